@@ -1,0 +1,152 @@
+/* sih-case.h: what was tried, and what happened (mutable, GTK-free)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "sih-cause.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SIH_OUTCOME_NOT_TRIED,
+  SIH_OUTCOME_WORKED,
+  SIH_OUTCOME_FAILED,
+  SIH_OUTCOME_SKIPPED,
+} SihOutcome;
+
+#define SIH_TYPE_OUTCOME (sih_outcome_get_type ())
+GType       sih_outcome_get_type    (void) G_GNUC_CONST;
+const char *sih_outcome_to_string   (SihOutcome  outcome);
+gboolean    sih_outcome_from_string (const char *nick,
+                                     SihOutcome *outcome);
+
+/**
+ * SihStepRecord:
+ * @cause_id: the cause the step belongs to
+ * @step_id: the step
+ * @outcome: the last outcome set
+ * @note: (nullable): the user's note
+ * @changed: (nullable): when the outcome or note last changed
+ *
+ * What is known about one step.  Records are kept for steps that the
+ * current pack no longer has, so that nothing recorded is ever lost.
+ */
+typedef struct
+{
+  char       *cause_id;
+  char       *step_id;
+  SihOutcome  outcome;
+  char       *note;
+  GDateTime  *changed;
+} SihStepRecord;
+
+/**
+ * SihHistoryEntry:
+ * @time: when the change was made
+ * @cause_id: the cause
+ * @step_id: the step
+ * @old_outcome: the outcome before
+ * @new_outcome: the outcome after
+ *
+ * One outcome change; the history is append-only.
+ */
+typedef struct
+{
+  GDateTime  *time;
+  char       *cause_id;
+  char       *step_id;
+  SihOutcome  old_outcome;
+  SihOutcome  new_outcome;
+} SihHistoryEntry;
+
+void sih_step_record_free   (SihStepRecord   *record);
+void sih_history_entry_free (SihHistoryEntry *entry);
+
+/* Where the clock comes from: tests fix it, the app uses the real one. */
+typedef GDateTime *(*SihClockFunc) (gpointer user_data);
+
+#define SIH_TYPE_CASE (sih_case_get_type ())
+
+G_DECLARE_FINAL_TYPE (SihCase, sih_case, SIH, CASE, GObject)
+
+SihCase       *sih_case_new                (const char    *pack_id,
+                                            const char    *pack_version);
+void           sih_case_set_clock          (SihCase       *self,
+                                            SihClockFunc   clock,
+                                            gpointer       user_data);
+GDateTime     *sih_case_now                (SihCase       *self);
+
+const char    *sih_case_get_id             (SihCase       *self);
+const char    *sih_case_get_pack_id        (SihCase       *self);
+const char    *sih_case_get_pack_version   (SihCase       *self);
+void           sih_case_set_pack_version   (SihCase       *self,
+                                            const char    *pack_version);
+GDateTime     *sih_case_get_created        (SihCase       *self);
+GDateTime     *sih_case_get_updated        (SihCase       *self);
+const char    *sih_case_get_title          (SihCase       *self);
+void           sih_case_set_title          (SihCase       *self,
+                                            const char    *title);
+gboolean       sih_case_get_solved         (SihCase       *self);
+void           sih_case_set_solved         (SihCase       *self,
+                                            gboolean       solved);
+const char    *sih_case_get_cause_id       (SihCase       *self);
+void           sih_case_set_cause_id       (SihCase       *self,
+                                            const char    *cause_id);
+
+gboolean       sih_case_set_outcome        (SihCase       *self,
+                                            const char    *cause_id,
+                                            const char    *step_id,
+                                            SihOutcome     outcome);
+SihOutcome     sih_case_get_outcome        (SihCase       *self,
+                                            const char    *cause_id,
+                                            const char    *step_id);
+gboolean       sih_case_set_note           (SihCase       *self,
+                                            const char    *cause_id,
+                                            const char    *step_id,
+                                            const char    *note);
+const char    *sih_case_get_note           (SihCase       *self,
+                                            const char    *cause_id,
+                                            const char    *step_id);
+const SihStepRecord *
+               sih_case_get_record         (SihCase       *self,
+                                            const char    *cause_id,
+                                            const char    *step_id);
+GPtrArray     *sih_case_get_records        (SihCase       *self);
+GPtrArray     *sih_case_get_history        (SihCase       *self);
+guint          sih_case_count_tried        (SihCase       *self,
+                                            SihCause      *cause,
+                                            guint         *n_worked);
+
+const char    *sih_case_get_detail         (SihCase       *self,
+                                            const char    *key);
+gboolean       sih_case_set_detail         (SihCase       *self,
+                                            const char    *key,
+                                            const char    *value);
+GStrv          sih_case_list_details       (SihCase       *self);
+
+/* For loaders: restore state exactly as saved, without signals or history. */
+SihCase       *sih_case_new_restored       (const char    *id,
+                                            const char    *pack_id,
+                                            const char    *pack_version,
+                                            GDateTime     *created,
+                                            GDateTime     *updated);
+void           sih_case_restore_record     (SihCase       *self,
+                                            const char    *cause_id,
+                                            const char    *step_id,
+                                            SihOutcome     outcome,
+                                            const char    *note,
+                                            GDateTime     *changed);
+void           sih_case_restore_history    (SihCase       *self,
+                                            GDateTime     *time,
+                                            const char    *cause_id,
+                                            const char    *step_id,
+                                            SihOutcome     old_outcome,
+                                            SihOutcome     new_outcome);
+void           sih_case_restore_updated    (SihCase       *self,
+                                            GDateTime     *updated);
+
+G_END_DECLS

@@ -1,0 +1,48 @@
+/* sih-error.h: the project's error domain
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SIH_ERROR (sih_error_quark ())
+
+/**
+ * SihError:
+ * @SIH_ERROR_IO: the file could not be read or written
+ * @SIH_ERROR_TOO_LARGE: a file, string or array exceeds a sane limit
+ * @SIH_ERROR_ENCODING: not UTF-8, or starts with a byte-order mark
+ * @SIH_ERROR_SYNTAX: not well-formed JSON (the message has line and column)
+ * @SIH_ERROR_TOO_DEEP: nested deeper than any real document
+ * @SIH_ERROR_FORMAT: an unknown `format` version
+ * @SIH_ERROR_MISSING: a required member is missing or empty
+ * @SIH_ERROR_TYPE: a member has the wrong JSON type
+ * @SIH_ERROR_INVALID_VALUE: a value is not one of the allowed ones
+ * @SIH_ERROR_DUPLICATE: an id appears twice
+ * @SIH_ERROR_REFERENCE: a reference to an id that does not exist
+ * @SIH_ERROR_LINK: a link is not https:// to an official host
+ * @SIH_ERROR_NOT_FOUND: the requested object does not exist
+ */
+typedef enum
+{
+  SIH_ERROR_IO,
+  SIH_ERROR_TOO_LARGE,
+  SIH_ERROR_ENCODING,
+  SIH_ERROR_SYNTAX,
+  SIH_ERROR_TOO_DEEP,
+  SIH_ERROR_FORMAT,
+  SIH_ERROR_MISSING,
+  SIH_ERROR_TYPE,
+  SIH_ERROR_INVALID_VALUE,
+  SIH_ERROR_DUPLICATE,
+  SIH_ERROR_REFERENCE,
+  SIH_ERROR_LINK,
+  SIH_ERROR_NOT_FOUND,
+} SihError;
+
+GQuark sih_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,617 @@
+/* sih-json-reader.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sih-error.h"
+#include "sih-json-reader.h"
+
+static void
+offset_to_position (const char *data,
+                    gsize       offset,
+                    guint      *line,
+                    guint      *column)
+{
+  guint l = 1;
+  guint c = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          l++;
+          c = 1;
+        }
+      else if (((guchar)data[i] & 0xC0) != 0x80)
+        {
+          /* Count characters, not bytes: continuation bytes do not advance. */
+          c++;
+        }
+    }
+
+  *line = l;
+  *column = c;
+}
+
+/* json-glib recurses once per nesting level and overflows the stack on
+ * deeply nested input, so measure the depth before handing it over. */
+static gboolean
+find_excess_depth (const char *data,
+                   gsize       len,
+                   guint       max_depth,
+                   gsize      *offset)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char ch = data[i];
+
+      if (in_string)
+        {
+          if (ch == '\\')
+            i++;
+          else if (ch == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (ch)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            {
+              *offset = i;
+              return TRUE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * sih_json_parse_bytes:
+ * @bytes: the document
+ * @display_name: the file name to put in error messages
+ * @error: a #SIH_ERROR
+ *
+ * Parses a JSON document after the checks json-glib does not make:
+ * size, byte-order mark, NUL bytes, UTF-8 validity and nesting depth.
+ *
+ * Returns: (transfer full): the root node
+ */
+JsonNode *
+sih_json_parse_bytes (GBytes      *bytes,
+                      const char  *display_name,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  const char *invalid = NULL;
+  gsize len;
+  gsize offset;
+  guint line, column;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+
+  if (len > SIH_JSON_MAX_FILE_SIZE)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_TOO_LARGE,
+                   "%s: the file is %" G_GSIZE_FORMAT " bytes; at most %d are allowed",
+                   display_name, len, SIH_JSON_MAX_FILE_SIZE);
+      return NULL;
+    }
+
+  if (len == 0 || is_blank (data, len))
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_SYNTAX,
+                   "%s: the file is empty; expected a JSON object", display_name);
+      return NULL;
+    }
+
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_ENCODING,
+                   "%s: line 1, column 1: the file starts with a byte-order mark; "
+                   "save it as UTF-8 without BOM", display_name);
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, len, &invalid))
+    {
+      offset = invalid - data;
+      offset_to_position (data, offset, &line, &column);
+      if (*invalid == '\0')
+        g_set_error (error, SIH_ERROR, SIH_ERROR_ENCODING,
+                     "%s: line %u, column %u: the file contains a NUL byte",
+                     display_name, line, column);
+      else
+        g_set_error (error, SIH_ERROR, SIH_ERROR_ENCODING,
+                     "%s: line %u, column %u: the text is not valid UTF-8",
+                     display_name, line, column);
+      return NULL;
+    }
+
+  if (find_excess_depth (data, len, SIH_JSON_MAX_DEPTH, &offset))
+    {
+      offset_to_position (data, offset, &line, &column);
+      g_set_error (error, SIH_ERROR, SIH_ERROR_TOO_DEEP,
+                   "%s: line %u, column %u: nested deeper than %d levels",
+                   display_name, line, column, SIH_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, len, &local_error))
+    {
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; restate it with
+       * the real file name. */
+      const char *msg = local_error->message;
+      const char *rest = msg;
+      char *end;
+
+      line = column = 0;
+      if (g_str_has_prefix (msg, "<data>:"))
+        {
+          line = strtoul (msg + strlen ("<data>:"), &end, 10);
+          if (*end == ':')
+            column = strtoul (end + 1, &end, 10);
+          if (*end == ':')
+            rest = end + 1;
+          while (*rest == ' ')
+            rest++;
+          if (g_str_has_prefix (rest, "Parse error: "))
+            rest += strlen ("Parse error: ");
+        }
+
+      if (line > 0)
+        g_set_error (error, SIH_ERROR, SIH_ERROR_SYNTAX,
+                     "%s: line %u, column %u: not valid JSON: %s",
+                     display_name, line, column, rest);
+      else
+        g_set_error (error, SIH_ERROR, SIH_ERROR_SYNTAX,
+                     "%s: not valid JSON: %s", display_name, rest);
+      return NULL;
+    }
+
+  return json_parser_steal_root (parser);
+}
+
+void
+sih_json_reader_init (SihJsonReader *reader,
+                      const char    *display_name)
+{
+  memset (reader, 0, sizeof *reader);
+  reader->display_name = display_name;
+  reader->path = g_string_new (NULL);
+  reader->max_string = 16 * 1024;
+  reader->max_array = 1000;
+}
+
+void
+sih_json_reader_clear (SihJsonReader *reader)
+{
+  if (reader->path != NULL)
+    g_string_free (reader->path, TRUE);
+  reader->path = NULL;
+  g_clear_error (&reader->error);
+}
+
+gsize
+sih_json_reader_push_member (SihJsonReader *reader,
+                             const char    *member)
+{
+  gsize mark = reader->path->len;
+
+  if (mark > 0)
+    g_string_append_c (reader->path, '.');
+  g_string_append (reader->path, member);
+
+  return mark;
+}
+
+gsize
+sih_json_reader_push_index (SihJsonReader *reader,
+                            guint          index)
+{
+  gsize mark = reader->path->len;
+
+  g_string_append_printf (reader->path, "[%u]", index);
+
+  return mark;
+}
+
+void
+sih_json_reader_pop (SihJsonReader *reader,
+                     gsize          mark)
+{
+  g_string_truncate (reader->path, mark);
+}
+
+gboolean
+sih_json_reader_failed (SihJsonReader *reader)
+{
+  return reader->error != NULL;
+}
+
+void
+sih_json_reader_fail (SihJsonReader *reader,
+                      int            code,
+                      const char    *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  /* The first problem is the one worth reporting. */
+  if (reader->error != NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (reader->path->len > 0)
+    reader->error = g_error_new (SIH_ERROR, code, "%s: %s: %s",
+                                 reader->display_name, reader->path->str, message);
+  else
+    reader->error = g_error_new (SIH_ERROR, code, "%s: %s", reader->display_name, message);
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return "a string";
+        case G_TYPE_BOOLEAN:
+          return "true or false";
+        default:
+          return "a number";
+        }
+    default:
+      return "something else";
+    }
+}
+
+JsonObject *
+sih_json_reader_object (SihJsonReader *reader,
+                        JsonNode      *node)
+{
+  if (reader->error != NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      sih_json_reader_fail (reader, SIH_ERROR_TYPE, "expected an object, found %s",
+                            describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+gboolean
+sih_json_reader_check_members (SihJsonReader      *reader,
+                               JsonObject         *object,
+                               const char * const *known)
+{
+  JsonObjectIter iter;
+  const char *name;
+
+  if (reader->error != NULL)
+    return FALSE;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
+    {
+      if (!g_strv_contains (known, name))
+        {
+          g_autofree char *expected = g_strjoinv (", ", (char **)known);
+          gsize mark = sih_json_reader_push_member (reader, name);
+
+          sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                                "unknown member; expected only: %s", expected);
+          sih_json_reader_pop (reader, mark);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static JsonNode *
+get_member (SihJsonReader *reader,
+            JsonObject    *object,
+            const char    *member,
+            gboolean       required)
+{
+  JsonNode *node;
+
+  if (reader->error != NULL || object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL && required)
+    {
+      gsize mark = sih_json_reader_push_member (reader, member);
+      sih_json_reader_fail (reader, SIH_ERROR_MISSING, "required member is missing");
+      sih_json_reader_pop (reader, mark);
+    }
+
+  return node;
+}
+
+JsonObject *
+sih_json_reader_get_object (SihJsonReader *reader,
+                            JsonObject    *object,
+                            const char    *member,
+                            gboolean       required)
+{
+  JsonNode *node = get_member (reader, object, member, required);
+  JsonObject *result;
+  gsize mark;
+
+  if (node == NULL)
+    return NULL;
+
+  mark = sih_json_reader_push_member (reader, member);
+  result = sih_json_reader_object (reader, node);
+  sih_json_reader_pop (reader, mark);
+
+  return result;
+}
+
+JsonArray *
+sih_json_reader_get_array (SihJsonReader *reader,
+                           JsonObject    *object,
+                           const char    *member,
+                           gboolean       required,
+                           gboolean       allow_empty)
+{
+  JsonNode *node = get_member (reader, object, member, required);
+  JsonArray *array = NULL;
+  gsize mark;
+
+  if (node == NULL)
+    return NULL;
+
+  mark = sih_json_reader_push_member (reader, member);
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    sih_json_reader_fail (reader, SIH_ERROR_TYPE, "expected an array, found %s",
+                          describe_node (node));
+  else if (!allow_empty && json_array_get_length (json_node_get_array (node)) == 0)
+    sih_json_reader_fail (reader, SIH_ERROR_MISSING, "must not be empty");
+  else if (json_array_get_length (json_node_get_array (node)) > reader->max_array)
+    sih_json_reader_fail (reader, SIH_ERROR_TOO_LARGE,
+                          "has %u elements; at most %u are allowed",
+                          json_array_get_length (json_node_get_array (node)),
+                          reader->max_array);
+  else
+    array = json_node_get_array (node);
+
+  sih_json_reader_pop (reader, mark);
+
+  return array;
+}
+
+const char *
+sih_json_reader_string (SihJsonReader *reader,
+                        JsonNode      *node)
+{
+  const char *value;
+  gsize len;
+
+  if (reader->error != NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      sih_json_reader_fail (reader, SIH_ERROR_TYPE, "expected a string, found %s",
+                            describe_node (node));
+      return NULL;
+    }
+
+  value = json_node_get_string (node);
+  len = strlen (value);
+
+  if (len > reader->max_string)
+    {
+      sih_json_reader_fail (reader, SIH_ERROR_TOO_LARGE,
+                            "the text is %" G_GSIZE_FORMAT " bytes long; at most %" G_GSIZE_FORMAT
+                            " are allowed", len, reader->max_string);
+      return NULL;
+    }
+
+  if (is_blank (value, len))
+    {
+      sih_json_reader_fail (reader, SIH_ERROR_MISSING, "must not be empty");
+      return NULL;
+    }
+
+  return value;
+}
+
+const char *
+sih_json_reader_get_string (SihJsonReader *reader,
+                            JsonObject    *object,
+                            const char    *member,
+                            gboolean       required)
+{
+  JsonNode *node = get_member (reader, object, member, required);
+  const char *value;
+  gsize mark;
+
+  if (node == NULL)
+    return NULL;
+
+  mark = sih_json_reader_push_member (reader, member);
+  value = sih_json_reader_string (reader, node);
+  sih_json_reader_pop (reader, mark);
+
+  return value;
+}
+
+gint64
+sih_json_reader_get_int (SihJsonReader *reader,
+                         JsonObject    *object,
+                         const char    *member,
+                         gint64         default_value,
+                         gboolean       required)
+{
+  JsonNode *node = get_member (reader, object, member, required);
+  gint64 value = default_value;
+  gsize mark;
+
+  if (node == NULL)
+    return default_value;
+
+  mark = sih_json_reader_push_member (reader, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    sih_json_reader_fail (reader, SIH_ERROR_TYPE, "expected a whole number, found %s",
+                          describe_node (node));
+  else
+    value = json_node_get_int (node);
+  sih_json_reader_pop (reader, mark);
+
+  return value;
+}
+
+gboolean
+sih_json_reader_get_boolean (SihJsonReader *reader,
+                             JsonObject    *object,
+                             const char    *member,
+                             gboolean       default_value)
+{
+  JsonNode *node = get_member (reader, object, member, FALSE);
+  gboolean value = default_value;
+  gsize mark;
+
+  if (node == NULL)
+    return default_value;
+
+  mark = sih_json_reader_push_member (reader, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    sih_json_reader_fail (reader, SIH_ERROR_TYPE, "expected true or false, found %s",
+                          describe_node (node));
+  else
+    value = json_node_get_boolean (node);
+  sih_json_reader_pop (reader, mark);
+
+  return value;
+}
+
+gboolean
+sih_id_is_valid (const char *id)
+{
+  gsize len = 0;
+
+  if (id == NULL || !(g_ascii_islower (*id) || g_ascii_isdigit (*id)))
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++, len++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '_'))
+      return FALSE;
+
+  return len <= 64;
+}
+
+const char *
+sih_json_reader_get_id (SihJsonReader *reader,
+                        JsonObject    *object,
+                        const char    *member)
+{
+  const char *value = sih_json_reader_get_string (reader, object, member, TRUE);
+
+  if (value != NULL && !sih_id_is_valid (value))
+    {
+      gsize mark = sih_json_reader_push_member (reader, member);
+      sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                            "“%s” is not a valid id; expected up to 64 lowercase letters, "
+                            "digits, hyphens or underscores", value);
+      sih_json_reader_pop (reader, mark);
+      return NULL;
+    }
+
+  return value;
+}
+
+int
+sih_json_reader_get_enum (SihJsonReader *reader,
+                          JsonObject    *object,
+                          const char    *member,
+                          GType          enum_type,
+                          int            default_value,
+                          gboolean       required)
+{
+  const char *value = sih_json_reader_get_string (reader, object, member, required);
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *found;
+
+  if (value == NULL)
+    return default_value;
+
+  klass = g_type_class_ref (enum_type);
+  found = g_enum_get_value_by_nick (klass, value);
+  if (found == NULL)
+    {
+      g_autoptr(GString) expected = g_string_new (NULL);
+      gsize mark;
+
+      for (guint i = 0; i < klass->n_values; i++)
+        g_string_append_printf (expected, "%s“%s”", i > 0 ? ", " : "",
+                                klass->values[i].value_nick);
+
+      mark = sih_json_reader_push_member (reader, member);
+      sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                            "expected one of %s, found “%s”", expected->str, value);
+      sih_json_reader_pop (reader, mark);
+      return default_value;
+    }
+
+  return found->value;
+}

@@ -1,0 +1,69 @@
+/* sih-pack-private.h: the pack objects' insides, for the loader only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sih-pack.h"
+
+G_BEGIN_DECLS
+
+struct _SihStep
+{
+  GObject      parent_instance;
+
+  char        *id;
+  SihText      title;
+  SihText      detail;
+  SihStepKind  kind;
+  SihText      caution;
+  GPtrArray   *links;          /* SihLink */
+};
+
+struct _SihCause
+{
+  GObject      parent_instance;
+
+  char        *id;
+  SihText      title;
+  SihText      summary;
+  char        *icon_name;
+  SihUrgency   urgency;
+  GArray      *symptoms;       /* SihText */
+  GPtrArray   *error_messages; /* SihErrorMessage */
+  GListStore  *steps;          /* SihStep */
+  GHashTable  *steps_by_id;    /* id → SihStep (borrowed) */
+  SihText      escalate;
+  GStrv        related;
+};
+
+struct _SihContact
+{
+  GObject      parent_instance;
+
+  SihText      intro;
+  GPtrArray   *items;          /* SihContactItem */
+  GPtrArray   *routes;         /* SihContactRoute */
+  SihText      scam_warning;
+};
+
+struct _SihPack
+{
+  GObject      parent_instance;
+
+  char        *id;
+  char        *version;
+  SihText      title;
+  char        *service;
+  char        *updated;
+  SihText      disclaimer;
+  GListStore  *causes;         /* SihCause */
+  GHashTable  *causes_by_id;   /* id → SihCause (borrowed) */
+  SihContact  *contact;
+  guint        n_steps;
+};
+
+void sih_contact_item_free  (SihContactItem  *item);
+void sih_contact_route_free (SihContactRoute *route);
+
+G_END_DECLS

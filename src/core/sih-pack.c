@@ -1,0 +1,810 @@
+/* sih-pack.c: the content pack and its loader
+ *
+ * A pack is parsed, validated and translated in one pass.  Every string a
+ * user reads is looked up in the message catalogue with a context that
+ * names where it appears ("cause:code-not-arriving:title"); the contexts
+ * must match tools/extract-pack-strings.py, which writes the stub that
+ * xgettext reads.  Error messages are the exception: they are shown
+ * verbatim, in the language the sign-in page uses.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sih-error.h"
+#include "sih-json-reader.h"
+#include "sih-link.h"
+#include "sih-pack-private.h"
+
+/* Limits far above any real pack, so that hostile input fails fast. */
+#define MAX_CAUSES       5000
+#define MAX_STEPS        200
+#define MAX_TOTAL_STEPS  50000
+#define MAX_SMALL_ARRAY  100
+
+G_DEFINE_FINAL_TYPE (SihPack, sih_pack, G_TYPE_OBJECT)
+
+static void
+sih_pack_finalize (GObject *object)
+{
+  SihPack *self = (SihPack *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->version, g_free);
+  sih_text_clear (&self->title);
+  g_clear_pointer (&self->service, g_free);
+  g_clear_pointer (&self->updated, g_free);
+  sih_text_clear (&self->disclaimer);
+  g_clear_pointer (&self->causes_by_id, g_hash_table_unref);
+  g_clear_object (&self->causes);
+  g_clear_object (&self->contact);
+
+  G_OBJECT_CLASS (sih_pack_parent_class)->finalize (object);
+}
+
+static void
+sih_pack_class_init (SihPackClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sih_pack_finalize;
+}
+
+static void
+sih_pack_init (SihPack *self)
+{
+  self->causes = g_list_store_new (SIH_TYPE_CAUSE);
+  self->causes_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+typedef struct
+{
+  SihJsonReader  reader;
+  const char    *domain;
+} Loader;
+
+static void
+set_text (Loader     *loader,
+          SihText    *text,
+          const char *source,
+          const char *context)
+{
+  text->source = g_strdup (source);
+  if (source == NULL)
+    text->text = NULL;
+  else if (loader->domain != NULL)
+    text->text = g_dpgettext2 (loader->domain, context, text->source);
+  else
+    text->text = text->source;
+}
+
+static void
+read_text (Loader     *loader,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           SihText    *text,
+           const char *context)
+{
+  const char *source = sih_json_reader_get_string (&loader->reader, object, member, required);
+
+  if (source != NULL)
+    set_text (loader, text, source, context);
+}
+
+static void
+read_links (Loader     *loader,
+            JsonObject *object,
+            GPtrArray  *links,
+            const char *context)
+{
+  SihJsonReader *reader = &loader->reader;
+  JsonArray *array;
+  gsize mark;
+  guint n;
+
+  array = sih_json_reader_get_array (reader, object, "links", FALSE, TRUE);
+  if (array == NULL)
+    return;
+
+  mark = sih_json_reader_push_member (reader, "links");
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+    {
+      static const char * const members[] = { "label", "uri", NULL };
+      g_autoptr(SihLink) link = g_new0 (SihLink, 1);
+      g_autofree char *why = NULL;
+      gsize item_mark = sih_json_reader_push_index (reader, i);
+      JsonObject *link_object = sih_json_reader_object (reader, json_array_get_element (array, i));
+      const char *uri;
+
+      if (link_object != NULL && sih_json_reader_check_members (reader, link_object, members))
+        {
+          read_text (loader, link_object, "label", TRUE, &link->label, context);
+          uri = sih_json_reader_get_string (reader, link_object, "uri", TRUE);
+          if (uri != NULL && !sih_link_is_official (uri, &why))
+            {
+              gsize uri_mark = sih_json_reader_push_member (reader, "uri");
+              sih_json_reader_fail (reader, SIH_ERROR_LINK, "the link “%s” %s", uri, why);
+              sih_json_reader_pop (reader, uri_mark);
+            }
+          else if (uri != NULL)
+            {
+              link->uri = g_strdup (uri);
+              g_ptr_array_add (links, g_steal_pointer (&link));
+            }
+        }
+      sih_json_reader_pop (reader, item_mark);
+    }
+  sih_json_reader_pop (reader, mark);
+}
+
+static SihStep *
+read_step (Loader     *loader,
+           JsonObject *object,
+           const char *cause_id)
+{
+  static const char * const members[] = {
+    "id", "title", "detail", "kind", "caution", "links", NULL
+  };
+  SihJsonReader *reader = &loader->reader;
+  g_autoptr(SihStep) step = g_object_new (SIH_TYPE_STEP, NULL);
+  g_autofree char *prefix = NULL;
+  g_autofree char *ctx_title = NULL;
+  g_autofree char *ctx_detail = NULL;
+  g_autofree char *ctx_caution = NULL;
+  g_autofree char *ctx_link = NULL;
+  const char *id;
+
+  if (!sih_json_reader_check_members (reader, object, members))
+    return NULL;
+
+  id = sih_json_reader_get_id (reader, object, "id");
+  if (id == NULL)
+    return NULL;
+
+  step->id = g_strdup (id);
+  prefix = g_strdup_printf ("cause:%s:step:%s", cause_id, id);
+  ctx_title = g_strconcat (prefix, ":title", NULL);
+  ctx_detail = g_strconcat (prefix, ":detail", NULL);
+  ctx_caution = g_strconcat (prefix, ":caution", NULL);
+  ctx_link = g_strconcat (prefix, ":link", NULL);
+
+  read_text (loader, object, "title", TRUE, &step->title, ctx_title);
+  read_text (loader, object, "detail", TRUE, &step->detail, ctx_detail);
+  step->kind = sih_json_reader_get_enum (reader, object, "kind", SIH_TYPE_STEP_KIND,
+                                         SIH_STEP_KIND_CHECK, TRUE);
+  read_text (loader, object, "caution", FALSE, &step->caution, ctx_caution);
+  read_links (loader, object, step->links, ctx_link);
+
+  if (sih_json_reader_failed (reader))
+    return NULL;
+
+  return g_steal_pointer (&step);
+}
+
+static void
+read_error_messages (Loader     *loader,
+                     JsonObject *object,
+                     SihCause   *cause)
+{
+  static const char * const members[] = { "lang", "text", NULL };
+  SihJsonReader *reader = &loader->reader;
+  JsonArray *array;
+  gsize mark;
+  guint n;
+
+  array = sih_json_reader_get_array (reader, object, "error_messages", TRUE, TRUE);
+  if (array == NULL)
+    return;
+
+  mark = sih_json_reader_push_member (reader, "error_messages");
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+    {
+      gsize item_mark = sih_json_reader_push_index (reader, i);
+      JsonObject *item = sih_json_reader_object (reader, json_array_get_element (array, i));
+      const char *lang, *text;
+
+      if (item != NULL && sih_json_reader_check_members (reader, item, members))
+        {
+          lang = sih_json_reader_get_id (reader, item, "lang");
+          text = sih_json_reader_get_string (reader, item, "text", TRUE);
+          if (lang != NULL && text != NULL)
+            {
+              SihErrorMessage *message = g_new0 (SihErrorMessage, 1);
+
+              message->lang = g_strdup (lang);
+              message->text = g_strdup (text);
+              g_ptr_array_add (cause->error_messages, message);
+            }
+        }
+      sih_json_reader_pop (reader, item_mark);
+    }
+  sih_json_reader_pop (reader, mark);
+}
+
+static SihCause *
+read_cause (Loader     *loader,
+            JsonObject *object,
+            guint      *total_steps)
+{
+  static const char * const members[] = {
+    "id", "title", "summary", "icon", "urgency", "symptoms", "error_messages",
+    "steps", "escalate", "related", NULL
+  };
+  SihJsonReader *reader = &loader->reader;
+  g_autoptr(SihCause) cause = g_object_new (SIH_TYPE_CAUSE, NULL);
+  g_autoptr(GStrvBuilder) related = g_strv_builder_new ();
+  g_autofree char *ctx = NULL;
+  const char *id;
+  const char *icon;
+  JsonArray *array;
+  gsize mark;
+  guint n;
+
+  if (!sih_json_reader_check_members (reader, object, members))
+    return NULL;
+
+  id = sih_json_reader_get_id (reader, object, "id");
+  if (id == NULL)
+    return NULL;
+  cause->id = g_strdup (id);
+
+#define CTX(suffix) (g_free (ctx), ctx = g_strdup_printf ("cause:%s:%s", id, suffix))
+  read_text (loader, object, "title", TRUE, &cause->title, CTX ("title"));
+  read_text (loader, object, "summary", TRUE, &cause->summary, CTX ("summary"));
+
+  icon = sih_json_reader_get_string (reader, object, "icon", TRUE);
+  if (icon != NULL && !g_str_has_suffix (icon, "-symbolic"))
+    {
+      mark = sih_json_reader_push_member (reader, "icon");
+      sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                            "expected a symbolic icon name ending in “-symbolic”, found “%s”",
+                            icon);
+      sih_json_reader_pop (reader, mark);
+    }
+  cause->icon_name = g_strdup (icon);
+
+  cause->urgency = sih_json_reader_get_enum (reader, object, "urgency", SIH_TYPE_URGENCY,
+                                             SIH_URGENCY_NORMAL, TRUE);
+
+  array = sih_json_reader_get_array (reader, object, "symptoms", TRUE, TRUE);
+  if (array != NULL)
+    {
+      mark = sih_json_reader_push_member (reader, "symptoms");
+      n = json_array_get_length (array);
+      CTX ("symptom");
+      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+        {
+          gsize item_mark = sih_json_reader_push_index (reader, i);
+          const char *text = sih_json_reader_string (reader, json_array_get_element (array, i));
+          SihText symptom = { NULL, NULL };
+
+          if (text != NULL)
+            {
+              set_text (loader, &symptom, text, ctx);
+              g_array_append_val (cause->symptoms, symptom);
+            }
+          sih_json_reader_pop (reader, item_mark);
+        }
+      sih_json_reader_pop (reader, mark);
+    }
+
+  read_error_messages (loader, object, cause);
+
+  reader->max_array = MAX_STEPS;
+  array = sih_json_reader_get_array (reader, object, "steps", TRUE, FALSE);
+  reader->max_array = MAX_SMALL_ARRAY;
+  if (array != NULL)
+    {
+      mark = sih_json_reader_push_member (reader, "steps");
+      n = json_array_get_length (array);
+      *total_steps += n;
+      if (*total_steps > MAX_TOTAL_STEPS)
+        sih_json_reader_fail (reader, SIH_ERROR_TOO_LARGE,
+                              "the pack has more than %d steps in all", MAX_TOTAL_STEPS);
+
+      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+        {
+          gsize item_mark = sih_json_reader_push_index (reader, i);
+          JsonObject *step_object = sih_json_reader_object (reader,
+                                                            json_array_get_element (array, i));
+          g_autoptr(SihStep) step = NULL;
+
+          if (step_object != NULL)
+            step = read_step (loader, step_object, id);
+
+          if (step != NULL)
+            {
+              if (g_hash_table_contains (cause->steps_by_id, step->id))
+                {
+                  gsize id_mark = sih_json_reader_push_member (reader, "id");
+                  sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
+                                        "the step id “%s” is used twice in this cause", step->id);
+                  sih_json_reader_pop (reader, id_mark);
+                }
+              else
+                {
+                  g_hash_table_insert (cause->steps_by_id, step->id, step);
+                  g_list_store_append (cause->steps, step);
+                }
+            }
+          sih_json_reader_pop (reader, item_mark);
+        }
+      sih_json_reader_pop (reader, mark);
+    }
+
+  read_text (loader, object, "escalate", TRUE, &cause->escalate, CTX ("escalate"));
+#undef CTX
+
+  array = sih_json_reader_get_array (reader, object, "related", FALSE, TRUE);
+  if (array != NULL)
+    {
+      mark = sih_json_reader_push_member (reader, "related");
+      n = json_array_get_length (array);
+      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+        {
+          gsize item_mark = sih_json_reader_push_index (reader, i);
+          const char *rel = sih_json_reader_string (reader, json_array_get_element (array, i));
+
+          if (rel != NULL && !sih_id_is_valid (rel))
+            sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE, "“%s” is not a valid id", rel);
+          else if (rel != NULL && g_strcmp0 (rel, id) == 0)
+            sih_json_reader_fail (reader, SIH_ERROR_REFERENCE, "a cause cannot relate to itself");
+          else if (rel != NULL)
+            g_strv_builder_add (related, rel);
+          sih_json_reader_pop (reader, item_mark);
+        }
+      sih_json_reader_pop (reader, mark);
+    }
+  cause->related = g_strv_builder_end (related);
+
+  if (sih_json_reader_failed (reader))
+    return NULL;
+
+  return g_steal_pointer (&cause);
+}
+
+static void
+read_contact (Loader     *loader,
+              JsonObject *object,
+              SihContact *contact)
+{
+  static const char * const members[] = { "intro", "prepare", "routes", "scam_warning", NULL };
+  static const char * const item_members[] = { "id", "label", NULL };
+  static const char * const route_members[] = { "id", "title", "detail", "links", NULL };
+  SihJsonReader *reader = &loader->reader;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array;
+  gsize mark;
+  guint n;
+
+  if (!sih_json_reader_check_members (reader, object, members))
+    return;
+
+  read_text (loader, object, "intro", TRUE, &contact->intro, "contact:intro");
+
+  array = sih_json_reader_get_array (reader, object, "prepare", TRUE, FALSE);
+  if (array != NULL)
+    {
+      mark = sih_json_reader_push_member (reader, "prepare");
+      n = json_array_get_length (array);
+      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+        {
+          gsize item_mark = sih_json_reader_push_index (reader, i);
+          JsonObject *item_object = sih_json_reader_object (reader,
+                                                            json_array_get_element (array, i));
+          const char *id;
+
+          if (item_object != NULL &&
+              sih_json_reader_check_members (reader, item_object, item_members) &&
+              (id = sih_json_reader_get_id (reader, item_object, "id")) != NULL)
+            {
+              SihContactItem *item = g_new0 (SihContactItem, 1);
+              g_autofree char *ctx = g_strdup_printf ("contact:prepare:%s", id);
+
+              item->id = g_strdup (id);
+              read_text (loader, item_object, "label", TRUE, &item->label, ctx);
+              g_ptr_array_add (contact->items, item);
+              if (!g_hash_table_add (seen, item->id))
+                sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
+                                      "the id “%s” is used twice", id);
+            }
+          sih_json_reader_pop (reader, item_mark);
+        }
+      sih_json_reader_pop (reader, mark);
+    }
+
+  g_hash_table_remove_all (seen);
+  array = sih_json_reader_get_array (reader, object, "routes", TRUE, FALSE);
+  if (array != NULL)
+    {
+      mark = sih_json_reader_push_member (reader, "routes");
+      n = json_array_get_length (array);
+      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+        {
+          gsize item_mark = sih_json_reader_push_index (reader, i);
+          JsonObject *route_object = sih_json_reader_object (reader,
+                                                             json_array_get_element (array, i));
+          const char *id;
+
+          if (route_object != NULL &&
+              sih_json_reader_check_members (reader, route_object, route_members) &&
+              (id = sih_json_reader_get_id (reader, route_object, "id")) != NULL)
+            {
+              SihContactRoute *route = g_new0 (SihContactRoute, 1);
+              g_autofree char *ctx_title = g_strdup_printf ("contact:route:%s:title", id);
+              g_autofree char *ctx_detail = g_strdup_printf ("contact:route:%s:detail", id);
+              g_autofree char *ctx_link = g_strdup_printf ("contact:route:%s:link", id);
+
+              route->id = g_strdup (id);
+              route->links = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_link_free);
+              g_ptr_array_add (contact->routes, route);
+              read_text (loader, route_object, "title", TRUE, &route->title, ctx_title);
+              read_text (loader, route_object, "detail", TRUE, &route->detail, ctx_detail);
+              read_links (loader, route_object, route->links, ctx_link);
+              if (!g_hash_table_add (seen, route->id))
+                sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
+                                      "the id “%s” is used twice", id);
+            }
+          sih_json_reader_pop (reader, item_mark);
+        }
+      sih_json_reader_pop (reader, mark);
+    }
+
+  read_text (loader, object, "scam_warning", TRUE, &contact->scam_warning,
+             "contact:scam_warning");
+}
+
+static gboolean
+date_is_valid (const char *date)
+{
+  guint y, m, d;
+  char tail;
+
+  if (date == NULL || strlen (date) != 10 ||
+      sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+
+  return g_date_valid_dmy (d, m, y);
+}
+
+static void
+read_pack (Loader     *loader,
+           JsonObject *root,
+           SihPack    *pack)
+{
+  static const char * const members[] = {
+    "format", "id", "version", "title", "service", "updated", "disclaimer",
+    "causes", "contact", NULL
+  };
+  SihJsonReader *reader = &loader->reader;
+  JsonArray *causes;
+  JsonObject *contact;
+  gint64 format;
+  gsize mark;
+  guint n;
+
+  /* The format comes first: a newer pack is refused for what it is, not
+   * for whatever members it has that this version does not know. */
+  format = sih_json_reader_get_int (reader, root, "format", 0, TRUE);
+  if (sih_json_reader_failed (reader))
+    return;
+  if (format != SIH_PACK_FORMAT)
+    {
+      mark = sih_json_reader_push_member (reader, "format");
+      sih_json_reader_fail (reader, SIH_ERROR_FORMAT,
+                            "format %" G_GINT64_FORMAT " is not supported; this version of "
+                            "Sign-in Helper reads format %d", format, SIH_PACK_FORMAT);
+      sih_json_reader_pop (reader, mark);
+      return;
+    }
+
+  if (!sih_json_reader_check_members (reader, root, members))
+    return;
+
+  pack->id = g_strdup (sih_json_reader_get_id (reader, root, "id"));
+  pack->version = g_strdup (sih_json_reader_get_string (reader, root, "version", TRUE));
+  read_text (loader, root, "title", TRUE, &pack->title, "pack:title");
+  pack->service = g_strdup (sih_json_reader_get_string (reader, root, "service", TRUE));
+  pack->updated = g_strdup (sih_json_reader_get_string (reader, root, "updated", TRUE));
+  if (pack->updated != NULL && !date_is_valid (pack->updated))
+    {
+      mark = sih_json_reader_push_member (reader, "updated");
+      sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                            "expected a date such as “2026-01-31”, found “%s”", pack->updated);
+      sih_json_reader_pop (reader, mark);
+    }
+  read_text (loader, root, "disclaimer", TRUE, &pack->disclaimer, "pack:disclaimer");
+
+  reader->max_array = MAX_CAUSES;
+  causes = sih_json_reader_get_array (reader, root, "causes", TRUE, FALSE);
+  reader->max_array = MAX_SMALL_ARRAY;
+  if (causes != NULL)
+    {
+      mark = sih_json_reader_push_member (reader, "causes");
+      n = json_array_get_length (causes);
+      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+        {
+          gsize item_mark = sih_json_reader_push_index (reader, i);
+          JsonObject *cause_object = sih_json_reader_object (reader,
+                                                             json_array_get_element (causes, i));
+          g_autoptr(SihCause) cause = NULL;
+
+          if (cause_object != NULL)
+            cause = read_cause (loader, cause_object, &pack->n_steps);
+
+          if (cause != NULL)
+            {
+              if (g_hash_table_contains (pack->causes_by_id, cause->id))
+                {
+                  gsize id_mark = sih_json_reader_push_member (reader, "id");
+                  sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
+                                        "the cause id “%s” is used twice", cause->id);
+                  sih_json_reader_pop (reader, id_mark);
+                }
+              else
+                {
+                  g_hash_table_insert (pack->causes_by_id, cause->id, cause);
+                  g_list_store_append (pack->causes, cause);
+                }
+            }
+          sih_json_reader_pop (reader, item_mark);
+        }
+
+      /* Related ids may point forward, so resolve them once all are known. */
+      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+        {
+          g_autoptr(SihCause) cause = g_list_model_get_item (G_LIST_MODEL (pack->causes), i);
+
+          for (guint j = 0; cause->related[j] != NULL; j++)
+            {
+              if (!g_hash_table_contains (pack->causes_by_id, cause->related[j]))
+                {
+                  gsize item_mark = sih_json_reader_push_index (reader, i);
+                  gsize rel_mark = sih_json_reader_push_member (reader, "related");
+
+                  sih_json_reader_push_index (reader, j);
+                  sih_json_reader_fail (reader, SIH_ERROR_REFERENCE,
+                                        "there is no cause with the id “%s”", cause->related[j]);
+                  sih_json_reader_pop (reader, rel_mark);
+                  sih_json_reader_pop (reader, item_mark);
+                  break;
+                }
+            }
+        }
+      sih_json_reader_pop (reader, mark);
+    }
+
+  contact = sih_json_reader_get_object (reader, root, "contact", TRUE);
+  if (contact != NULL)
+    {
+      mark = sih_json_reader_push_member (reader, "contact");
+      read_contact (loader, contact, pack->contact);
+      sih_json_reader_pop (reader, mark);
+    }
+}
+
+/**
+ * sih_pack_new_from_bytes:
+ * @bytes: the pack's JSON text
+ * @display_name: the file name to use in error messages
+ * @text_domain: (nullable): the gettext domain to translate with, or %NULL
+ *   to show the pack's own text
+ * @error: a #SIH_ERROR naming the file, the member and what was expected
+ *
+ * Returns: (transfer full): the pack, or %NULL if it is not valid
+ */
+SihPack *
+sih_pack_new_from_bytes (GBytes      *bytes,
+                         const char  *display_name,
+                         const char  *text_domain,
+                         GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SihPack) pack = NULL;
+  Loader loader;
+  JsonObject *root_object;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root = sih_json_parse_bytes (bytes, display_name, error);
+  if (root == NULL)
+    return NULL;
+
+  pack = g_object_new (SIH_TYPE_PACK, NULL);
+  pack->contact = g_object_new (SIH_TYPE_CONTACT, NULL);
+
+  sih_json_reader_init (&loader.reader, display_name);
+  loader.reader.max_array = MAX_SMALL_ARRAY;
+  loader.domain = text_domain;
+
+  root_object = sih_json_reader_object (&loader.reader, root);
+  if (root_object != NULL)
+    read_pack (&loader, root_object, pack);
+
+  if (sih_json_reader_failed (&loader.reader))
+    {
+      g_propagate_error (error, g_steal_pointer (&loader.reader.error));
+      sih_json_reader_clear (&loader.reader);
+      return NULL;
+    }
+
+  sih_json_reader_clear (&loader.reader);
+
+  return g_steal_pointer (&pack);
+}
+
+SihPack *
+sih_pack_new_from_file (const char  *path,
+                        const char  *text_domain,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Refuse a huge file before reading it into memory. */
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: %s", path, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: not a regular file", path);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > SIH_JSON_MAX_FILE_SIZE)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_TOO_LARGE,
+                   "%s: the file is %" G_GOFFSET_FORMAT " bytes; at most %d are allowed",
+                   path, g_file_info_get_size (info), SIH_JSON_MAX_FILE_SIZE);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &len, &local_error))
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  return sih_pack_new_from_bytes (bytes, path, text_domain, error);
+}
+
+SihPack *
+sih_pack_new_from_resource (const char  *resource_path,
+                            const char  *text_domain,
+                            GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (resource_path != NULL, NULL);
+
+  bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: %s", resource_path, local_error->message);
+      return NULL;
+    }
+
+  basename = g_path_get_basename (resource_path);
+  return sih_pack_new_from_bytes (bytes, basename, text_domain, error);
+}
+
+/**
+ * sih_pack_new_bundled:
+ *
+ * Loads the pack that ships inside the application, translated into the
+ * user's language.
+ */
+SihPack *
+sih_pack_new_bundled (GError **error)
+{
+  return sih_pack_new_from_resource (SIH_BUNDLED_PACK_RESOURCE, GETTEXT_PACKAGE, error);
+}
+
+const char *
+sih_pack_get_id (SihPack *self)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), NULL);
+  return self->id;
+}
+
+const char *
+sih_pack_get_version (SihPack *self)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), NULL);
+  return self->version;
+}
+
+const char *
+sih_pack_get_title (SihPack *self)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), NULL);
+  return self->title.text;
+}
+
+const char *
+sih_pack_get_service (SihPack *self)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), NULL);
+  return self->service;
+}
+
+const char *
+sih_pack_get_updated (SihPack *self)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), NULL);
+  return self->updated;
+}
+
+const char *
+sih_pack_get_disclaimer (SihPack *self)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), NULL);
+  return self->disclaimer.text;
+}
+
+/**
+ * sih_pack_get_causes:
+ *
+ * Returns: (transfer none): a #GListModel of #SihCause, in pack order
+ */
+GListModel *
+sih_pack_get_causes (SihPack *self)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), NULL);
+  return G_LIST_MODEL (self->causes);
+}
+
+guint
+sih_pack_get_n_causes (SihPack *self)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->causes));
+}
+
+guint
+sih_pack_get_n_steps (SihPack *self)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), 0);
+  return self->n_steps;
+}
+
+/**
+ * sih_pack_find_cause:
+ *
+ * Returns: (transfer none) (nullable): the cause with @cause_id
+ */
+SihCause *
+sih_pack_find_cause (SihPack    *self,
+                     const char *cause_id)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), NULL);
+  g_return_val_if_fail (cause_id != NULL, NULL);
+  return g_hash_table_lookup (self->causes_by_id, cause_id);
+}
+
+SihContact *
+sih_pack_get_contact (SihPack *self)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), NULL);
+  return self->contact;
+}

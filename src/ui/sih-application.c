@@ -1,0 +1,196 @@
+/* sih-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sih-application.h"
+#include "sih-window.h"
+
+struct _SihApplication
+{
+  AdwApplication  parent_instance;
+
+  SihPack        *pack;
+  GError         *pack_error;
+};
+
+G_DEFINE_FINAL_TYPE (SihApplication, sih_application, ADW_TYPE_APPLICATION)
+
+/**
+ * sih_validate_packs:
+ * @paths: the files to check
+ * @out: where the report goes, a line per file
+ *
+ * Checks packs without a window, for help desks writing their own.
+ *
+ * Returns: the exit status: 0 only when every file is valid
+ */
+int
+sih_validate_packs (const char * const *paths,
+                    GString            *out)
+{
+  int status = 0;
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_string_append (out, "--validate-pack needs at least one FILE\n");
+      return 2;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(SihPack) pack = NULL;
+      g_autoptr(GError) error = NULL;
+
+      pack = sih_pack_new_from_file (paths[i], NULL, &error);
+      if (pack == NULL)
+        {
+          /* The message starts with the file name already. */
+          if (g_str_has_prefix (error->message, paths[i]))
+            g_string_append_printf (out, "%s\n", error->message);
+          else
+            g_string_append_printf (out, "%s: %s\n", paths[i], error->message);
+          status = 1;
+        }
+      else
+        {
+          g_string_append_printf (out, "%s: ok (%u causes, %u steps)\n", paths[i],
+                                  sih_pack_get_n_causes (pack), sih_pack_get_n_steps (pack));
+        }
+    }
+
+  return status;
+}
+
+static int
+sih_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  g_autofree const char **files = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "validate-pack"))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      int status;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      status = sih_validate_packs (files, out);
+      if (status == 0)
+        g_print ("%s", out->str);
+      else
+        g_printerr ("%s", out->str);
+      return status;
+    }
+
+  return G_APPLICATION_CLASS (sih_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+sih_application_startup (GApplication *app)
+{
+  SihApplication *self = SIH_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (sih_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  self->pack = sih_pack_new_bundled (&self->pack_error);
+  if (self->pack == NULL)
+    g_warning ("The bundled content could not be loaded: %s", self->pack_error->message);
+}
+
+static void
+sih_application_activate (GApplication *app)
+{
+  SihApplication *self = SIH_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (sih_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+sih_application_finalize (GObject *object)
+{
+  SihApplication *self = (SihApplication *)object;
+
+  g_clear_object (&self->pack);
+  g_clear_error (&self->pack_error);
+
+  G_OBJECT_CLASS (sih_application_parent_class)->finalize (object);
+}
+
+static void
+sih_application_class_init (SihApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sih_application_finalize;
+  app_class->handle_local_options = sih_application_handle_local_options;
+  app_class->startup = sih_application_startup;
+  app_class->activate = sih_application_activate;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+};
+
+static void
+sih_application_init (SihApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { "validate-pack", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check content pack files and report errors, without opening a window"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+}
+
+SihApplication *
+sih_application_new (void)
+{
+  return g_object_new (SIH_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * sih_application_get_pack:
+ *
+ * Returns: (transfer none) (nullable): the content pack in use
+ */
+SihPack *
+sih_application_get_pack (SihApplication *self)
+{
+  g_return_val_if_fail (SIH_IS_APPLICATION (self), NULL);
+  return self->pack;
+}

@@ -1,0 +1,23 @@
+/* sih-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/sih-pack.h"
+
+G_BEGIN_DECLS
+
+#define SIH_TYPE_APPLICATION (sih_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (SihApplication, sih_application, SIH, APPLICATION, AdwApplication)
+
+SihApplication *sih_application_new      (void);
+SihPack        *sih_application_get_pack (SihApplication *self);
+
+int             sih_validate_packs       (const char * const *paths,
+                                          GString            *out);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* sih-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sih-application.h"
+
+G_BEGIN_DECLS
+
+#define SIH_TYPE_WINDOW (sih_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SihWindow, sih_window, SIH, WINDOW, AdwApplicationWindow)
+
+SihWindow *sih_window_new (SihApplication *application);
+
+G_END_DECLS

@@ -1,0 +1,89 @@
+/* sih-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sih-test-util.h"
+
+static void
+skip_no_display (void)
+{
+  g_test_skip ("no display (run under xvfb-run -a dbus-run-session)");
+}
+
+/**
+ * sih_test_init_gtk:
+ *
+ * Initialises GTK and libadwaita for a UI test.  Without a display every
+ * test the caller adds is skipped instead of crashing.
+ *
+ * Returns: %TRUE when there is a display
+ */
+gboolean
+sih_test_init_gtk (int    *argc,
+                   char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_init (argc, argv, NULL);
+      g_test_add_func ("/ui/skipped", skip_no_display);
+      return FALSE;
+    }
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return TRUE;
+}
+
+/**
+ * sih_test_application_new:
+ *
+ * An application that has gone through startup (pack loaded, actions and
+ * accelerators installed) without running a main loop.
+ */
+SihApplication *
+sih_test_application_new (void)
+{
+  SihApplication *app = sih_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+void
+sih_test_iterate (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+GtkWidget *
+sih_test_find_widget (GtkWidget  *root,
+                      const char *buildable_id)
+{
+  const char *id;
+
+  if (GTK_IS_BUILDABLE (root) &&
+      (id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root))) != NULL &&
+      g_strcmp0 (id, buildable_id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sih_test_find_widget (child, buildable_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -1,0 +1,20 @@
+/* sih-test-util.h: helpers shared by the UI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sih-application.h"
+
+G_BEGIN_DECLS
+
+gboolean        sih_test_init_gtk          (int        *argc,
+                                            char     ***argv);
+SihApplication *sih_test_application_new   (void);
+void            sih_test_iterate           (void);
+GtkWidget      *sih_test_find_widget       (GtkWidget  *root,
+                                            const char *buildable_id);
+
+G_END_DECLS

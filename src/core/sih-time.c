@@ -1,0 +1,84 @@
+/* sih-time.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sih-time.h"
+
+/**
+ * sih_time_format_relative:
+ * @time: when something happened
+ * @now: the current time
+ *
+ * Returns: (transfer full): "just now", "5 minutes ago", "today at 14:03",
+ *   "yesterday at 09:10" or a date, in the local time zone
+ */
+char *
+sih_time_format_relative (GDateTime *time,
+                          GDateTime *now)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  GTimeSpan diff;
+  int days;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+  local_now = g_date_time_to_local (now);
+  diff = g_date_time_difference (local_now, local);
+
+  if (diff < G_TIME_SPAN_MINUTE && diff > -G_TIME_SPAN_MINUTE)
+    return g_strdup (_("just now"));
+
+  if (diff > 0 && diff < G_TIME_SPAN_HOUR)
+    {
+      int minutes = diff / G_TIME_SPAN_MINUTE;
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago",
+                                           minutes), minutes);
+    }
+
+  days = g_date_time_get_day_of_year (local_now) - g_date_time_get_day_of_year (local);
+  if (g_date_time_get_year (local_now) != g_date_time_get_year (local))
+    days = -1000;
+
+  if (days == 0)
+    {
+      g_autofree char *clock = g_date_time_format (local, "%H:%M");
+      /* Translators: %s is a time such as 14:03 */
+      return g_strdup_printf (_("today at %s"), clock);
+    }
+  if (days == 1)
+    {
+      g_autofree char *clock = g_date_time_format (local, "%H:%M");
+      /* Translators: %s is a time such as 14:03 */
+      return g_strdup_printf (_("yesterday at %s"), clock);
+    }
+
+  /* Translators: a date and time for something older than yesterday, see
+   * the strftime manual page; for Japanese "%Y年%-m月%-d日 %H:%M" reads well */
+  return g_date_time_format (local, _("%b %-d, %Y at %H:%M"));
+}
+
+/**
+ * sih_time_format_exact:
+ *
+ * Returns: (transfer full): the full local date and time with its UTC
+ *   offset, for tooltips and summaries
+ */
+char *
+sih_time_format_exact (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+  /* Translators: a full date and time with its UTC offset, see the
+   * strftime manual page; for Japanese "%Y年%-m月%-d日 %H:%M:%S (UTC%:z)" */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M:%S (UTC%:z)"));
+}

@@ -1,0 +1,15 @@
+/* sih-time.h: times as people read them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *sih_time_format_relative (GDateTime *time,
+                                GDateTime *now);
+char *sih_time_format_exact    (GDateTime *time);
+
+G_END_DECLS

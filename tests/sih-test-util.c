@@ -47,14 +47,19 @@ sih_test_init_gtk (int    *argc,
 SihApplication *
 sih_test_application_new (void)
 {
-  SihApplication *app = sih_application_new ();
+  /* One per process: a registered application stays exported on the bus. */
+  static SihApplication *app;
   g_autoptr(GError) error = NULL;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (app == NULL)
+    {
+      app = sih_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
 
-  return app;
+  return g_object_ref (app);
 }
 
 void
@@ -62,6 +67,27 @@ sih_test_iterate (void)
 {
   for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
     ;
+}
+
+static gboolean
+keep_waiting_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @widget has been allocated @width. */
+void
+sih_test_wait_for_size (GtkWidget *widget,
+                        int        width)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, keep_waiting_cb, NULL);
+
+  /* The tick wakes the loop up, so a size that never comes cannot hang. */
+  while (gtk_widget_get_width (widget) != width && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  sih_test_iterate ();
 }
 
 GtkWidget *

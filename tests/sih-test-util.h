@@ -14,6 +14,8 @@ gboolean        sih_test_init_gtk          (int        *argc,
                                             char     ***argv);
 SihApplication *sih_test_application_new   (void);
 void            sih_test_iterate           (void);
+void            sih_test_wait_for_size     (GtkWidget  *widget,
+                                            int         width);
 GtkWidget      *sih_test_find_widget       (GtkWidget  *root,
                                             const char *buildable_id);
 

@@ -4,32 +4,334 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "sih-application.h"
+#include "sih-cause-page.h"
+#include "sih-cause-row.h"
+#include "sih-step-row.h"
 #include "sih-window.h"
 #include "sih-test-util.h"
 
-static void
-test_window_lists_causes (void)
+typedef struct
 {
-  g_autoptr(SihApplication) app = sih_test_application_new ();
-  SihPack *pack = sih_application_get_pack (app);
-  SihWindow *window;
-  GtkListBox *list;
-  guint n_rows = 0;
+  SihApplication *app;
+  SihWindow      *window;
+  SihPack        *pack;
+  SihCase        *kase;
+  GtkListBox     *cause_list;
+  GtkStack       *content_stack;
+  SihCausePage   *cause_page;
+  AdwLeaflet     *leaflet;
+} Fixture;
 
-  g_assert_nonnull (pack);
-  window = sih_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
+static void
+fixture_set_up_size (Fixture *f,
+                     int      width,
+                     int      height)
+{
+  f->app = sih_test_application_new ();
+  f->pack = sih_application_get_pack (f->app);
+  g_assert_nonnull (f->pack);
+  /* Every test starts from a new, empty case. */
+  f->kase = sih_case_new (sih_pack_get_id (f->pack), sih_pack_get_version (f->pack));
+
+  f->window = sih_window_new (f->app);
+  sih_window_set_case (f->window, f->kase);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sih_test_wait_for_size (GTK_WIDGET (f->window), width);
+
+  f->cause_list = GTK_LIST_BOX (sih_test_find_widget (GTK_WIDGET (f->window), "cause_list"));
+  f->content_stack = GTK_STACK (sih_test_find_widget (GTK_WIDGET (f->window), "content_stack"));
+  f->cause_page = SIH_CAUSE_PAGE (sih_test_find_widget (GTK_WIDGET (f->window), "cause_page"));
+  f->leaflet = ADW_LEAFLET (sih_test_find_widget (GTK_WIDGET (f->window), "leaflet"));
+  g_assert_nonnull (f->cause_list);
+  g_assert_nonnull (f->content_stack);
+  g_assert_nonnull (f->cause_page);
+  g_assert_nonnull (f->leaflet);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  fixture_set_up_size (f, 1000, 700);
+}
+
+static void
+fixture_set_up_narrow (Fixture       *f,
+                       gconstpointer  data)
+{
+  fixture_set_up_size (f, 360, 640);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  sih_test_iterate ();
+  g_clear_object (&f->kase);
+  g_clear_object (&f->app);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static SihCauseRow *
+sidebar_row (Fixture    *f,
+             const char *cause_id)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (f->cause_list, i);
+
+      g_assert_nonnull (row);
+      if (g_strcmp0 (sih_cause_get_id (sih_cause_row_get_cause (SIH_CAUSE_ROW (row))), cause_id) == 0)
+        return SIH_CAUSE_ROW (row);
+    }
+}
+
+static SihStepRow *
+step_row (Fixture *f,
+          guint    index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (sih_cause_page_get_step_list (f->cause_page),
+                                                      index);
+  g_assert_true (SIH_IS_STEP_ROW (row));
+  return SIH_STEP_ROW (row);
+}
+
+static void
+test_window_lists_causes (Fixture       *f,
+                          gconstpointer  data)
+{
+  GListModel *causes = sih_pack_get_causes (f->pack);
+
+  g_assert_cmpuint (count_rows (f->cause_list), ==, sih_pack_get_n_causes (f->pack));
+
+  for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
+    {
+      g_autoptr(SihCause) cause = g_list_model_get_item (causes, i);
+      SihCauseRow *row = SIH_CAUSE_ROW (gtk_list_box_get_row_at_index (f->cause_list, i));
+      g_autofree char *progress = g_strdup_printf ("0 of %u tried", sih_cause_get_n_steps (cause));
+
+      g_assert_true (sih_cause_row_get_cause (row) == cause);
+      g_assert_cmpstr (sih_cause_row_get_progress (row), ==, progress);
+    }
+
+  /* Nothing selected: the start page. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->content_stack), ==, "start");
+}
+
+static void
+test_window_select_shows_steps (Fixture       *f,
+                                gconstpointer  data)
+{
+  SihCause *cause = sih_pack_find_cause (f->pack, "code-not-arriving");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select-cause", "s", "code-not-arriving");
   sih_test_iterate ();
 
-  list = GTK_LIST_BOX (sih_test_find_widget (GTK_WIDGET (window), "cause_list"));
-  g_assert_nonnull (list);
-  while (gtk_list_box_get_row_at_index (list, n_rows) != NULL)
-    n_rows++;
-  g_assert_cmpuint (n_rows, ==, sih_pack_get_n_causes (pack));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->content_stack), ==, "cause");
+  g_assert_true (sih_cause_page_get_cause (f->cause_page) == cause);
+  g_assert_cmpuint (count_rows (sih_cause_page_get_step_list (f->cause_page)), ==,
+                    sih_cause_get_n_steps (cause));
+  g_assert_true (gtk_list_box_get_selected_row (f->cause_list) ==
+                 GTK_LIST_BOX_ROW (sidebar_row (f, "code-not-arriving")));
+  g_assert_cmpstr (sih_case_get_cause_id (f->kase), ==, "code-not-arriving");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < sih_cause_get_n_steps (cause); i++)
+    {
+      g_autoptr(SihStep) step = g_list_model_get_item (sih_cause_get_steps (cause), i);
+      g_assert_true (sih_step_row_get_step (step_row (f, i)) == step);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (step_row (f, i))), ==,
+                       sih_step_get_title (step));
+    }
+}
+
+static GtkToggleButton *
+outcome_button (SihStepRow *row,
+                const char *name)
+{
+  GtkWidget *button = sih_test_find_widget (GTK_WIDGET (row), name);
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+  return GTK_TOGGLE_BUTTON (button);
+}
+
+static void
+test_window_outcome_updates_model (Fixture       *f,
+                                   gconstpointer  data)
+{
+  SihCause *cause = sih_pack_find_cause (f->pack, "wrong-credentials");
+  g_autoptr(SihStep) first = g_list_model_get_item (sih_cause_get_steps (cause), 0);
+  g_autoptr(SihStep) second = g_list_model_get_item (sih_cause_get_steps (cause), 1);
+  g_autofree char *expected = NULL;
+  GtkEditable *note;
+
+  sih_window_select_cause (f->window, "wrong-credentials");
   sih_test_iterate ();
+
+  /* Didn't work, then worked: the model follows the buttons. */
+  gtk_toggle_button_set_active (outcome_button (step_row (f, 0), "failed_button"), TRUE);
+  g_assert_cmpint (sih_case_get_outcome (f->kase, "wrong-credentials", sih_step_get_id (first)),
+                   ==, SIH_OUTCOME_FAILED);
+  g_assert_nonnull (sih_case_get_record (f->kase, "wrong-credentials",
+                                         sih_step_get_id (first))->changed);
+  expected = g_strdup_printf ("1 of %u tried", sih_cause_get_n_steps (cause));
+  g_assert_cmpstr (sih_cause_row_get_progress (sidebar_row (f, "wrong-credentials")), ==, expected);
+  g_assert_null (sih_cause_page_get_guidance (f->cause_page));
+
+  gtk_toggle_button_set_active (outcome_button (step_row (f, 1), "worked_button"), TRUE);
+  g_assert_cmpint (sih_case_get_outcome (f->kase, "wrong-credentials", sih_step_get_id (second)),
+                   ==, SIH_OUTCOME_WORKED);
+  g_free (expected);
+  expected = g_strdup_printf ("2 of %u tried, 1 worked", sih_cause_get_n_steps (cause));
+  g_assert_cmpstr (sih_cause_row_get_progress (sidebar_row (f, "wrong-credentials")), ==, expected);
+
+  /* A step worked: the page offers to mark the problem solved. */
+  g_assert_nonnull (sih_cause_page_get_guidance (f->cause_page));
+  g_assert_true (gtk_widget_is_visible (sih_test_find_widget (GTK_WIDGET (f->cause_page),
+                                                             "solved_button")));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mark-solved", NULL);
+  g_assert_true (sih_case_get_solved (f->kase));
+  g_assert_true (gtk_widget_is_visible (sih_test_find_widget (GTK_WIDGET (f->cause_page),
+                                                             "reopen_button")));
+
+  /* The model drives the widgets too. */
+  sih_case_set_outcome (f->kase, "wrong-credentials", sih_step_get_id (first), SIH_OUTCOME_SKIPPED);
+  g_assert_true (gtk_toggle_button_get_active (outcome_button (step_row (f, 0), "skipped_button")));
+
+  /* Notes go to the model. */
+  note = GTK_EDITABLE (sih_test_find_widget (GTK_WIDGET (step_row (f, 0)), "note_entry"));
+  gtk_editable_set_text (note, "Tried on the laptop");
+  g_assert_cmpstr (sih_case_get_note (f->kase, "wrong-credentials", sih_step_get_id (first)), ==,
+                   "Tried on the laptop");
+}
+
+static void
+test_window_all_failed_points_to_support (Fixture       *f,
+                                          gconstpointer  data)
+{
+  SihCause *cause = sih_pack_find_cause (f->pack, "code-not-arriving");
+  GtkWidget *contact;
+
+  sih_window_select_cause (f->window, "code-not-arriving");
+  sih_test_iterate ();
+
+  for (guint i = 0; i < sih_cause_get_n_steps (cause); i++)
+    gtk_toggle_button_set_active (outcome_button (step_row (f, i), i % 2 ? "failed_button" : "skipped_button"), TRUE);
+
+  g_assert_nonnull (sih_cause_page_get_guidance (f->cause_page));
+  contact = sih_test_find_widget (GTK_WIDGET (f->cause_page), "contact_button");
+  g_assert_true (gtk_widget_is_visible (contact));
+  g_signal_emit_by_name (contact, "clicked");
+  sih_test_iterate ();
+  g_assert_true (sih_cause_page_get_cause (f->cause_page) ==
+                 sih_pack_find_cause (f->pack, "contact-support"));
+}
+
+/* The shortcut on the widget that triggers on Ctrl+@keyval. */
+static GtkShortcut *
+find_shortcut (GtkWidget *widget,
+               guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK)
+            return shortcut;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_window_keyboard (Fixture       *f,
+                      gconstpointer  data)
+{
+  SihCause *cause;
+  SihStepRow *row;
+  GtkShortcut *shortcut;
+  g_autoptr(SihStep) step = NULL;
+  struct { guint keyval; SihOutcome outcome; } keys[] = {
+    { GDK_KEY_2, SIH_OUTCOME_FAILED },
+    { GDK_KEY_3, SIH_OUTCOME_SKIPPED },
+    { GDK_KEY_1, SIH_OUTCOME_WORKED },
+    { GDK_KEY_0, SIH_OUTCOME_NOT_TRIED },
+  };
+
+  /* Arrow keys move through the sidebar and show each cause. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (f->cause_list, 0)));
+  g_signal_emit_by_name (f->cause_list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_signal_emit_by_name (f->cause_list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  sih_test_iterate ();
+  cause = sih_cause_row_get_cause (SIH_CAUSE_ROW (gtk_list_box_get_selected_row (f->cause_list)));
+  g_assert_cmpstr (sih_cause_get_id (cause), ==, "code-not-arriving");
+  g_assert_true (sih_cause_page_get_cause (f->cause_page) == cause);
+
+  /* Enter opens it and moves the focus into the steps. */
+  g_signal_emit_by_name (f->cause_list, "activate-cursor-row");
+  sih_test_iterate ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (f->cause_page)));
+
+  /* Ctrl+1/2/3/0 on a focused step set its outcome. */
+  row = step_row (f, 0);
+  step = g_list_model_get_item (sih_cause_get_steps (cause), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      shortcut = find_shortcut (GTK_WIDGET (row), keys[i].keyval);
+      g_assert_nonnull (shortcut);
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                   GTK_WIDGET (row),
+                                                   gtk_shortcut_get_arguments (shortcut)));
+      g_assert_cmpint (sih_case_get_outcome (f->kase, sih_cause_get_id (cause), sih_step_get_id (step)),
+                       ==, keys[i].outcome);
+    }
+}
+
+static void
+test_window_narrow_folds (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *back;
+
+  g_assert_true (adw_leaflet_get_folded (f->leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->leaflet), ==, "sidebar");
+
+  g_signal_emit_by_name (f->cause_list, "row-activated",
+                         gtk_list_box_get_row_at_index (f->cause_list, 5));
+  sih_test_iterate ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->leaflet), ==, "content");
+
+  back = sih_test_find_widget (GTK_WIDGET (f->window), "back_button");
+  g_assert_true (gtk_widget_get_visible (back));
+  g_signal_emit_by_name (back, "clicked");
+  sih_test_iterate ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->leaflet), ==, "sidebar");
 }
 
 int
@@ -39,7 +341,18 @@ main (int   argc,
   if (!sih_test_init_gtk (&argc, &argv))
     return g_test_run ();
 
-  g_test_add_func ("/window/lists-causes", test_window_lists_causes);
+  g_test_add ("/window/lists-causes", Fixture, NULL,
+              fixture_set_up, test_window_lists_causes, fixture_tear_down);
+  g_test_add ("/window/select-shows-steps", Fixture, NULL,
+              fixture_set_up, test_window_select_shows_steps, fixture_tear_down);
+  g_test_add ("/window/outcome-updates-model", Fixture, NULL,
+              fixture_set_up, test_window_outcome_updates_model, fixture_tear_down);
+  g_test_add ("/window/all-failed-points-to-support", Fixture, NULL,
+              fixture_set_up, test_window_all_failed_points_to_support, fixture_tear_down);
+  g_test_add ("/window/keyboard", Fixture, NULL,
+              fixture_set_up, test_window_keyboard, fixture_tear_down);
+  g_test_add ("/window/narrow-folds", Fixture, NULL,
+              fixture_set_up_narrow, test_window_narrow_folds, fixture_tear_down);
 
   return g_test_run ();
 }

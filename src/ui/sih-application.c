@@ -15,6 +15,7 @@ struct _SihApplication
 
   SihPack        *pack;
   GError         *pack_error;
+  SihCase        *kase;
 };
 
 G_DEFINE_FINAL_TYPE (SihApplication, sih_application, ADW_TYPE_APPLICATION)
@@ -99,14 +100,19 @@ sih_application_startup (GApplication *app)
 {
   SihApplication *self = SIH_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *about_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (sih_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.about", about_accels);
 
+  /* A broken pack must not stop the app: the window shows the error. */
   self->pack = sih_pack_new_bundled (&self->pack_error);
   if (self->pack == NULL)
-    g_warning ("The bundled content could not be loaded: %s", self->pack_error->message);
+    g_message ("The bundled content could not be loaded: %s", self->pack_error->message);
+  else
+    self->kase = sih_case_new (sih_pack_get_id (self->pack), sih_pack_get_version (self->pack));
 }
 
 static void
@@ -127,6 +133,7 @@ sih_application_finalize (GObject *object)
 {
   SihApplication *self = (SihApplication *)object;
 
+  g_clear_object (&self->kase);
   g_clear_object (&self->pack);
   g_clear_error (&self->pack_error);
 
@@ -153,8 +160,42 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  static const char *developers[] = { "The Sign-in Helper developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APPLICATION_ID,
+                        "application-name", _("Sign-in Helper"),
+                        "developer-name", _("The Sign-in Helper developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Sign-in Helper walks you through the usual reasons why signing in "
+                                      "to an Amazon account fails, records what you tried and prepares "
+                                      "a summary for official support.\n\n"
+                                      "Sign-in Helper is independent: it is not affiliated with, endorsed "
+                                      "by or connected to Amazon. It never asks for passwords or "
+                                      "verification codes."),
+                        "website", "https://github.com/signinhelper/signin-helper",
+                        "issue-url", "https://github.com/signinhelper/signin-helper/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
+  { .name = "about", .activate = about_activated },
 };
 
 static void
@@ -193,4 +234,28 @@ sih_application_get_pack (SihApplication *self)
 {
   g_return_val_if_fail (SIH_IS_APPLICATION (self), NULL);
   return self->pack;
+}
+
+/**
+ * sih_application_get_pack_error:
+ *
+ * Returns: (transfer none) (nullable): why the pack could not be loaded
+ */
+const GError *
+sih_application_get_pack_error (SihApplication *self)
+{
+  g_return_val_if_fail (SIH_IS_APPLICATION (self), NULL);
+  return self->pack_error;
+}
+
+/**
+ * sih_application_get_case:
+ *
+ * Returns: (transfer none) (nullable): the case being worked on
+ */
+SihCase *
+sih_application_get_case (SihApplication *self)
+{
+  g_return_val_if_fail (SIH_IS_APPLICATION (self), NULL);
+  return self->kase;
 }

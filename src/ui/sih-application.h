@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "core/sih-case.h"
 #include "core/sih-pack.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SihApplication, sih_application, SIH, APPLICATION, AdwApplication)
 
 SihApplication *sih_application_new      (void);
-SihPack        *sih_application_get_pack (SihApplication *self);
+SihPack        *sih_application_get_pack       (SihApplication *self);
+const GError   *sih_application_get_pack_error (SihApplication *self);
+SihCase        *sih_application_get_case       (SihApplication *self);
 
 int             sih_validate_packs       (const char * const *paths,
                                           GString            *out);

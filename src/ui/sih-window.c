@@ -6,16 +6,28 @@
 
 #include <glib/gi18n.h>
 
+#include "sih-cause-page.h"
+#include "sih-cause-row.h"
+#include "sih-start-page.h"
 #include "sih-window.h"
 
 struct _SihWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  GSettings            *settings;
+  SihPack              *pack;
+  SihCase              *kase;
+
+  AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
   GtkListBox           *cause_list;
   AdwWindowTitle       *content_title;
-  AdwStatusPage        *status_page;
+  GtkStack             *content_stack;
+  SihStartPage         *start_page;
+  SihCausePage         *cause_page;
+  AdwStatusPage        *error_page;
 };
 
 G_DEFINE_FINAL_TYPE (SihWindow, sih_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -24,48 +36,238 @@ static GtkWidget *
 create_cause_row (gpointer item,
                   gpointer user_data)
 {
-  SihCause *cause = item;
-  GtkWidget *row = adw_action_row_new ();
+  SihWindow *self = user_data;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sih_cause_get_title (cause));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sih_cause_get_summary (cause));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name (sih_cause_get_icon_name (cause)));
+  return sih_cause_row_new (item, self->kase);
+}
 
-  return row;
+static SihCauseRow *
+find_row (SihWindow  *self,
+          const char *cause_id)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->cause_list, i);
+
+      if (row == NULL)
+        return NULL;
+      if (g_strcmp0 (sih_cause_get_id (sih_cause_row_get_cause (SIH_CAUSE_ROW (row))), cause_id) == 0)
+        return SIH_CAUSE_ROW (row);
+    }
 }
 
 static void
-cause_selected_cb (SihWindow     *self,
-                   GtkListBoxRow *row,
-                   GtkListBox    *list)
+show_start (SihWindow *self)
 {
-  SihPack *pack = sih_application_get_pack (SIH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  g_autoptr(SihCause) cause = NULL;
+  gtk_list_box_unselect_all (self->cause_list);
+  gtk_stack_set_visible_child_name (self->content_stack, "start");
+  adw_window_title_set_title (self->content_title, _("Sign-in Helper"));
+}
 
-  if (row == NULL || pack == NULL)
-    return;
-
-  cause = g_list_model_get_item (sih_pack_get_causes (pack), gtk_list_box_row_get_index (row));
+static void
+show_cause (SihWindow *self,
+            SihCause  *cause)
+{
+  if (sih_cause_page_get_cause (self->cause_page) != cause)
+    sih_cause_page_show (self->cause_page, self->pack, cause, self->kase);
+  gtk_stack_set_visible_child_name (self->content_stack, "cause");
   adw_window_title_set_title (self->content_title, sih_cause_get_title (cause));
-  adw_status_page_set_title (self->status_page, sih_cause_get_title (cause));
-  adw_status_page_set_description (self->status_page, sih_cause_get_summary (cause));
-  adw_status_page_set_icon_name (self->status_page, sih_cause_get_icon_name (cause));
+  if (self->kase != NULL)
+    sih_case_set_cause_id (self->kase, sih_cause_get_id (cause));
+}
+
+/**
+ * sih_window_select_cause:
+ * @cause_id: (nullable): the cause to show, or %NULL for the start page
+ *
+ * Selects the cause in the sidebar and shows its checklist.
+ */
+void
+sih_window_select_cause (SihWindow  *self,
+                         const char *cause_id)
+{
+  SihCauseRow *row;
+
+  g_return_if_fail (SIH_IS_WINDOW (self));
+
+  if (cause_id == NULL || self->pack == NULL ||
+      (row = find_row (self, cause_id)) == NULL)
+    {
+      show_start (self);
+      return;
+    }
+
+  gtk_list_box_select_row (self->cause_list, GTK_LIST_BOX_ROW (row));
+  show_cause (self, sih_cause_row_get_cause (row));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
-sih_window_constructed (GObject *object)
+cause_row_selected_cb (SihWindow     *self,
+                       GtkListBoxRow *row,
+                       GtkListBox    *list)
+{
+  /* Arrow keys move the selection: follow it without leaving the sidebar. */
+  if (row != NULL)
+    show_cause (self, sih_cause_row_get_cause (SIH_CAUSE_ROW (row)));
+}
+
+static void
+cause_row_activated_cb (SihWindow     *self,
+                        GtkListBoxRow *row,
+                        GtkListBox    *list)
+{
+  show_cause (self, sih_cause_row_get_cause (SIH_CAUSE_ROW (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_child_focus (GTK_WIDGET (self->content_stack), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+folded_changed_cb (SihWindow *self)
+{
+  /* In one pane, nothing is "selected" while the list is shown. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_list_box_set_selection_mode (self->cause_list, GTK_SELECTION_NONE);
+  else
+    {
+      gtk_list_box_set_selection_mode (self->cause_list, GTK_SELECTION_SINGLE);
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "cause") == 0)
+        {
+          SihCauseRow *row = find_row (self, sih_cause_get_id (sih_cause_page_get_cause (self->cause_page)));
+          if (row != NULL)
+            gtk_list_box_select_row (self->cause_list, GTK_LIST_BOX_ROW (row));
+        }
+    }
+}
+
+static void
+select_cause_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  sih_window_select_cause (SIH_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_start_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+
+  show_start (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+
+  if (adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK))
+    {
+      GtkListBoxRow *row = NULL;
+      SihCause *cause = sih_cause_page_get_cause (self->cause_page);
+
+      /* Put the focus back on the cause the user came from. */
+      if (cause != NULL)
+        row = GTK_LIST_BOX_ROW (find_row (self, sih_cause_get_id (cause)));
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+}
+
+static void
+mark_solved_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+
+  if (self->kase == NULL)
+    return;
+  sih_case_set_solved (self->kase, TRUE);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Marked as solved. Good to hear!")));
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+
+  if (self->kase != NULL)
+    sih_case_set_solved (self->kase, FALSE);
+}
+
+static void
+update_actions (SihWindow *self)
+{
+  gboolean solved = self->kase != NULL && sih_case_get_solved (self->kase);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-solved", self->kase != NULL && !solved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reopen", solved);
+}
+
+static void
+save_window_state (SihWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+sih_window_close_request (GtkWindow *window)
+{
+  save_window_state (SIH_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (sih_window_parent_class)->close_request (window);
+}
+
+/* "application" is not a construct property, so this runs once it is set. */
+static void
+setup_for_application (SihWindow      *self,
+                       SihApplication *app)
+{
+  const GError *error;
+
+  self->pack = app != NULL ? sih_application_get_pack (app) : NULL;
+  if (self->pack != NULL)
+    g_object_ref (self->pack);
+
+  if (self->pack == NULL)
+    {
+      error = app != NULL ? sih_application_get_pack_error (app) : NULL;
+      adw_status_page_set_description (self->error_page, error != NULL ? error->message : NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      return;
+    }
+
+  sih_start_page_set_pack (self->start_page, self->pack);
+  sih_window_set_case (self, sih_application_get_case (app));
+}
+
+static void
+sih_window_dispose (GObject *object)
 {
   SihWindow *self = SIH_WINDOW (object);
-  SihPack *pack;
 
-  G_OBJECT_CLASS (sih_window_parent_class)->constructed (object);
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->pack);
+  g_clear_object (&self->settings);
 
-  pack = sih_application_get_pack (SIH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  if (pack != NULL)
-    gtk_list_box_bind_model (self->cause_list, sih_pack_get_causes (pack),
-                             create_cause_row, self, NULL);
+  G_OBJECT_CLASS (sih_window_parent_class)->dispose (object);
 }
 
 static void
@@ -73,25 +275,113 @@ sih_window_class_init (SihWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = sih_window_constructed;
+  object_class->dispose = sih_window_dispose;
+  window_class->close_request = sih_window_close_request;
+
+  g_type_ensure (SIH_TYPE_START_PAGE);
+  g_type_ensure (SIH_TYPE_CAUSE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, cause_list);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, SihWindow, status_page);
-  gtk_widget_class_bind_template_callback (widget_class, cause_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, cause_page);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, cause_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cause_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.select-cause", "s", select_cause_action);
+  gtk_widget_class_install_action (widget_class, "win.show-start", NULL, show_start_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-solved", NULL, mark_solved_action);
+  gtk_widget_class_install_action (widget_class, "win.reopen", NULL, reopen_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-start", NULL);
 }
 
 static void
 sih_window_init (SihWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 }
 
 SihWindow *
 sih_window_new (SihApplication *application)
 {
-  return g_object_new (SIH_TYPE_WINDOW, "application", application, NULL);
+  SihWindow *self = g_object_new (SIH_TYPE_WINDOW, "application", application, NULL);
+
+  setup_for_application (self, application);
+
+  return self;
+}
+
+/**
+ * sih_window_get_case:
+ *
+ * Returns: (transfer none) (nullable): the case the window records into
+ */
+SihCase *
+sih_window_get_case (SihWindow *self)
+{
+  g_return_val_if_fail (SIH_IS_WINDOW (self), NULL);
+  return self->kase;
+}
+
+/**
+ * sih_window_set_case:
+ *
+ * Shows @kase: the sidebar's progress, and the cause it was last on.
+ */
+void
+sih_window_set_case (SihWindow *self,
+                     SihCase   *kase)
+{
+  g_autofree char *cause_id = NULL;
+
+  g_return_if_fail (SIH_IS_WINDOW (self));
+
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+  g_set_object (&self->kase, kase);
+
+  if (self->pack == NULL)
+    return;
+
+  gtk_list_box_bind_model (self->cause_list, sih_pack_get_causes (self->pack),
+                           create_cause_row, self, NULL);
+
+  if (kase != NULL)
+    {
+      g_signal_connect_object (kase, "notify::solved", G_CALLBACK (update_actions), self,
+                               G_CONNECT_SWAPPED);
+      cause_id = g_strdup (sih_case_get_cause_id (kase));
+    }
+  update_actions (self);
+
+  /* A fresh page, so that it shows the new case. */
+  if (cause_id != NULL && sih_pack_find_cause (self->pack, cause_id) != NULL)
+    {
+      SihCauseRow *row = find_row (self, cause_id);
+
+      gtk_list_box_select_row (self->cause_list, GTK_LIST_BOX_ROW (row));
+      sih_cause_page_show (self->cause_page, self->pack, sih_cause_row_get_cause (row), kase);
+      show_cause (self, sih_cause_row_get_cause (row));
+    }
+  else
+    show_start (self);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "sih-application.h"
+#include "sih-case.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SihWindow, sih_window, SIH, WINDOW, AdwApplicationWindow)
 
-SihWindow *sih_window_new (SihApplication *application);
+SihWindow *sih_window_new          (SihApplication *application);
+SihCase   *sih_window_get_case     (SihWindow      *self);
+void       sih_window_set_case     (SihWindow      *self,
+                                    SihCase        *kase);
+void       sih_window_select_cause (SihWindow      *self,
+                                    const char     *cause_id);
 
 G_END_DECLS

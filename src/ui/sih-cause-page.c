@@ -1,0 +1,286 @@
+/* sih-cause-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sih-cause-page.h"
+#include "sih-step-row.h"
+
+struct _SihCausePage
+{
+  AdwBin      parent_instance;
+
+  SihPack    *pack;
+  SihCause   *cause;
+  SihCase    *kase;
+  guint       refresh_id;
+
+  GtkScrolledWindow *scroller;
+  GtkImage   *icon;
+  GtkLabel   *title_label;
+  GtkLabel   *summary_label;
+  GtkBox     *critical_box;
+  GtkListBox *step_list;
+  GtkBox     *guidance_box;
+  GtkLabel   *guidance_label;
+  GtkButton  *solved_button;
+  GtkButton  *reopen_button;
+  GtkButton  *contact_button;
+  GtkLabel   *escalate_label;
+  GtkLabel   *related_heading;
+  GtkListBox *related_list;
+};
+
+G_DEFINE_FINAL_TYPE (SihCausePage, sih_cause_page, ADW_TYPE_BIN)
+
+/* Tell the person what to do next, from what the case records. */
+static void
+update_guidance (SihCausePage *self)
+{
+  guint worked = 0;
+  guint tried;
+  guint n_steps;
+  const char *text = NULL;
+  gboolean solved;
+
+  if (self->cause == NULL || self->kase == NULL)
+    return;
+
+  tried = sih_case_count_tried (self->kase, self->cause, &worked);
+  n_steps = sih_cause_get_n_steps (self->cause);
+  solved = sih_case_get_solved (self->kase);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->solved_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->reopen_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_button), FALSE);
+
+  if (solved)
+    {
+      text = _("This problem is marked as solved. If it comes back, reopen it and carry on where you left off.");
+      gtk_widget_set_visible (GTK_WIDGET (self->reopen_button), TRUE);
+    }
+  else if (worked > 0)
+    {
+      text = _("A step worked. Can you sign in now? If so, mark the problem as solved.");
+      gtk_widget_set_visible (GTK_WIDGET (self->solved_button), TRUE);
+    }
+  else if (tried == n_steps)
+    {
+      text = _("You have tried every step here and none of them worked. It is time to contact official support: have the information they will ask for ready.");
+      gtk_widget_set_visible (GTK_WIDGET (self->contact_button),
+                              g_strcmp0 (sih_cause_get_id (self->cause), "contact-support") != 0 &&
+                              sih_pack_find_cause (self->pack, "contact-support") != NULL);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->guidance_box), text != NULL);
+  if (text != NULL)
+    {
+      gtk_label_set_label (self->guidance_label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->guidance_box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
+}
+
+static void
+case_changed_cb (SihCausePage *self)
+{
+  update_guidance (self);
+}
+
+static GtkWidget *
+create_step_row (gpointer item,
+                 gpointer user_data)
+{
+  SihCausePage *self = user_data;
+  GListModel *steps = sih_cause_get_steps (self->cause);
+  guint position = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SihStep) step = g_list_model_get_item (steps, i);
+      if (step == item)
+        position = i;
+    }
+
+  return sih_step_row_new (self->cause, item, position + 1, self->kase);
+}
+
+static gboolean
+refresh_times_cb (gpointer user_data)
+{
+  SihCausePage *self = user_data;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (SIH_IS_STEP_ROW (row))
+      sih_step_row_refresh_time (SIH_STEP_ROW (row));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sih_cause_page_dispose (GObject *object)
+{
+  SihCausePage *self = SIH_CAUSE_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->cause);
+  g_clear_object (&self->pack);
+
+  G_OBJECT_CLASS (sih_cause_page_parent_class)->dispose (object);
+}
+
+static void
+sih_cause_page_class_init (SihCausePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sih_cause_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-cause-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, icon);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, critical_box);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, step_list);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, guidance_box);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, guidance_label);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, solved_button);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, reopen_button);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, contact_button);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, escalate_label);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, related_heading);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, related_list);
+}
+
+static void
+sih_cause_page_init (SihCausePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Relative times ("5 minutes ago") age; refresh them now and then. */
+  self->refresh_id = g_timeout_add_seconds (30, refresh_times_cb, self);
+}
+
+GtkWidget *
+sih_cause_page_new (void)
+{
+  return g_object_new (SIH_TYPE_CAUSE_PAGE, NULL);
+}
+
+static void
+add_related_row (SihCausePage *self,
+                 SihCause     *related)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sih_cause_get_title (related));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sih_cause_get_summary (related));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name (sih_cause_get_icon_name (related)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open"), -1);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-cause");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sih_cause_get_id (related));
+  gtk_list_box_append (self->related_list, row);
+}
+
+/**
+ * sih_cause_page_show:
+ *
+ * Shows @cause's checklist with what @kase records for it.
+ */
+void
+sih_cause_page_show (SihCausePage *self,
+                     SihPack      *pack,
+                     SihCause     *cause,
+                     SihCase      *kase)
+{
+  const char * const *related;
+  GtkWidget *child;
+  guint n_related = 0;
+
+  g_return_if_fail (SIH_IS_CAUSE_PAGE (self));
+  g_return_if_fail (SIH_IS_PACK (pack));
+  g_return_if_fail (SIH_IS_CAUSE (cause));
+  g_return_if_fail (SIH_IS_CASE (kase));
+
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+
+  g_set_object (&self->pack, pack);
+  g_set_object (&self->cause, cause);
+  g_set_object (&self->kase, kase);
+
+  gtk_image_set_from_icon_name (self->icon, sih_cause_get_icon_name (cause));
+  gtk_label_set_label (self->title_label, sih_cause_get_title (cause));
+  gtk_label_set_label (self->summary_label, sih_cause_get_summary (cause));
+  gtk_widget_set_visible (GTK_WIDGET (self->critical_box),
+                          sih_cause_get_urgency (cause) == SIH_URGENCY_CRITICAL);
+  gtk_label_set_label (self->escalate_label, sih_cause_get_escalate (cause));
+
+  gtk_list_box_bind_model (self->step_list, sih_cause_get_steps (cause),
+                           create_step_row, self, NULL);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->related_list))) != NULL)
+    gtk_list_box_remove (self->related_list, child);
+  related = sih_cause_get_related (cause);
+  for (guint i = 0; related[i] != NULL; i++)
+    {
+      SihCause *other = sih_pack_find_cause (pack, related[i]);
+
+      if (other != NULL)
+        {
+          add_related_row (self, other);
+          n_related++;
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->related_heading), n_related > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->related_list), n_related > 0);
+
+  g_signal_connect_object (kase, "changed", G_CALLBACK (case_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_guidance (self);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+SihCause *
+sih_cause_page_get_cause (SihCausePage *self)
+{
+  g_return_val_if_fail (SIH_IS_CAUSE_PAGE (self), NULL);
+  return self->cause;
+}
+
+GtkListBox *
+sih_cause_page_get_step_list (SihCausePage *self)
+{
+  g_return_val_if_fail (SIH_IS_CAUSE_PAGE (self), NULL);
+  return self->step_list;
+}
+
+/**
+ * sih_cause_page_get_guidance:
+ *
+ * Returns: (nullable): the guidance shown under the steps, if any
+ */
+const char *
+sih_cause_page_get_guidance (SihCausePage *self)
+{
+  g_return_val_if_fail (SIH_IS_CAUSE_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->guidance_box)))
+    return NULL;
+  return gtk_label_get_label (self->guidance_label);
+}

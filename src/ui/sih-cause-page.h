@@ -1,0 +1,27 @@
+/* sih-cause-page.h: a cause's guided checklist
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sih-case.h"
+#include "sih-pack.h"
+
+G_BEGIN_DECLS
+
+#define SIH_TYPE_CAUSE_PAGE (sih_cause_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SihCausePage, sih_cause_page, SIH, CAUSE_PAGE, AdwBin)
+
+GtkWidget *sih_cause_page_new          (void);
+void       sih_cause_page_show         (SihCausePage *self,
+                                        SihPack      *pack,
+                                        SihCause     *cause,
+                                        SihCase      *kase);
+SihCause  *sih_cause_page_get_cause    (SihCausePage *self);
+GtkListBox *sih_cause_page_get_step_list (SihCausePage *self);
+const char *sih_cause_page_get_guidance (SihCausePage *self);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* sih-start-page.h: what the app does, and where most people start
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sih-pack.h"
+
+G_BEGIN_DECLS
+
+#define SIH_TYPE_START_PAGE (sih_start_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SihStartPage, sih_start_page, SIH, START_PAGE, AdwBin)
+
+GtkWidget *sih_start_page_new      (void);
+void       sih_start_page_set_pack (SihStartPage *self,
+                                    SihPack      *pack);
+
+G_END_DECLS

@@ -1,0 +1,358 @@
+/* sih-step-row.c
+ *
+ * The row shows what the case records for the step and writes the user's
+ * choices back to the case; it keeps no state of its own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sih-step-row.h"
+#include "sih-time.h"
+
+struct _SihStepRow
+{
+  AdwExpanderRow   parent_instance;
+
+  SihCause        *cause;
+  SihStep         *step;
+  SihCase         *kase;
+  gboolean         updating;
+
+  GtkStack        *status_stack;
+  GtkLabel        *number_label;
+  GtkImage        *status_icon;
+  GtkLabel        *detail_label;
+  GtkBox          *caution_box;
+  GtkLabel        *caution_label;
+  GtkBox          *links_box;
+  GtkToggleButton *worked_button;
+  GtkToggleButton *failed_button;
+  GtkToggleButton *skipped_button;
+  GtkToggleButton *not_tried_button;
+  GtkLabel        *time_label;
+  GtkEntry        *note_entry;
+};
+
+G_DEFINE_FINAL_TYPE (SihStepRow, sih_step_row, ADW_TYPE_EXPANDER_ROW)
+
+/**
+ * sih_outcome_get_label:
+ *
+ * Returns: what the outcome is called in the interface
+ */
+const char *
+sih_outcome_get_label (SihOutcome outcome)
+{
+  switch (outcome)
+    {
+    case SIH_OUTCOME_WORKED:
+      return _("Worked");
+    case SIH_OUTCOME_FAILED:
+      return _("Didn’t work");
+    case SIH_OUTCOME_SKIPPED:
+      return _("Couldn’t do it");
+    case SIH_OUTCOME_NOT_TRIED:
+    default:
+      return _("Not tried yet");
+    }
+}
+
+static GtkToggleButton *
+button_for_outcome (SihStepRow *self,
+                    SihOutcome  outcome)
+{
+  switch (outcome)
+    {
+    case SIH_OUTCOME_WORKED:
+      return self->worked_button;
+    case SIH_OUTCOME_FAILED:
+      return self->failed_button;
+    case SIH_OUTCOME_SKIPPED:
+      return self->skipped_button;
+    case SIH_OUTCOME_NOT_TRIED:
+    default:
+      return self->not_tried_button;
+    }
+}
+
+void
+sih_step_row_refresh_time (SihStepRow *self)
+{
+  const SihStepRecord *record;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *recorded = NULL;
+  SihOutcome outcome;
+
+  g_return_if_fail (SIH_IS_STEP_ROW (self));
+
+  record = sih_case_get_record (self->kase, sih_cause_get_id (self->cause),
+                                sih_step_get_id (self->step));
+  outcome = record != NULL ? record->outcome : SIH_OUTCOME_NOT_TRIED;
+
+  if (record != NULL && record->changed != NULL && outcome != SIH_OUTCOME_NOT_TRIED)
+    {
+      now = sih_case_now (self->kase);
+      relative = sih_time_format_relative (record->changed, now);
+      exact = sih_time_format_exact (record->changed);
+      /* Translators: a step's outcome and when it was recorded, e.g. "Worked · 5 minutes ago" */
+      subtitle = g_strdup_printf (_("%s · %s"), sih_outcome_get_label (outcome), relative);
+      /* Translators: %s is a time such as "5 minutes ago" */
+      recorded = g_strdup_printf (_("Recorded %s"), relative);
+      gtk_label_set_label (self->time_label, recorded);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), exact);
+      gtk_widget_set_visible (GTK_WIDGET (self->time_label), TRUE);
+    }
+  else
+    {
+      subtitle = g_strdup (sih_outcome_get_label (outcome));
+      gtk_widget_set_visible (GTK_WIDGET (self->time_label), FALSE);
+    }
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), exact);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+}
+
+static void
+update_from_case (SihStepRow *self)
+{
+  const char *cause_id = sih_cause_get_id (self->cause);
+  const char *step_id = sih_step_get_id (self->step);
+  SihOutcome outcome = sih_case_get_outcome (self->kase, cause_id, step_id);
+  const char *note = sih_case_get_note (self->kase, cause_id, step_id);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  self->updating = TRUE;
+
+  gtk_toggle_button_set_active (button_for_outcome (self, outcome), TRUE);
+
+  if (g_strcmp0 (note != NULL ? note : "", gtk_editable_get_text (GTK_EDITABLE (self->note_entry))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
+
+  gtk_widget_remove_css_class (widget, "sih-worked");
+  gtk_widget_remove_css_class (widget, "sih-failed");
+  gtk_widget_remove_css_class (widget, "sih-skipped");
+
+  switch (outcome)
+    {
+    case SIH_OUTCOME_WORKED:
+      gtk_image_set_from_icon_name (self->status_icon, "emblem-ok-symbolic");
+      gtk_widget_add_css_class (widget, "sih-worked");
+      gtk_stack_set_visible_child_name (self->status_stack, "icon");
+      break;
+    case SIH_OUTCOME_FAILED:
+      gtk_image_set_from_icon_name (self->status_icon, "window-close-symbolic");
+      gtk_widget_add_css_class (widget, "sih-failed");
+      gtk_stack_set_visible_child_name (self->status_stack, "icon");
+      break;
+    case SIH_OUTCOME_SKIPPED:
+      gtk_image_set_from_icon_name (self->status_icon, "media-skip-forward-symbolic");
+      gtk_widget_add_css_class (widget, "sih-skipped");
+      gtk_stack_set_visible_child_name (self->status_stack, "icon");
+      break;
+    case SIH_OUTCOME_NOT_TRIED:
+    default:
+      gtk_stack_set_visible_child_name (self->status_stack, "number");
+      break;
+    }
+
+  sih_step_row_refresh_time (self);
+
+  self->updating = FALSE;
+}
+
+static void
+set_outcome (SihStepRow *self,
+             SihOutcome  outcome)
+{
+  sih_case_set_outcome (self->kase, sih_cause_get_id (self->cause),
+                        sih_step_get_id (self->step), outcome);
+}
+
+static void
+outcome_toggled_cb (SihStepRow      *self,
+                    GtkToggleButton *button)
+{
+  if (self->updating || !gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->worked_button)
+    set_outcome (self, SIH_OUTCOME_WORKED);
+  else if (button == self->failed_button)
+    set_outcome (self, SIH_OUTCOME_FAILED);
+  else if (button == self->skipped_button)
+    set_outcome (self, SIH_OUTCOME_SKIPPED);
+  else
+    set_outcome (self, SIH_OUTCOME_NOT_TRIED);
+}
+
+static void
+note_changed_cb (SihStepRow *self,
+                 GtkEditable *editable)
+{
+  if (self->updating)
+    return;
+
+  sih_case_set_note (self->kase, sih_cause_get_id (self->cause), sih_step_get_id (self->step),
+                     gtk_editable_get_text (editable));
+}
+
+static void
+step_changed_cb (SihStepRow *self,
+                 const char *cause_id,
+                 const char *step_id,
+                 SihCase    *kase)
+{
+  if (g_strcmp0 (cause_id, sih_cause_get_id (self->cause)) == 0 &&
+      g_strcmp0 (step_id, sih_step_get_id (self->step)) == 0)
+    update_from_case (self);
+}
+
+static void
+set_outcome_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SihStepRow *self = SIH_STEP_ROW (widget);
+  SihOutcome outcome;
+
+  if (sih_outcome_from_string (g_variant_get_string (parameter, NULL), &outcome))
+    set_outcome (self, outcome);
+}
+
+static void
+sih_step_row_dispose (GObject *object)
+{
+  SihStepRow *self = SIH_STEP_ROW (object);
+
+  g_clear_object (&self->kase);
+  g_clear_object (&self->step);
+  g_clear_object (&self->cause);
+
+  G_OBJECT_CLASS (sih_step_row_parent_class)->dispose (object);
+}
+
+static void
+sih_step_row_class_init (SihStepRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sih_step_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-step-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, status_stack);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, caution_box);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, caution_label);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, links_box);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, worked_button);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, failed_button);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, skipped_button);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, not_tried_button);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_entry);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
+
+  /* Keys that set the outcome of the focused step, wherever the focus is
+   * inside the row (also while typing a note). */
+  gtk_widget_class_install_action (widget_class, "step.set-outcome", "s", set_outcome_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "step.set-outcome", "s", "worked");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK,
+                                       "step.set-outcome", "s", "worked");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "step.set-outcome", "s", "failed");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_CONTROL_MASK,
+                                       "step.set-outcome", "s", "failed");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "step.set-outcome", "s", "skipped");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_3, GDK_CONTROL_MASK,
+                                       "step.set-outcome", "s", "skipped");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "step.set-outcome", "s", "not-tried");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
+                                       "step.set-outcome", "s", "not-tried");
+}
+
+static void
+sih_step_row_init (SihStepRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+add_link (SihStepRow *self,
+          SihLink    *link)
+{
+  GtkWidget *button = gtk_link_button_new_with_label (link->uri, link->label.text);
+
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, link->uri);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, link->label.text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, link->uri,
+                                  -1);
+  gtk_box_append (self->links_box, button);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_box), TRUE);
+}
+
+GtkWidget *
+sih_step_row_new (SihCause *cause,
+                  SihStep  *step,
+                  guint     number,
+                  SihCase  *kase)
+{
+  SihStepRow *self;
+  GPtrArray *links;
+  g_autofree char *number_text = NULL;
+
+  g_return_val_if_fail (SIH_IS_CAUSE (cause), NULL);
+  g_return_val_if_fail (SIH_IS_STEP (step), NULL);
+  g_return_val_if_fail (SIH_IS_CASE (kase), NULL);
+
+  self = g_object_new (SIH_TYPE_STEP_ROW, NULL);
+  self->cause = g_object_ref (cause);
+  self->step = g_object_ref (step);
+  self->kase = g_object_ref (kase);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sih_step_get_title (step));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), FALSE);
+  number_text = g_strdup_printf ("%u", number);
+  gtk_label_set_label (self->number_label, number_text);
+  gtk_label_set_label (self->detail_label, sih_step_get_detail (step));
+
+  if (sih_step_get_caution (step) != NULL)
+    {
+      gtk_label_set_label (self->caution_label, sih_step_get_caution (step));
+      gtk_widget_set_visible (GTK_WIDGET (self->caution_box), TRUE);
+    }
+
+  links = sih_step_get_links (step);
+  for (guint i = 0; i < links->len; i++)
+    add_link (self, g_ptr_array_index (links, i));
+
+  g_signal_connect_object (kase, "step-changed", G_CALLBACK (step_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_from_case (self);
+
+  return GTK_WIDGET (self);
+}
+
+SihStep *
+sih_step_row_get_step (SihStepRow *self)
+{
+  g_return_val_if_fail (SIH_IS_STEP_ROW (self), NULL);
+  return self->step;
+}

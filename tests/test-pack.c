@@ -16,7 +16,7 @@ error_code_name (int code)
   g_autoptr(GEnumClass) klass = NULL;
   static const char * const names[] = {
     "IO", "TOO_LARGE", "ENCODING", "SYNTAX", "TOO_DEEP", "FORMAT", "MISSING", "TYPE",
-    "INVALID_VALUE", "DUPLICATE", "REFERENCE", "LINK", "NOT_FOUND",
+    "INVALID_VALUE", "DUPLICATE", "REFERENCE", "LINK", "NOT_FOUND", "NOT_A_CASE",
   };
 
   if (code < 0 || code >= (int)G_N_ELEMENTS (names))

@@ -9,7 +9,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "sih-case.h"
+#include "sih-json-reader.h"
 
 struct _SihCase
 {
@@ -284,7 +287,7 @@ sih_case_new (const char *pack_id,
 {
   SihCase *self;
 
-  g_return_val_if_fail (pack_id != NULL, NULL);
+  g_return_val_if_fail (sih_id_is_valid (pack_id), NULL);
 
   self = g_object_new (SIH_TYPE_CASE, NULL);
   self->id = g_uuid_string_random ();
@@ -350,11 +353,14 @@ sih_case_now (SihCase *self)
   return self->clock (self->clock_data);
 }
 
+/* @now: (nullable): the time of the change, so that a record and the case
+ * agree on it exactly */
 static void
-touch (SihCase *self)
+touch (SihCase   *self,
+       GDateTime *now)
 {
   g_clear_pointer (&self->updated, g_date_time_unref);
-  self->updated = sih_case_now (self);
+  self->updated = now != NULL ? g_date_time_ref (now) : sih_case_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
 }
 
@@ -431,18 +437,39 @@ sih_case_get_title (SihCase *self)
   return self->title;
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Keep what the user typed; only blank text means "nothing".  Invalid
+ * UTF-8 and text past SIH_CASE_MAX_TEXT would make the saved file
+ * unreadable, so they are repaired and cut here, at the source. */
 static char *
 normalize (const char *text)
 {
-  g_autofree char *copy = NULL;
+  char *value;
+  gsize len;
 
-  if (text == NULL)
+  if (text == NULL || is_blank (text))
     return NULL;
-  copy = g_strstrip (g_strdup (text));
-  if (*copy == '\0')
-    return NULL;
-  /* Keep what the user typed; only blank text means "nothing". */
-  return g_strdup (text);
+
+  value = g_utf8_make_valid (text, -1);
+  len = strlen (value);
+  if (len > SIH_CASE_MAX_TEXT)
+    {
+      char *end = value + SIH_CASE_MAX_TEXT;
+
+      while (end > value && ((guchar)*end & 0xC0) == 0x80)
+        end--;
+      *end = '\0';
+    }
+
+  return value;
 }
 
 void
@@ -459,7 +486,7 @@ sih_case_set_title (SihCase    *self,
 
   g_free (self->title);
   self->title = g_steal_pointer (&value);
-  touch (self);
+  touch (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -482,7 +509,7 @@ sih_case_set_solved (SihCase  *self,
     return;
 
   self->solved = solved;
-  touch (self);
+  touch (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOLVED]);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -505,6 +532,7 @@ sih_case_set_cause_id (SihCase    *self,
                        const char *cause_id)
 {
   g_return_if_fail (SIH_IS_CASE (self));
+  g_return_if_fail (cause_id == NULL || sih_id_is_valid (cause_id));
 
   if (g_strcmp0 (cause_id, self->cause_id) == 0)
     return;
@@ -540,6 +568,9 @@ ensure_record (SihCase    *self,
 
   if (record == NULL)
     {
+      if (self->record_order->len >= SIH_CASE_MAX_ENTRIES)
+        return NULL;
+
       record = g_new0 (SihStepRecord, 1);
       record->cause_id = g_strdup (cause_id);
       record->step_id = g_strdup (step_id);
@@ -555,9 +586,10 @@ ensure_record (SihCase    *self,
  * sih_case_set_outcome:
  *
  * Records an outcome and the time it was set, and appends the change to
- * the history.
+ * the history (unless it already holds %SIH_CASE_MAX_ENTRIES entries).
  *
- * Returns: %TRUE if anything changed
+ * Returns: %TRUE if anything changed; %FALSE for a no-op, or when the case
+ *   already holds %SIH_CASE_MAX_ENTRIES records and this would be a new one
  */
 gboolean
 sih_case_set_outcome (SihCase    *self,
@@ -567,29 +599,39 @@ sih_case_set_outcome (SihCase    *self,
 {
   SihStepRecord *record;
   SihHistoryEntry *entry;
+  g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
-  g_return_val_if_fail (cause_id != NULL && step_id != NULL, FALSE);
+  g_return_val_if_fail (sih_id_is_valid (cause_id) && sih_id_is_valid (step_id), FALSE);
   g_return_val_if_fail (outcome >= SIH_OUTCOME_NOT_TRIED && outcome <= SIH_OUTCOME_SKIPPED, FALSE);
 
   if (sih_case_get_outcome (self, cause_id, step_id) == outcome)
     return FALSE;
 
   record = ensure_record (self, cause_id, step_id);
+  if (record == NULL)
+    return FALSE;
 
-  entry = g_new0 (SihHistoryEntry, 1);
-  entry->time = sih_case_now (self);
-  entry->cause_id = g_strdup (cause_id);
-  entry->step_id = g_strdup (step_id);
-  entry->old_outcome = record->outcome;
-  entry->new_outcome = outcome;
-  g_ptr_array_add (self->history, entry);
+  now = sih_case_now (self);
+
+  /* The history is append-only; at its bound it stops growing rather than
+   * forgetting its beginning. */
+  if (self->history->len < SIH_CASE_MAX_ENTRIES)
+    {
+      entry = g_new0 (SihHistoryEntry, 1);
+      entry->time = g_date_time_ref (now);
+      entry->cause_id = g_strdup (cause_id);
+      entry->step_id = g_strdup (step_id);
+      entry->old_outcome = record->outcome;
+      entry->new_outcome = outcome;
+      g_ptr_array_add (self->history, entry);
+    }
 
   record->outcome = outcome;
   g_clear_pointer (&record->changed, g_date_time_unref);
-  record->changed = g_date_time_ref (entry->time);
+  record->changed = g_date_time_ref (now);
 
-  touch (self);
+  touch (self, now);
   g_signal_emit (self, signals[STEP_CHANGED], 0, cause_id, step_id);
   g_signal_emit (self, signals[CHANGED], 0);
 
@@ -613,6 +655,8 @@ sih_case_get_outcome (SihCase    *self,
  * sih_case_set_note:
  * @note: (nullable): the note; blank text removes it
  *
+ * Sets the note and the record's change time.
+ *
  * Returns: %TRUE if anything changed
  */
 gboolean
@@ -625,17 +669,21 @@ sih_case_set_note (SihCase    *self,
   SihStepRecord *record;
 
   g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
-  g_return_val_if_fail (cause_id != NULL && step_id != NULL, FALSE);
+  g_return_val_if_fail (sih_id_is_valid (cause_id) && sih_id_is_valid (step_id), FALSE);
 
   value = normalize (note);
   if (g_strcmp0 (value, sih_case_get_note (self, cause_id, step_id)) == 0)
     return FALSE;
 
   record = ensure_record (self, cause_id, step_id);
+  if (record == NULL)
+    return FALSE;
   g_free (record->note);
   record->note = g_steal_pointer (&value);
+  g_clear_pointer (&record->changed, g_date_time_unref);
+  record->changed = sih_case_now (self);
 
-  touch (self);
+  touch (self, record->changed);
   g_signal_emit (self, signals[STEP_CHANGED], 0, cause_id, step_id);
   g_signal_emit (self, signals[CHANGED], 0);
 
@@ -766,10 +814,13 @@ sih_case_set_detail (SihCase    *self,
   g_autofree char *normalized = NULL;
 
   g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (sih_id_is_valid (key), FALSE);
 
   normalized = normalize (value);
   if (g_strcmp0 (normalized, sih_case_get_detail (self, key)) == 0)
+    return FALSE;
+  if (normalized != NULL && sih_case_get_detail (self, key) == NULL &&
+      g_hash_table_size (self->details) >= SIH_CASE_MAX_ENTRIES)
     return FALSE;
 
   if (normalized == NULL)
@@ -777,7 +828,7 @@ sih_case_set_detail (SihCase    *self,
   else
     g_hash_table_insert (self->details, g_strdup (key), g_steal_pointer (&normalized));
 
-  touch (self);
+  touch (self, NULL);
   g_signal_emit (self, signals[DETAIL_CHANGED], g_quark_from_string (key), key);
   g_signal_emit (self, signals[CHANGED], 0);
 
@@ -828,13 +879,76 @@ sih_case_restore_record (SihCase    *self,
   SihStepRecord *record;
 
   g_return_if_fail (SIH_IS_CASE (self));
+  g_return_if_fail (cause_id != NULL && step_id != NULL);
+  g_return_if_fail (outcome >= SIH_OUTCOME_NOT_TRIED && outcome <= SIH_OUTCOME_SKIPPED);
 
   record = ensure_record (self, cause_id, step_id);
+  g_return_if_fail (record != NULL);
   record->outcome = outcome;
   g_free (record->note);
   record->note = normalize (note);
   g_clear_pointer (&record->changed, g_date_time_unref);
   record->changed = changed != NULL ? g_date_time_ref (changed) : NULL;
+}
+
+/**
+ * sih_case_restore_state:
+ *
+ * For loaders: sets the title, solved state and current cause as saved,
+ * without signals and without touching the update time.
+ */
+void
+sih_case_restore_state (SihCase    *self,
+                        const char *title,
+                        gboolean    solved,
+                        const char *cause_id)
+{
+  g_return_if_fail (SIH_IS_CASE (self));
+
+  g_free (self->title);
+  self->title = normalize (title);
+  self->solved = !!solved;
+  g_free (self->cause_id);
+  self->cause_id = g_strdup (cause_id);
+}
+
+/**
+ * sih_case_restore_detail:
+ *
+ * For loaders: sets a detail as saved, without signals.
+ */
+void
+sih_case_restore_detail (SihCase    *self,
+                         const char *key,
+                         const char *value)
+{
+  char *normalized;
+
+  g_return_if_fail (SIH_IS_CASE (self));
+  g_return_if_fail (key != NULL);
+
+  normalized = normalize (value);
+  if (normalized == NULL)
+    g_hash_table_remove (self->details, key);
+  else
+    g_hash_table_insert (self->details, g_strdup (key), normalized);
+}
+
+/**
+ * sih_case_restore_id:
+ *
+ * For importers: gives a just-loaded case a new id, when its own is taken.
+ * Call it before anything else holds the case; the id is otherwise fixed.
+ */
+void
+sih_case_restore_id (SihCase    *self,
+                     const char *id)
+{
+  g_return_if_fail (SIH_IS_CASE (self));
+  g_return_if_fail (id != NULL);
+
+  g_free (self->id);
+  self->id = g_strdup (id);
 }
 
 void

@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* Bounds that keep every case small enough to be saved and read back (the
+ * case file loader refuses anything larger, see sih-case-file.h).  Longer
+ * text is cut at a character boundary; past the last entry, outcomes still
+ * change but the history stops growing. */
+#define SIH_CASE_MAX_TEXT    (64 * 1024)  /* bytes in a title, note or detail */
+#define SIH_CASE_MAX_ENTRIES 100000       /* records, history entries, details */
+
 typedef enum
 {
   SIH_OUTCOME_NOT_TRIED,
@@ -146,6 +153,15 @@ void           sih_case_restore_history    (SihCase       *self,
                                             const char    *step_id,
                                             SihOutcome     old_outcome,
                                             SihOutcome     new_outcome);
+void           sih_case_restore_state      (SihCase       *self,
+                                            const char    *title,
+                                            gboolean       solved,
+                                            const char    *cause_id);
+void           sih_case_restore_detail     (SihCase       *self,
+                                            const char    *key,
+                                            const char    *value);
+void           sih_case_restore_id         (SihCase       *self,
+                                            const char    *id);
 void           sih_case_restore_updated    (SihCase       *self,
                                             GDateTime     *updated);
 

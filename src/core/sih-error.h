@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  * @SIH_ERROR_REFERENCE: a reference to an id that does not exist
  * @SIH_ERROR_LINK: a link is not https:// to an official host
  * @SIH_ERROR_NOT_FOUND: the requested object does not exist
+ * @SIH_ERROR_NOT_A_CASE: the file is JSON, but not a Sign-in Helper case
  */
 typedef enum
 {
@@ -41,6 +42,7 @@ typedef enum
   SIH_ERROR_REFERENCE,
   SIH_ERROR_LINK,
   SIH_ERROR_NOT_FOUND,
+  SIH_ERROR_NOT_A_CASE,
 } SihError;
 
 GQuark sih_error_quark (void);

@@ -1,0 +1,65 @@
+/* sih-case-file.h: a case as a JSON file, and back
+ *
+ * The case file format, version 1 (docs/case-format.md says the same with
+ * an example).  One JSON object, UTF-8 without a byte-order mark:
+ *
+ *   format       1 (a whole number).  A reader refuses a format it does
+ *                not know, without touching the file.
+ *   kind         "signin-helper-case": tells a case from any other JSON.
+ *   id           the case id (lowercase letters, digits, '-' and '_', at
+ *                most 64; a UUID in practice); the file is "<id>.json".
+ *   app_version  the version of Sign-in Helper that wrote it (optional).
+ *   pack         { "id": pack id, "version": pack version (optional) }.
+ *   created,     ISO 8601 date and time with a UTC offset, as written by
+ *   updated      g_date_time_format_iso8601: "2026-01-31T09:30:00+09:00",
+ *                with fractions of a second when there are any.
+ *   title        the name the user gave the case (optional).
+ *   solved       true or false (optional, default false).
+ *   cause        the id of the cause being worked on (optional).
+ *   records      [ { "cause": id, "step": id,
+ *                    "outcome": "not-tried" | "worked" | "failed" | "skipped",
+ *                    "note": text (optional), "changed": time (optional) } ]
+ *                in the order the steps were first touched; every pair of
+ *                cause and step at most once.  Records for steps the pack no
+ *                longer has are kept as they are.
+ *   history      [ { "time": time, "cause": id, "step": id,
+ *                    "from": outcome, "to": outcome } ], oldest first,
+ *                append-only.
+ *   details      { key (an id): text }, such as "error-message".
+ *
+ * Members other than these are refused rather than ignored: a file that
+ * an older version cannot represent in full must not be rewritten by it
+ * with parts missing, so a newer version that adds a member raises
+ * "format" instead.  Strings are never blank and at most
+ * %SIH_CASE_MAX_TEXT bytes; records, history and details hold at most
+ * %SIH_CASE_MAX_ENTRIES each; the file is at most
+ * %SIH_JSON_MAX_FILE_SIZE bytes.  The model enforces the same bounds, so
+ * whatever is saved can be read back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sih-case.h"
+
+G_BEGIN_DECLS
+
+#define SIH_CASE_FILE_FORMAT 1
+#define SIH_CASE_FILE_KIND   "signin-helper-case"
+
+GBytes   *sih_case_file_to_bytes     (SihCase     *c);
+SihCase  *sih_case_file_load_bytes   (GBytes      *bytes,
+                                      const char  *display_name,
+                                      GError     **error);
+SihCase  *sih_case_file_load         (const char  *path,
+                                      GError     **error);
+GBytes   *sih_case_file_read         (const char  *path,
+                                      gboolean     follow_symlinks,
+                                      GError     **error);
+gboolean  sih_case_file_save_to_path (SihCase     *c,
+                                      const char  *path,
+                                      GError     **error);
+
+G_END_DECLS

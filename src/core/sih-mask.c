@@ -1073,7 +1073,12 @@ sih_mask_apply (const char *text,
     {
       const SihMaskMatch *match = g_ptr_array_index (matches, i);
 
-      g_return_val_if_fail (match->start >= pos && match->end >= match->start, g_string_free (out, TRUE));
+      /* Overlapping matches would leave part of one unmasked. */
+      if (match->start < pos || match->end < match->start)
+        {
+          g_string_free (out, TRUE);
+          g_return_val_if_reached (NULL);
+        }
       g_string_append_len (out, text + pos, match->start - pos);
       g_string_append (out, match->masked);
       pos = match->end;

@@ -1,0 +1,1384 @@
+/* sih-summary.c
+ *
+ * Turns a case into what a person takes to customer service or an agent
+ * pastes into a ticket.  The order is fixed: a statement of the problem,
+ * the error message, since when and recent changes, the steps tried in the
+ * order they were tried, what was skipped and why, device information, the
+ * checklist of what support asks for, when the summary was made and the
+ * versions, and the disclaimer.
+ *
+ * Everything the person typed goes through one function, masked_field(),
+ * which masks e-mail addresses and phone numbers, withholds what looks like
+ * a password or a code, and reports all of it to the caller; a field in the
+ * options' unmask set is shown as written.  Device information read from
+ * the machine is not personal and is not masked.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sih-summary.h"
+
+/* The error message's first line in the opening paragraph is cut here. */
+#define STATEMENT_MESSAGE_MAX_CHARS 160
+
+typedef enum
+{
+  FIELD_TEXT,
+  FIELD_EMAIL,
+  FIELD_PHONE,
+} FieldKind;
+
+typedef struct
+{
+  SihCase                 *kase;
+  SihPack                 *pack;
+  const SihDeviceInfo     *device;
+  GDateTime               *now;
+  const SihSummaryOptions *options;
+  gboolean                 markdown;
+  GString                 *out;
+  GHashTable              *fields;    /* field id → shown text (nullable), owned */
+  GPtrArray               *findings;  /* SihSummaryFinding */
+} Summary;
+
+typedef struct
+{
+  const SihStepRecord *record;
+  guint                first_change;  /* index in the history, G_MAXUINT if none */
+  guint                position;      /* in the case's records */
+  GDateTime           *time;          /* when the outcome was set (borrowed) */
+} Tried;
+
+void
+sih_summary_options_init (SihSummaryOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->format = SIH_SUMMARY_FORMAT_TEXT;
+  options->mask = SIH_MASK_DEFAULT;
+  options->unmask = NULL;
+  options->help_desk = FALSE;
+}
+
+void
+sih_summary_finding_free (SihSummaryFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->field);
+  g_free (finding);
+}
+
+/**
+ * sih_summary_note_field:
+ *
+ * Returns: (transfer full): the field id of a step's note, for the
+ *   options' unmask set and in findings: "note:CAUSE/STEP"
+ */
+char *
+sih_summary_note_field (const char *cause_id,
+                        const char *step_id)
+{
+  g_return_val_if_fail (cause_id != NULL, NULL);
+  g_return_val_if_fail (step_id != NULL, NULL);
+
+  return g_strdup_printf ("note:%s/%s", cause_id, step_id);
+}
+
+/**
+ * sih_summary_format_from_string:
+ * @name: "text" or "markdown" (also "txt", "md")
+ * @format: (out): the format
+ *
+ * Returns: whether @name is a format
+ */
+gboolean
+sih_summary_format_from_string (const char       *name,
+                                SihSummaryFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (g_strcmp0 (name, "text") == 0 || g_strcmp0 (name, "txt") == 0)
+    *format = SIH_SUMMARY_FORMAT_TEXT;
+  else if (g_strcmp0 (name, "markdown") == 0 || g_strcmp0 (name, "md") == 0)
+    *format = SIH_SUMMARY_FORMAT_MARKDOWN;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Text helpers */
+
+/* Line ends made "\n" and the ends trimmed; %NULL when nothing is left. */
+static char *
+clean_text (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  g_strstrip (out->str);
+  if (out->str[0] == '\0')
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (ch))
+        continue;
+      width += g_unichar_iswide (ch) ? 2 : 1;
+    }
+  return width;
+}
+
+/* Escapes what Markdown would read as formatting, line by line, so that a
+ * line of the person's text never becomes a heading or a list item.  The
+ * first line starts a line only when @at_line_start (a paragraph); in a
+ * list item or after a label it does not.  A run of "_" that cannot
+ * emphasise anything (inside a word, "x86_64", or between spaces, a blank
+ * to write on) is left as it is, so the Markdown still reads as text. */
+static char *
+md_escape_full (const char *text,
+                gboolean    at_line_start)
+{
+  GString *out = g_string_new (NULL);
+  gboolean line_start = at_line_start;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      char c;
+
+      if (line_start)
+        {
+          line_start = FALSE;
+          while (*p == ' ')
+            g_string_append_c (out, *p++);
+          if (*p == '#' || *p == '+' || *p == '-' || *p == '=')
+            g_string_append_c (out, '\\');
+          else if (g_ascii_isdigit (*p))
+            {
+              const char *q = p;
+
+              while (g_ascii_isdigit (*q))
+                q++;
+              if (*q == '.' || *q == ')')
+                {
+                  g_string_append_len (out, p, q - p);
+                  g_string_append_c (out, '\\');
+                  p = q;
+                }
+            }
+          continue;
+        }
+
+      c = *p;
+      if (c == '_')
+        {
+          const char *q = p;
+          char before = p > text ? p[-1] : ' ';
+          char after;
+          gboolean literal;
+
+          while (*q == '_')
+            q++;
+          after = *q != '\0' ? *q : ' ';
+          literal = (g_ascii_isalnum (before) && g_ascii_isalnum (after)) ||
+                    (g_ascii_isspace (before) && g_ascii_isspace (after));
+          for (; p < q; p++)
+            {
+              if (!literal)
+                g_string_append_c (out, '\\');
+              g_string_append_c (out, '_');
+            }
+          continue;
+        }
+
+      if (strchr ("\\`*[]<>|~", c) != NULL)
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, c);
+      if (c == '\n')
+        line_start = TRUE;
+      p++;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+md_escape (const char *text)
+{
+  return md_escape_full (text, TRUE);
+}
+
+static char *
+md_inline (const char *text)
+{
+  return md_escape_full (text, FALSE);
+}
+
+static void
+append_indented (GString    *out,
+                 const char *text,
+                 const char *indent,
+                 const char *line_break)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        {
+          g_string_append (out, line_break);
+          g_string_append_c (out, '\n');
+          g_string_append (out, indent);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static char *
+format_offset (int seconds)
+{
+  int minutes = ABS (seconds) / 60;
+
+  return g_strdup_printf ("UTC%c%02d:%02d", seconds < 0 ? '-' : '+', minutes / 60, minutes % 60);
+}
+
+static char *
+format_time (GDateTime *time,
+             GDateTime *now)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (time, g_date_time_get_timezone (now));
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static char *
+join_list (GPtrArray *items)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the items of a list such as "new phone, new password" */
+        g_string_append (out, C_("list separator", ", "));
+      g_string_append (out, g_ptr_array_index (items, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Output */
+
+static void
+heading (Summary    *s,
+         const char *title,
+         gboolean    top)
+{
+  if (s->markdown)
+    {
+      g_autofree char *escaped = md_inline (title);
+      g_string_append_printf (s->out, "%s %s\n\n", top ? "#" : "##", escaped);
+    }
+  else
+    {
+      guint width = display_width (title);
+
+      g_string_append_printf (s->out, "%s\n", title);
+      for (guint i = 0; i < width; i++)
+        g_string_append_c (s->out, top ? '=' : '-');
+      g_string_append (s->out, "\n\n");
+    }
+}
+
+static void
+paragraph (Summary    *s,
+           const char *text)
+{
+  if (s->markdown)
+    {
+      g_autofree char *escaped = md_escape (text);
+      append_indented (s->out, escaped, "", "\\");
+    }
+  else
+    g_string_append (s->out, text);
+  g_string_append (s->out, "\n\n");
+}
+
+/* "Label: value" as a line or a list item; @value may span lines. */
+static void
+item (Summary    *s,
+      const char *label,
+      const char *value)
+{
+  if (value == NULL)
+    /* Translators: what the summary says about something the person did not fill in */
+    value = C_("summary", "not provided");
+
+  if (s->markdown)
+    {
+      g_autofree char *escaped_label = md_inline (label);
+      g_autofree char *bold = g_strdup_printf ("**%s**", escaped_label);
+      g_autofree char *escaped = md_inline (value);
+      g_autofree char *line = NULL;
+
+      /* Translators: a label and its value, "Since: yesterday" */
+      line = g_strdup_printf (C_("summary", "%s: %s"), bold, escaped);
+      g_string_append (s->out, "- ");
+      append_indented (s->out, line, "  ", "\\");
+    }
+  else
+    {
+      g_autofree char *line = g_strdup_printf (C_("summary", "%s: %s"), label, value);
+      append_indented (s->out, line, "  ", "");
+    }
+  g_string_append_c (s->out, '\n');
+}
+
+static void
+end_section (Summary *s)
+{
+  g_string_append_c (s->out, '\n');
+}
+
+static void
+add_finding (Summary         *s,
+             const char      *field,
+             SihMaskKind      kind,
+             SihSecretReason  reason,
+             gsize            start,
+             gsize            end,
+             gboolean         masked)
+{
+  SihSummaryFinding *finding;
+
+  if (s->findings == NULL)
+    return;
+
+  finding = g_new0 (SihSummaryFinding, 1);
+  finding->field = g_strdup (field);
+  finding->kind = kind;
+  finding->reason = reason;
+  finding->start = start;
+  finding->end = end;
+  finding->masked = masked;
+  g_ptr_array_add (s->findings, finding);
+}
+
+static SihMaskFlags
+flag_for_kind (SihMaskKind kind)
+{
+  switch (kind)
+    {
+    case SIH_MASK_KIND_EMAIL:
+      return SIH_MASK_EMAILS;
+    case SIH_MASK_KIND_PHONE:
+      return SIH_MASK_PHONES;
+    case SIH_MASK_KIND_SECRET:
+      return SIH_MASK_SECRETS;
+    default:
+      g_return_val_if_reached (SIH_MASK_NONE);
+    }
+}
+
+/* The one way a value the person typed reaches the summary: masked as the
+ * options say, trimmed, and reported once however often it is shown. */
+static const char *
+masked_field (Summary    *s,
+              const char *id,
+              const char *value,
+              FieldKind   kind)
+{
+  gpointer cached;
+  gboolean unmasked;
+  g_autofree char *shown = NULL;
+
+  if (value == NULL)
+    return NULL;
+  if (g_hash_table_lookup_extended (s->fields, id, NULL, &cached))
+    return cached;
+
+  unmasked = s->options->unmask != NULL && g_hash_table_contains (s->options->unmask, id);
+
+  if (kind == FIELD_TEXT)
+    {
+      g_autoptr(GPtrArray) matches = sih_mask_find (value, SIH_MASK_DEFAULT);
+      g_autoptr(GPtrArray) applied = g_ptr_array_new ();
+
+      for (guint i = 0; i < matches->len; i++)
+        {
+          SihMaskMatch *match = g_ptr_array_index (matches, i);
+          gboolean masked = !unmasked && (s->options->mask & flag_for_kind (match->kind));
+
+          add_finding (s, id, match->kind, match->reason, match->start, match->end, masked);
+          if (masked)
+            g_ptr_array_add (applied, match);
+        }
+      shown = sih_mask_apply (value, applied);
+    }
+  else
+    {
+      SihMaskKind mask_kind = kind == FIELD_EMAIL ? SIH_MASK_KIND_EMAIL : SIH_MASK_KIND_PHONE;
+      gboolean masked = !unmasked && (s->options->mask & flag_for_kind (mask_kind));
+
+      /* The whole field is the address or the number, however it is written. */
+      add_finding (s, id, mask_kind, SIH_SECRET_REASON_NONE, 0, strlen (value), masked);
+      if (!masked)
+        shown = g_strdup (value);
+      else if (kind == FIELD_EMAIL)
+        shown = sih_mask_email (value);
+      else
+        shown = sih_mask_phone (value);
+    }
+
+  cached = clean_text (shown);
+  g_hash_table_insert (s->fields, g_strdup (id), cached);
+  return cached;
+}
+
+static const char *
+detail (Summary    *s,
+        const char *key)
+{
+  FieldKind kind = FIELD_TEXT;
+
+  if (g_str_equal (key, SIH_DETAIL_ACCOUNT_EMAIL))
+    kind = FIELD_EMAIL;
+  else if (g_str_equal (key, SIH_DETAIL_ACCOUNT_PHONE))
+    kind = FIELD_PHONE;
+
+  return masked_field (s, key, sih_case_get_detail (s->kase, key), kind);
+}
+
+static const char *
+note (Summary             *s,
+      const SihStepRecord *record)
+{
+  g_autofree char *id = sih_summary_note_field (record->cause_id, record->step_id);
+
+  return masked_field (s, id, record->note, FIELD_TEXT);
+}
+
+/* Words for the case's values */
+
+static const char *
+service_name (Summary *s)
+{
+  const char *service = sih_pack_get_service (s->pack);
+
+  return service != NULL ? service : "Amazon";
+}
+
+static char *
+where_phrase (Summary *s)
+{
+  const char *where = sih_case_get_detail (s->kase, SIH_DETAIL_WHERE);
+
+  if (where == NULL)
+    return g_strdup (service_name (s));
+  if (g_str_equal (where, "website"))
+    /* Translators: where someone signs in; %s is the service, "Amazon" */
+    return g_strdup_printf (C_("where", "the %s website"), service_name (s));
+  if (g_str_equal (where, "shopping-app"))
+    /* Translators: %s is the service, "Amazon" */
+    return g_strdup_printf (C_("where", "the %s Shopping app"), service_name (s));
+  if (g_str_equal (where, "seller-central"))
+    return g_strdup (C_("where", "Seller Central"));
+  if (g_str_equal (where, "prime-video"))
+    return g_strdup (C_("where", "Prime Video"));
+  if (g_str_equal (where, "business"))
+    /* Translators: %s is the service, "Amazon" */
+    return g_strdup_printf (C_("where", "%s Business"), service_name (s));
+  return g_strdup (where);
+}
+
+static const char *
+device_type_name (const char *type)
+{
+  if (type == NULL)
+    return NULL;
+  if (g_str_equal (type, "pc"))
+    return C_("device type", "PC");
+  if (g_str_equal (type, "phone"))
+    return C_("device type", "Phone");
+  if (g_str_equal (type, "tablet"))
+    return C_("device type", "Tablet");
+  return type;
+}
+
+/* The device as the object of "on …" in the opening paragraph. */
+static const char *
+device_type_phrase (const char *type)
+{
+  if (g_str_equal (type, "pc"))
+    return C_("signing in on", "a PC");
+  if (g_str_equal (type, "phone"))
+    return C_("signing in on", "a phone");
+  if (g_str_equal (type, "tablet"))
+    return C_("signing in on", "a tablet");
+  return type;
+}
+
+static char *
+changes_text (Summary *s)
+{
+  const char *changes = sih_case_get_detail (s->kase, SIH_DETAIL_CHANGES);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) tokens = NULL;
+
+  if (changes == NULL)
+    return NULL;
+
+  tokens = g_strsplit (changes, ",", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      const char *token = g_strstrip (tokens[i]);
+
+      if (*token == '\0')
+        continue;
+      if (g_str_equal (token, "new-phone"))
+        g_ptr_array_add (names, g_strdup (C_("recent change", "new phone")));
+      else if (g_str_equal (token, "new-number"))
+        g_ptr_array_add (names, g_strdup (C_("recent change", "new phone number")));
+      else if (g_str_equal (token, "new-email"))
+        g_ptr_array_add (names, g_strdup (C_("recent change", "new e-mail address")));
+      else if (g_str_equal (token, "new-password"))
+        g_ptr_array_add (names, g_strdup (C_("recent change", "new password")));
+      else
+        g_ptr_array_add (names, g_strdup (token));
+    }
+
+  return names->len > 0 ? join_list (names) : NULL;
+}
+
+static const char *
+outcome_text (SihOutcome outcome)
+{
+  switch (outcome)
+    {
+    case SIH_OUTCOME_WORKED:
+      return C_("step outcome", "worked");
+    case SIH_OUTCOME_FAILED:
+      return C_("step outcome", "did not work");
+    case SIH_OUTCOME_SKIPPED:
+      return C_("step outcome", "skipped");
+    case SIH_OUTCOME_NOT_TRIED:
+      return C_("step outcome", "not tried yet");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* The step's title from the pack, or its ids when the pack no longer has
+ * it (a case made with an older pack). */
+static char *
+step_title (Summary             *s,
+            const SihStepRecord *record,
+            gboolean             with_cause)
+{
+  SihCause *cause = sih_pack_find_cause (s->pack, record->cause_id);
+  SihStep *step = cause != NULL ? sih_cause_find_step (cause, record->step_id) : NULL;
+  const char *title = step != NULL ? sih_step_get_title (step) : record->step_id;
+
+  if (!with_cause)
+    return g_strdup (title);
+
+  /* Translators: a step and the cause it belongs to, "Check Caps Lock (Wrong password)" */
+  return g_strdup_printf (C_("summary", "%s (%s)"), title,
+                          cause != NULL ? sih_cause_get_title (cause) : record->cause_id);
+}
+
+/* The records with an outcome, in the order they were first changed. */
+
+static int
+compare_tried (gconstpointer a,
+               gconstpointer b)
+{
+  const Tried *ta = a, *tb = b;
+
+  if (ta->first_change != tb->first_change)
+    return ta->first_change < tb->first_change ? -1 : 1;
+  return ta->position < tb->position ? -1 : ta->position > tb->position;
+}
+
+static GArray *
+collect_tried (Summary *s)
+{
+  GPtrArray *records = sih_case_get_records (s->kase);
+  GPtrArray *history = sih_case_get_history (s->kase);
+  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GArray *tried = g_array_new (FALSE, FALSE, sizeof (Tried));
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      const SihHistoryEntry *entry = g_ptr_array_index (history, i);
+      char *key = g_strconcat (entry->cause_id, "\037", entry->step_id, NULL);
+
+      if (!g_hash_table_contains (first, key))
+        g_hash_table_insert (first, g_strdup (key), GUINT_TO_POINTER (i + 1));
+      g_hash_table_replace (last, key, entry->time);
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const SihStepRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *key = NULL;
+      Tried t = { record, G_MAXUINT, i, record->changed };
+      guint index;
+
+      if (record->outcome == SIH_OUTCOME_NOT_TRIED)
+        continue;
+
+      key = g_strconcat (record->cause_id, "\037", record->step_id, NULL);
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (first, key));
+      if (index > 0)
+        {
+          t.first_change = index - 1;
+          t.time = g_hash_table_lookup (last, key);
+        }
+      g_array_append_val (tried, t);
+    }
+
+  g_array_sort (tried, compare_tried);
+  return tried;
+}
+
+/* Sections */
+
+static void
+add_extra (Summary *s)
+{
+  const char *extra = detail (s, SIH_DETAIL_EXTRA);
+
+  if (extra == NULL)
+    return;
+
+  /* Translators: heading of what the person wrote in the "anything else" box */
+  heading (s, C_("summary", "Anything else"), FALSE);
+  paragraph (s, extra);
+}
+
+static char *
+first_line (const char *text)
+{
+  const char *end = strchr (text, '\n');
+  g_autofree char *line = end != NULL ? g_strndup (text, end - text) : g_strdup (text);
+
+  g_strstrip (line);
+  if (g_utf8_strlen (line, -1) > STATEMENT_MESSAGE_MAX_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (line, 0, STATEMENT_MESSAGE_MAX_CHARS);
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_steal_pointer (&line);
+}
+
+/* Free text ending a sentence loses its own full stop. */
+static char *
+without_full_stop (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+  gsize len = strlen (copy);
+
+  while (len > 0 && (copy[len - 1] == '.' || copy[len - 1] == ' '))
+    copy[--len] = '\0';
+  if (g_str_has_suffix (copy, "。"))
+    copy[len - strlen ("。")] = '\0';
+  return g_steal_pointer (&copy);
+}
+
+/* Sentences in English take a space between them; in Japanese, after "。",
+ * they do not. */
+static void
+next_sentence (GString *text)
+{
+  const char *last;
+
+  if (text->len == 0)
+    return;
+  last = g_utf8_find_prev_char (text->str, text->str + text->len);
+  if (last != NULL && (guchar)*last < 0x80)
+    g_string_append_c (text, ' ');
+}
+
+static void
+add_statement (Summary *s)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *where = where_phrase (s);
+  const char *type = sih_case_get_detail (s->kase, SIH_DETAIL_DEVICE_TYPE);
+  const char *cause_id = sih_case_get_cause_id (s->kase);
+  const char *since = detail (s, SIH_DETAIL_SINCE);
+  const char *message = detail (s, SIH_DETAIL_ERROR_MESSAGE);
+  gboolean desk = s->options->help_desk;
+
+  if (type != NULL)
+    g_string_append_printf (text,
+                            desk ?
+                            /* Translators: %1$s is where ("the Amazon website"), %2$s the device ("a PC") */
+                            _("The caller cannot sign in to %1$s on %2$s.") :
+                            /* Translators: %1$s is where ("the Amazon website"), %2$s the device ("a PC") */
+                            _("I cannot sign in to %1$s on %2$s."),
+                            where, device_type_phrase (type));
+  else
+    g_string_append_printf (text,
+                            desk ?
+                            /* Translators: %s is where ("the Amazon website") */
+                            _("The caller cannot sign in to %s.") :
+                            /* Translators: %s is where ("the Amazon website") */
+                            _("I cannot sign in to %s."),
+                            where);
+
+  if (cause_id != NULL)
+    {
+      SihCause *cause = sih_pack_find_cause (s->pack, cause_id);
+      const char *title = cause != NULL ? sih_cause_get_title (cause) : cause_id;
+
+      next_sentence (text);
+      g_string_append_printf (text,
+                              desk ?
+                              /* Translators: %s is the title of a cause */
+                              _("We are following the steps for “%s”.") :
+                              /* Translators: %s is the title of a cause */
+                              _("I am following the steps for “%s”."),
+                              title);
+    }
+
+  if (since != NULL)
+    {
+      g_autofree char *line = first_line (since);
+      g_autofree char *bare = without_full_stop (line);
+
+      next_sentence (text);
+      /* Translators: %s is what the person wrote, "yesterday evening" */
+      g_string_append_printf (text, _("It started: %s."), bare);
+    }
+
+  if (message != NULL)
+    {
+      g_autofree char *line = first_line (message);
+
+      next_sentence (text);
+      /* Translators: %s is the first line of the error message, verbatim */
+      g_string_append_printf (text, _("The message shown is “%s”."), line);
+    }
+
+  /* Translators: heading of the opening paragraph */
+  heading (s, C_("summary", "Problem"), FALSE);
+  paragraph (s, text->str);
+}
+
+static void
+add_error_message (Summary *s)
+{
+  const char *message = detail (s, SIH_DETAIL_ERROR_MESSAGE);
+
+  /* Translators: heading; the message is quoted exactly as the page showed it */
+  heading (s, C_("summary", "Error message (exactly as shown)"), FALSE);
+
+  if (message == NULL)
+    {
+      paragraph (s, C_("summary", "not provided"));
+      return;
+    }
+
+  if (s->markdown)
+    {
+      guint run = 0, longest = 0;
+      g_autoptr(GString) fence = g_string_new (NULL);
+
+      /* A fence longer than any run of backticks in the message. */
+      for (const char *p = message; *p != '\0'; p++)
+        {
+          run = *p == '`' ? run + 1 : 0;
+          longest = MAX (longest, run);
+        }
+      for (guint i = 0; i < MAX (3, longest + 1); i++)
+        g_string_append_c (fence, '`');
+      g_string_append_printf (s->out, "%s\n%s\n%s\n\n", fence->str, message, fence->str);
+    }
+  else
+    g_string_append_printf (s->out, "%s\n\n", message);
+}
+
+static void
+add_since (Summary *s)
+{
+  g_autofree char *changes = changes_text (s);
+  const char *changes_note = detail (s, SIH_DETAIL_CHANGES_NOTE);
+
+  /* Translators: heading */
+  heading (s, C_("summary", "Since when, and recent changes"), FALSE);
+  /* Translators: when the problem started */
+  item (s, C_("summary", "Since"), detail (s, SIH_DETAIL_SINCE));
+  item (s, C_("summary", "Recent changes"), changes);
+  if (changes_note != NULL)
+    /* Translators: the person's own words about the recent changes */
+    item (s, C_("summary", "About the changes"), changes_note);
+  end_section (s);
+}
+
+static gboolean
+spans_causes (GArray *tried)
+{
+  for (guint i = 1; i < tried->len; i++)
+    if (g_strcmp0 (g_array_index (tried, Tried, i).record->cause_id,
+                   g_array_index (tried, Tried, 0).record->cause_id) != 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_tried (Summary *s,
+           GArray  *tried,
+           gboolean with_cause)
+{
+  guint number = 0;
+
+  /* Translators: heading of the steps tried, in the order they were tried */
+  heading (s, C_("summary", "Steps tried"), FALSE);
+
+  for (guint i = 0; i < tried->len; i++)
+    {
+      const Tried *t = &g_array_index (tried, Tried, i);
+      g_autofree char *title = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *line = NULL;
+      g_autofree char *prefix = NULL;
+      g_autofree char *indent = NULL;
+      const char *text;
+
+      if (t->record->outcome == SIH_OUTCOME_SKIPPED)
+        continue;
+
+      number++;
+      title = step_title (s, t->record, with_cause);
+      if (s->markdown)
+        {
+          g_autofree char *escaped = md_inline (title);
+          label = g_strdup_printf ("**%s**", escaped);
+        }
+      else
+        label = g_strdup (title);
+
+      line = g_strdup_printf (C_("summary", "%s: %s"), label, outcome_text (t->record->outcome));
+      if (t->time != NULL)
+        {
+          g_autofree char *time = format_time (t->time, s->now);
+          g_autofree char *with_time = NULL;
+
+          /* Translators: a step's outcome and when it was set, "did not work (2026-11-25 10:15)" */
+          with_time = g_strdup_printf (C_("summary", "%s (%s)"), line, time);
+          g_free (line);
+          line = g_steal_pointer (&with_time);
+        }
+
+      prefix = g_strdup_printf ("%u. ", number);
+      indent = g_strnfill (strlen (prefix), ' ');
+      g_string_append (s->out, prefix);
+      g_string_append (s->out, line);
+
+      text = note (s, t->record);
+      if (text != NULL)
+        {
+          g_autofree char *escaped = s->markdown ? md_inline (text) : g_strdup (text);
+          /* Translators: a step's note, "Note: the page reloaded" */
+          g_autofree char *note_line = g_strdup_printf (C_("summary", "%s: %s"),
+                                                        C_("summary", "Note"), escaped);
+
+          g_string_append (s->out, s->markdown ? "\\\n" : "\n");
+          g_string_append (s->out, indent);
+          append_indented (s->out, note_line, indent, s->markdown ? "\\" : "");
+        }
+      g_string_append_c (s->out, '\n');
+    }
+
+  if (number == 0)
+    paragraph (s, C_("summary", "No steps have been tried yet."));
+  else
+    end_section (s);
+}
+
+static void
+add_skipped (Summary *s,
+             GArray  *tried,
+             gboolean with_cause)
+{
+  guint n = 0;
+
+  /* Translators: heading of the steps that were skipped, with the reason */
+  heading (s, C_("summary", "Skipped, and why"), FALSE);
+
+  for (guint i = 0; i < tried->len; i++)
+    {
+      const Tried *t = &g_array_index (tried, Tried, i);
+      g_autofree char *title = NULL;
+      const char *why;
+
+      if (t->record->outcome != SIH_OUTCOME_SKIPPED)
+        continue;
+
+      n++;
+      title = step_title (s, t->record, with_cause);
+      why = note (s, t->record);
+      /* Translators: a skipped step whose note gives no reason */
+      item (s, title, why != NULL ? why : C_("summary", "no reason given"));
+    }
+
+  if (n == 0)
+    paragraph (s, C_("summary", "Nothing was skipped."));
+  else
+    end_section (s);
+}
+
+static char *
+os_text (Summary *s)
+{
+  const char *os = detail (s, SIH_DETAIL_OS);
+
+  if (os != NULL)
+    return g_strdup (os);
+  if (!s->options->help_desk && s->device != NULL && s->device->os_name != NULL)
+    return g_strdup (s->device->os_name);
+  return NULL;
+}
+
+static void
+add_device (Summary *s)
+{
+  const SihDeviceInfo *d = s->options->help_desk ? NULL : s->device;
+  g_autofree char *os = os_text (s);
+
+  heading (s, s->options->help_desk ?
+           /* Translators: heading in help-desk use */
+           C_("summary", "The caller’s device") :
+           /* Translators: heading */
+           C_("summary", "Device"), FALSE);
+
+  item (s, C_("summary", "Device type"),
+        device_type_name (sih_case_get_detail (s->kase, SIH_DETAIL_DEVICE_TYPE)));
+  item (s, C_("summary", "Operating system"), os);
+  item (s, C_("summary", "Browser or app"), detail (s, SIH_DETAIL_BROWSER));
+
+  if (d != NULL)
+    {
+      if (d->kernel != NULL)
+        {
+          g_autofree char *kernel = d->architecture != NULL ?
+                                    g_strdup_printf ("%s (%s)", d->kernel, d->architecture) :
+                                    g_strdup (d->kernel);
+          item (s, C_("summary", "Kernel"), kernel);
+        }
+      if (d->desktop != NULL || d->session_type != NULL)
+        {
+          const char *session = d->session_type;
+          g_autofree char *desktop = NULL;
+
+          if (g_strcmp0 (session, "wayland") == 0)
+            session = "Wayland";
+          else if (g_strcmp0 (session, "x11") == 0)
+            session = "X11";
+
+          if (d->desktop != NULL && session != NULL)
+            desktop = g_strdup_printf ("%s (%s)", d->desktop, session);
+          else
+            desktop = g_strdup (d->desktop != NULL ? d->desktop : session);
+          /* Translators: the desktop and session type, "GNOME (Wayland)" */
+          item (s, C_("summary", "Desktop"), desktop);
+        }
+      if (d->flatpak)
+        {
+          g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+          g_autofree char *runtime = NULL;
+
+          if (d->flatpak_runtime != NULL)
+            g_ptr_array_add (parts, d->flatpak_runtime);
+          if (d->runtime_name != NULL)
+            g_ptr_array_add (parts, d->runtime_name);
+          runtime = parts->len > 0 ? join_list (parts) : g_strdup (C_("summary", "yes"));
+          item (s, C_("summary", "Flatpak runtime"), runtime);
+        }
+      if (d->language != NULL)
+        item (s, C_("summary", "Language"), d->language);
+      if (d->time_zone != NULL)
+        {
+          g_autofree char *offset = format_offset (d->utc_offset);
+          g_autofree char *zone = g_strdup_printf ("%s (%s)", d->time_zone, offset);
+          item (s, C_("summary", "Time zone"), zone);
+        }
+    }
+  end_section (s);
+}
+
+static char *
+device_short (Summary *s)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *type = device_type_name (sih_case_get_detail (s->kase, SIH_DETAIL_DEVICE_TYPE));
+  const char *browser = detail (s, SIH_DETAIL_BROWSER);
+  char *os = os_text (s);
+
+  if (type != NULL)
+    g_ptr_array_add (parts, g_strdup (type));
+  if (os != NULL)
+    g_ptr_array_add (parts, os);
+  if (browser != NULL)
+    g_ptr_array_add (parts, g_strdup (browser));
+
+  return parts->len > 0 ? join_list (parts) : NULL;
+}
+
+static void
+add_checklist (Summary *s,
+               GArray  *tried)
+{
+  SihContact *contact = sih_pack_get_contact (s->pack);
+  guint n_tried = 0;
+
+  for (guint i = 0; i < tried->len; i++)
+    if (g_array_index (tried, Tried, i).record->outcome != SIH_OUTCOME_SKIPPED)
+      n_tried++;
+
+  /* Translators: heading of the list of what customer service asks for */
+  heading (s, C_("summary", "What support will ask for"), FALSE);
+
+  for (guint i = 0; contact != NULL && i < sih_contact_get_n_items (contact); i++)
+    {
+      SihContactItem *entry = sih_contact_get_item (contact, i);
+      g_autofree char *value = NULL;
+      g_autofree char *line = NULL;
+      g_autofree char *label = NULL;
+
+      if (g_str_equal (entry->id, "email-or-phone"))
+        {
+          g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+          const char *email = detail (s, SIH_DETAIL_ACCOUNT_EMAIL);
+          const char *phone = detail (s, SIH_DETAIL_ACCOUNT_PHONE);
+
+          if (email != NULL)
+            g_ptr_array_add (parts, (gpointer)email);
+          if (phone != NULL)
+            g_ptr_array_add (parts, (gpointer)phone);
+          if (parts->len > 0)
+            value = join_list (parts);
+        }
+      else if (g_str_equal (entry->id, "error-message"))
+        {
+          if (detail (s, SIH_DETAIL_ERROR_MESSAGE) != NULL)
+            /* Translators: in the checklist, the error message is already in the summary */
+            value = g_strdup (C_("summary", "given above"));
+        }
+      else if (g_str_equal (entry->id, "device"))
+        value = device_short (s);
+      else if (g_str_equal (entry->id, "since"))
+        value = g_strdup (detail (s, SIH_DETAIL_SINCE));
+      else if (g_str_equal (entry->id, "tried"))
+        {
+          if (n_tried > 0)
+            value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u step, listed above",
+                                                  "%u steps, listed above", n_tried),
+                                     n_tried);
+        }
+      else if (g_str_equal (entry->id, "changes"))
+        {
+          g_autofree char *changes = changes_text (s);
+          const char *changes_note = detail (s, SIH_DETAIL_CHANGES_NOTE);
+
+          if (changes != NULL && changes_note != NULL)
+            value = g_strdup_printf (C_("summary", "%s (%s)"), changes, changes_note);
+          else if (changes != NULL || changes_note != NULL)
+            value = g_strdup (changes != NULL ? changes : changes_note);
+        }
+
+      /* A box ticked when the summary already has it. */
+      label = g_strdup_printf ("[%c] %s", value != NULL ? 'x' : ' ', entry->label.text);
+      if (s->markdown)
+        {
+          g_autofree char *escaped_label = md_inline (entry->label.text);
+          g_autofree char *escaped = md_inline (value != NULL ? value :
+                                                C_("summary", "not provided"));
+
+          line = g_strdup_printf (C_("summary", "%s: %s"), escaped_label, escaped);
+          g_string_append_printf (s->out, "- [%c] ", value != NULL ? 'x' : ' ');
+          append_indented (s->out, line, "  ", "\\");
+          g_string_append_c (s->out, '\n');
+        }
+      else
+        {
+          line = g_strdup_printf (C_("summary", "%s: %s"), label,
+                                  value != NULL ? value : C_("summary", "not provided"));
+          append_indented (s->out, line, "    ", "");
+          g_string_append_c (s->out, '\n');
+        }
+    }
+  end_section (s);
+}
+
+static void
+add_footer (Summary *s)
+{
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *now = g_date_time_format (s->now, "%Y-%m-%d %H:%M");
+  g_autofree char *offset = format_offset (g_date_time_get_utc_offset (s->now) / G_TIME_SPAN_SECOND);
+  g_autofree char *made = g_strdup_printf ("%s (%s)", now, offset);
+  g_autofree char *joined = NULL;
+  g_autofree char *disclaimer = NULL;
+  const char *app_version = s->device != NULL && s->device->app_version != NULL ?
+                            s->device->app_version : PACKAGE_VERSION;
+  const char *case_pack_version = sih_case_get_pack_version (s->kase);
+
+  g_ptr_array_add (versions, g_strdup_printf ("Sign-in Helper %s", app_version));
+  if (case_pack_version != NULL &&
+      g_strcmp0 (case_pack_version, sih_pack_get_version (s->pack)) != 0)
+    /* Translators: %1$s and %2$s are the pack's id and version, %3$s the
+     * version the case was started with */
+    g_ptr_array_add (versions, g_strdup_printf (_("content pack %1$s %2$s (case started with %3$s)"),
+                                                sih_pack_get_id (s->pack),
+                                                sih_pack_get_version (s->pack),
+                                                case_pack_version));
+  else
+    /* Translators: %1$s and %2$s are the pack's id and version */
+    g_ptr_array_add (versions, g_strdup_printf (_("content pack %1$s %2$s"),
+                                                sih_pack_get_id (s->pack),
+                                                sih_pack_get_version (s->pack)));
+  if (s->device != NULL && s->device->gtk_version != NULL)
+    g_ptr_array_add (versions, g_strdup_printf ("GTK %s", s->device->gtk_version));
+  if (s->device != NULL && s->device->adw_version != NULL)
+    g_ptr_array_add (versions, g_strdup_printf ("libadwaita %s", s->device->adw_version));
+  joined = join_list (versions);
+
+  if (s->markdown)
+    {
+      /* Lines, not a list: a list here would run on from the checklist's. */
+      g_autofree char *made_md = md_inline (made);
+      g_autofree char *joined_md = md_inline (joined);
+      /* Translators: when the summary was made, with the UTC offset */
+      g_autofree char *made_label = g_strdup_printf ("**%s**", C_("summary", "Summary made"));
+      g_autofree char *versions_label = g_strdup_printf ("**%s**", C_("summary", "Versions"));
+
+      g_string_append_printf (s->out, C_("summary", "%s: %s"), made_label, made_md);
+      g_string_append (s->out, "\\\n");
+      g_string_append_printf (s->out, C_("summary", "%s: %s"), versions_label, joined_md);
+      g_string_append (s->out, "\n\n");
+    }
+  else
+    {
+      item (s, C_("summary", "Summary made"), made);
+      item (s, C_("summary", "Versions"), joined);
+      end_section (s);
+    }
+
+  /* Translators: the last line of every summary; %s is the service, "Amazon" */
+  disclaimer = g_strdup_printf (_("Prepared with Sign-in Helper, an independent app not affiliated with %s."),
+                                service_name (s));
+  if (s->markdown)
+    {
+      g_autofree char *escaped = md_inline (disclaimer);
+      g_string_append_printf (s->out, "*%s*\n", escaped);
+    }
+  else
+    g_string_append_printf (s->out, "%s\n", disclaimer);
+}
+
+/**
+ * sih_summary_format:
+ * @kase: the case
+ * @pack: the pack it is worked on with (for titles and the checklist)
+ * @device: (nullable): this machine's information (ignored in help-desk use)
+ * @now: when the summary is made; its time zone is the one times are shown in
+ * @options: (nullable): the options, or %NULL for the defaults
+ * @findings: (out) (optional) (transfer container) (element-type SihSummaryFinding):
+ *   what was found in the person's text: e-mail addresses and phone numbers
+ *   (masked or not) and what looks like a password or a code, for the
+ *   preview to show
+ *
+ * Makes the summary in the language of the message catalogue.  Steps the
+ * pack does not have (a case made with an older pack) are listed by id.
+ *
+ * Returns: (transfer full): the summary
+ */
+char *
+sih_summary_format (SihCase                  *kase,
+                    SihPack                  *pack,
+                    const SihDeviceInfo      *device,
+                    GDateTime                *now,
+                    const SihSummaryOptions  *options,
+                    GPtrArray               **findings)
+{
+  SihSummaryOptions defaults;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autoptr(GArray) tried = NULL;
+  Summary s = { 0 };
+  gboolean with_cause;
+
+  g_return_val_if_fail (SIH_IS_CASE (kase), NULL);
+  g_return_val_if_fail (SIH_IS_PACK (pack), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (options == NULL)
+    {
+      sih_summary_options_init (&defaults);
+      options = &defaults;
+    }
+
+  fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  s.kase = kase;
+  s.pack = pack;
+  s.device = device;
+  s.now = now;
+  s.options = options;
+  s.markdown = options->format == SIH_SUMMARY_FORMAT_MARKDOWN;
+  s.out = g_string_new (NULL);
+  s.fields = fields;
+  if (findings != NULL)
+    s.findings = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_summary_finding_free);
+
+  tried = collect_tried (&s);
+  with_cause = spans_causes (tried);
+
+  /* Translators: the title of a summary */
+  heading (&s, C_("summary", "Sign-in problem summary"), TRUE);
+  add_extra (&s);
+  add_statement (&s);
+  add_error_message (&s);
+  add_since (&s);
+  add_tried (&s, tried, with_cause);
+  add_skipped (&s, tried, with_cause);
+  add_device (&s);
+  add_checklist (&s, tried);
+  add_footer (&s);
+
+  if (findings != NULL)
+    *findings = s.findings;
+  return g_string_free (s.out, FALSE);
+}
+
+/**
+ * sih_summary_blank_checklist:
+ * @pack: the pack
+ * @cause: one of its causes
+ * @format: text or Markdown
+ *
+ * A checklist to print or read out: the cause's steps with empty boxes
+ * and a line for notes under each.
+ *
+ * Returns: (transfer full): the checklist
+ */
+char *
+sih_summary_blank_checklist (SihPack          *pack,
+                             SihCause         *cause,
+                             SihSummaryFormat  format)
+{
+  Summary s = { 0 };
+  GListModel *steps;
+  const char *escalate;
+  g_autofree char *disclaimer = NULL;
+  /* Room to write by hand. */
+  const char *blank = "________________________________________";
+
+  g_return_val_if_fail (SIH_IS_PACK (pack), NULL);
+  g_return_val_if_fail (SIH_IS_CAUSE (cause), NULL);
+
+  s.pack = pack;
+  s.markdown = format == SIH_SUMMARY_FORMAT_MARKDOWN;
+  s.out = g_string_new (NULL);
+
+  heading (&s, sih_cause_get_title (cause), TRUE);
+  if (sih_cause_get_summary (cause) != NULL)
+    paragraph (&s, sih_cause_get_summary (cause));
+
+  steps = sih_cause_get_steps (cause);
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SihStep) step = g_list_model_get_item (steps, i);
+      const char *detail_text = sih_step_get_detail (step);
+      const char *caution = sih_step_get_caution (step);
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, sih_step_get_title (step));
+      g_autofree char *notes = NULL;
+      const char *indent = s.markdown ? "  " : "    ";
+      const char *line_break = s.markdown ? "\\" : "";
+
+      if (s.markdown)
+        {
+          g_autofree char *escaped = md_inline (title);
+          g_string_append_printf (s.out, "- [ ] **%s**", escaped);
+        }
+      else
+        g_string_append_printf (s.out, "[ ] %s", title);
+
+      if (detail_text != NULL)
+        {
+          g_autofree char *escaped = s.markdown ? md_escape (detail_text) : g_strdup (detail_text);
+          g_string_append_printf (s.out, "%s\n%s", line_break, indent);
+          append_indented (s.out, escaped, indent, line_break);
+        }
+      if (caution != NULL)
+        {
+          g_autofree char *line = g_strdup_printf (C_("summary", "%s: %s"),
+                                                   /* Translators: a step's warning */
+                                                   C_("summary", "Caution"), caution);
+          g_autofree char *escaped = s.markdown ? md_escape (line) : g_strdup (line);
+          g_string_append_printf (s.out, "%s\n%s", line_break, indent);
+          append_indented (s.out, escaped, indent, line_break);
+        }
+
+      notes = g_strdup_printf (C_("summary", "%s: %s"), C_("summary", "Notes"), blank);
+      if (s.markdown)
+        {
+          g_autofree char *escaped = md_escape (notes);
+          g_string_append_printf (s.out, "%s\n%s%s\n\n", line_break, indent, escaped);
+        }
+      else
+        g_string_append_printf (s.out, "\n%s%s\n\n", indent, notes);
+    }
+
+  escalate = sih_cause_get_escalate (cause);
+  if (escalate != NULL)
+    {
+      /* Translators: heading before the pack's advice on when to contact support */
+      heading (&s, C_("summary", "If nothing here helps"), FALSE);
+      paragraph (&s, escalate);
+    }
+
+  disclaimer = g_strdup_printf (_("Prepared with Sign-in Helper, an independent app not affiliated with %s."),
+                                service_name (&s));
+  if (s.markdown)
+    {
+      g_autofree char *escaped = md_inline (disclaimer);
+      g_string_append_printf (s.out, "*%s*\n", escaped);
+    }
+  else
+    g_string_append_printf (s.out, "%s\n", disclaimer);
+
+  return g_string_free (s.out, FALSE);
+}

@@ -1,0 +1,109 @@
+/* sih-summary.h: a case as text for official support (GTK-free)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "sih-case.h"
+#include "sih-device-info.h"
+#include "sih-mask.h"
+#include "sih-pack.h"
+
+G_BEGIN_DECLS
+
+/* The case details the summary reads (sih_case_set_detail() keys). */
+#define SIH_DETAIL_DEVICE_TYPE   "device-type"   /* "pc", "phone" or "tablet" */
+#define SIH_DETAIL_OS            "os"            /* free text; the caller's OS in help-desk use */
+#define SIH_DETAIL_BROWSER       "browser"       /* browser or app, and its version */
+#define SIH_DETAIL_WHERE         "where"         /* "website", "shopping-app", "seller-central",
+                                                  * "prime-video" or "business" */
+#define SIH_DETAIL_SINCE         "since"         /* free text */
+#define SIH_DETAIL_CHANGES       "changes"       /* comma-separated: "new-phone", "new-number",
+                                                  * "new-email", "new-password" */
+#define SIH_DETAIL_CHANGES_NOTE  "changes-note"  /* free text */
+#define SIH_DETAIL_ERROR_MESSAGE "error-message" /* pasted, shown verbatim */
+#define SIH_DETAIL_ACCOUNT_EMAIL "account-email"
+#define SIH_DETAIL_ACCOUNT_PHONE "account-phone"
+#define SIH_DETAIL_EXTRA         "extra"         /* "anything else", shown at the top */
+
+/**
+ * SihSummaryFormat:
+ * @SIH_SUMMARY_FORMAT_TEXT: plain text that reads well pasted into an
+ *   e-mail or a chat: underlined headings, no fixed line width
+ * @SIH_SUMMARY_FORMAT_MARKDOWN: Markdown: "#"/"##" headings, lists, the
+ *   error message in a fenced block
+ */
+typedef enum
+{
+  SIH_SUMMARY_FORMAT_TEXT,
+  SIH_SUMMARY_FORMAT_MARKDOWN,
+} SihSummaryFormat;
+
+/**
+ * SihSummaryOptions:
+ * @format: text or Markdown
+ * @mask: what to mask; %SIH_MASK_DEFAULT masks e-mail addresses and phone
+ *   numbers and withholds what looks like a password or a code
+ * @unmask: (nullable) (element-type utf8 utf8): a set of field ids
+ *   (detail keys, or sih_summary_note_field() for a step's note) the person
+ *   chose to share as written: nothing in them is masked or withheld
+ * @help_desk: describe a caller's problem ("The caller cannot sign in")
+ *   rather than one's own; the device section then holds only what the
+ *   case says about the caller's device, not this machine's information
+ *
+ * Initialise with sih_summary_options_init() so that new members get
+ * their defaults.
+ */
+typedef struct
+{
+  SihSummaryFormat  format;
+  SihMaskFlags      mask;
+  GHashTable       *unmask;
+  gboolean          help_desk;
+} SihSummaryOptions;
+
+/**
+ * SihSummaryFinding:
+ * @field: the field id ("account-email", "note:CAUSE/STEP", …)
+ * @kind: an e-mail address, a phone number or a secret
+ * @reason: for a secret, why it was flagged
+ * @start: byte offset in the field's value
+ * @end: byte offset just after it
+ * @masked: whether the summary masks (or, for a secret, withholds) it
+ *
+ * Something in a field that the preview should point out: what was
+ * masked, so that the person can unmask the field deliberately, and what
+ * looks like a password or a code, so that they can take it out.
+ */
+typedef struct
+{
+  char            *field;
+  SihMaskKind      kind;
+  SihSecretReason  reason;
+  gsize            start;
+  gsize            end;
+  gboolean         masked;
+} SihSummaryFinding;
+
+void      sih_summary_options_init     (SihSummaryOptions        *options);
+void      sih_summary_finding_free     (SihSummaryFinding        *finding);
+char     *sih_summary_note_field       (const char               *cause_id,
+                                        const char               *step_id);
+gboolean  sih_summary_format_from_string (const char             *name,
+                                          SihSummaryFormat       *format);
+
+char     *sih_summary_format           (SihCase                  *kase,
+                                        SihPack                  *pack,
+                                        const SihDeviceInfo      *device,
+                                        GDateTime                *now,
+                                        const SihSummaryOptions  *options,
+                                        GPtrArray               **findings);
+char     *sih_summary_blank_checklist  (SihPack                  *pack,
+                                        SihCause                 *cause,
+                                        SihSummaryFormat          format);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihSummaryFinding, sih_summary_finding_free)
+
+G_END_DECLS

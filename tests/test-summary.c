@@ -1,0 +1,538 @@
+/* test-summary.c: the support summary, against golden files
+ *
+ * Every case here has a fixed clock, a fixed device and a fixed "now", so
+ * the summaries are byte for byte predictable.  The pack is
+ * tests/data/packs/good.json loaded without a text domain (its strings
+ * stay English); the summary's own labels are translated.
+ *
+ * To regenerate the golden files after an intended change:
+ *
+ *   SIH_UPDATE_GOLDEN=1 meson test -C _build summary
+ *
+ * and review the diff of tests/data/summary/ before committing it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sih-summary.h"
+
+typedef struct
+{
+  GDateTime *next;
+} Clock;
+
+/* Each reading is five minutes after the last, in UTC: the summary shows
+ * them in the time zone of "now". */
+static GDateTime *
+fixed_clock (gpointer user_data)
+{
+  Clock *clock = user_data;
+  GDateTime *time = g_date_time_ref (clock->next);
+
+  g_date_time_unref (clock->next);
+  clock->next = g_date_time_add_minutes (time, 5);
+  return time;
+}
+
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  /* Make gettext drop what it cached for the previous language. */
+  textdomain (textdomain (NULL));
+}
+
+static SihPack *
+load_pack (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "packs", "good.json", NULL);
+  g_autoptr(GError) error = NULL;
+  SihPack *pack = sih_pack_new_from_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return pack;
+}
+
+static GDateTime *
+fixed_now (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (9 * 3600);
+
+  return g_date_time_new (tz, 2026, 11, 25, 19, 30, 0);
+}
+
+/* The Flatpak fixture of test-device-info, with the rest fixed. */
+static SihDeviceInfo *
+fixed_device (void)
+{
+  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", "os-release", "flatpak", NULL);
+  g_autoptr(GHashTable) env = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  SihDeviceInfo *info;
+
+  g_hash_table_insert (env, g_strdup ("XDG_CURRENT_DESKTOP"), g_strdup ("GNOME"));
+  g_hash_table_insert (env, g_strdup ("XDG_SESSION_TYPE"), g_strdup ("wayland"));
+  g_hash_table_insert (env, g_strdup ("LANG"), g_strdup ("ja_JP.UTF-8"));
+  g_hash_table_insert (env, g_strdup ("TZ"), g_strdup ("Asia/Tokyo"));
+  info = sih_device_info_collect_with (root, env, "Linux 6.11.4-301.fc41.x86_64", "x86_64");
+  /* Known offset, whether or not this machine has tzdata. */
+  info->utc_offset = 9 * 3600;
+  /* Not PACKAGE_VERSION: the golden files must not change with each release. */
+  g_free (info->app_version);
+  info->app_version = g_strdup ("0.1.0");
+  sih_device_info_set_toolkit (info, "4.8.3", "1.2.2");
+  sih_device_info_set_pack (info, "test-pack", "1.0");
+
+  return info;
+}
+
+static SihCase *
+new_case (Clock       *clock,
+          const char  *pack_version)
+{
+  SihCase *kase = sih_case_new ("test-pack", pack_version);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  clock->next = g_date_time_new (utc, 2026, 11, 25, 1, 0, 0);
+  sih_case_set_clock (kase, fixed_clock, clock);
+  return kase;
+}
+
+/* Someone at home with everything filled in. */
+static SihCase *
+make_full_case (Clock *clock)
+{
+  SihCase *kase = new_case (clock, "1.0");
+
+  sih_case_set_cause_id (kase, "first");
+  sih_case_set_detail (kase, SIH_DETAIL_DEVICE_TYPE, "pc");
+  sih_case_set_detail (kase, SIH_DETAIL_BROWSER, "Firefox 128.0");
+  sih_case_set_detail (kase, SIH_DETAIL_WHERE, "website");
+  sih_case_set_detail (kase, SIH_DETAIL_SINCE, "yesterday evening, after updating the app.");
+  sih_case_set_detail (kase, SIH_DETAIL_CHANGES, "new-phone,new-email");
+  sih_case_set_detail (kase, SIH_DETAIL_CHANGES_NOTE,
+                       "New phone since 20 Nov; my new number is 090-1234-5678");
+  sih_case_set_detail (kase, SIH_DETAIL_ERROR_MESSAGE,
+                       "There was a problem\nWe cannot find an account with that e-mail address");
+  sih_case_set_detail (kase, SIH_DETAIL_ACCOUNT_EMAIL, "taro.yamada@example.co.jp");
+  sih_case_set_detail (kase, SIH_DETAIL_ACCOUNT_PHONE, "+81 90-1234-5678");
+  sih_case_set_detail (kase, SIH_DETAIL_EXTRA, "Please reply by e-mail to hanako@example.com.");
+
+  /* Tried out of the pack's order: two, then one. */
+  sih_case_set_outcome (kase, "first", "two", SIH_OUTCOME_FAILED);
+  sih_case_set_note (kase, "first", "two", "Tried in Firefox and in Chrome; still fails.");
+  sih_case_set_outcome (kase, "first", "one", SIH_OUTCOME_FAILED);
+  sih_case_set_note (kase, "first", "one", "The code was 482913 but it had expired");
+  sih_case_set_outcome (kase, "first", "three", SIH_OUTCOME_SKIPPED);
+  sih_case_set_note (kase, "first", "three", "No access to the old phone (landline 03-1234-5678)");
+  sih_case_set_outcome (kase, "first", "one", SIH_OUTCOME_WORKED);
+  /* A note on a step not tried is not shared. */
+  sih_case_set_note (kase, "second", "a", "private: do not share");
+
+  return kase;
+}
+
+/* A case opened and summarised straight away. */
+static SihCase *
+make_minimal_case (Clock *clock)
+{
+  return new_case (clock, "1.0");
+}
+
+/* An agent with a caller, a case from an older pack. */
+static SihCase *
+make_help_desk_case (Clock *clock)
+{
+  SihCase *kase = new_case (clock, "0.9");
+
+  sih_case_set_cause_id (kase, "second");
+  sih_case_set_detail (kase, SIH_DETAIL_DEVICE_TYPE, "phone");
+  sih_case_set_detail (kase, SIH_DETAIL_OS, "iOS 17.5");
+  sih_case_set_detail (kase, SIH_DETAIL_BROWSER, "Amazon Shopping app 27.1");
+  sih_case_set_detail (kase, SIH_DETAIL_WHERE, "shopping-app");
+  sih_case_set_detail (kase, SIH_DETAIL_SINCE, "2026年11月24日から");
+  sih_case_set_detail (kase, SIH_DETAIL_CHANGES, "new-number, new-password");
+  sih_case_set_detail (kase, SIH_DETAIL_ERROR_MESSAGE, "Incorrect code. ```Try again```");
+  sih_case_set_detail (kase, SIH_DETAIL_ACCOUNT_EMAIL, "taro@example.com");
+
+  sih_case_set_outcome (kase, "second", "a", SIH_OUTCOME_FAILED);
+  sih_case_set_note (kase, "second", "a",
+                     "Use *Caps Lock* off; see [help]\n# not a heading\n1. not a list");
+  sih_case_set_outcome (kase, "first", "removed-step", SIH_OUTCOME_FAILED);
+  sih_case_set_note (kase, "first", "removed-step", "A step the pack no longer has");
+  sih_case_set_outcome (kase, "gone-cause", "x", SIH_OUTCOME_SKIPPED);
+  sih_case_set_outcome (kase, "second", "b", SIH_OUTCOME_WORKED);
+  sih_case_set_note (kase, "second", "b", "Worked on the caller's tablet (パスワードはabc12345)");
+
+  return kase;
+}
+
+typedef SihCase *(*MakeCase) (Clock *clock);
+
+typedef struct
+{
+  const char       *name;
+  MakeCase          make;
+  gboolean          help_desk;
+  gboolean          with_device;
+  const char       *unmask;
+  const char       *language;
+  SihSummaryFormat  format;
+} GoldenCase;
+
+static void
+compare_golden (const char *file,
+                const char *actual)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "summary", file, NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("SIH_UPDATE_GOLDEN") != NULL)
+    {
+      g_file_set_contents (path, actual, -1, &error);
+      g_assert_no_error (error);
+      g_test_message ("updated %s", path);
+      return;
+    }
+
+  g_file_get_contents (path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  if (g_strcmp0 (expected, actual) != 0)
+    g_test_message ("%s differs; if the change is intended, regenerate with SIH_UPDATE_GOLDEN=1",
+                    file);
+  g_assert_cmpstr (actual, ==, expected);
+}
+
+static void
+test_summary_golden (gconstpointer data)
+{
+  const GoldenCase *golden = data;
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(SihCase) kase = NULL;
+  g_autoptr(SihDeviceInfo) device = NULL;
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GHashTable) unmask = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *text = NULL;
+  g_autofree char *file = NULL;
+  SihSummaryOptions options;
+  Clock clock = { NULL };
+
+  use_language (golden->language);
+  pack = load_pack ();
+  kase = golden->make (&clock);
+  if (golden->with_device)
+    device = fixed_device ();
+
+  sih_summary_options_init (&options);
+  options.format = golden->format;
+  options.help_desk = golden->help_desk;
+  if (golden->unmask != NULL)
+    {
+      g_hash_table_add (unmask, (gpointer)golden->unmask);
+      options.unmask = unmask;
+    }
+
+  text = sih_summary_format (kase, pack, device, now, &options, NULL);
+  file = g_strdup_printf ("%s.%s.%s", golden->name, golden->language,
+                          golden->format == SIH_SUMMARY_FORMAT_MARKDOWN ? "md" : "txt");
+  compare_golden (file, text);
+
+  /* Whatever the golden file says, nothing private leaks. */
+  g_assert_null (strstr (text, "taro.yamada@"));
+  g_assert_null (strstr (text, "hanako@"));
+  g_assert_null (strstr (text, "1234-5678"));
+  g_assert_null (strstr (text, "482913"));
+  g_assert_null (strstr (text, "abc12345"));
+  g_assert_null (strstr (text, "do not share"));
+
+  g_clear_pointer (&clock.next, g_date_time_unref);
+}
+
+static void
+test_summary_blank_checklist (gconstpointer data)
+{
+  const GoldenCase *golden = data;
+  g_autoptr(SihPack) pack = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *file = NULL;
+
+  use_language (golden->language);
+  pack = load_pack ();
+  text = sih_summary_blank_checklist (pack, sih_pack_find_cause (pack, "first"), golden->format);
+  file = g_strdup_printf ("%s.%s.%s", golden->name, golden->language,
+                          golden->format == SIH_SUMMARY_FORMAT_MARKDOWN ? "md" : "txt");
+  compare_golden (file, text);
+}
+
+static const SihSummaryFinding *
+find_finding (GPtrArray   *findings,
+              const char  *field,
+              SihMaskKind  kind)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const SihSummaryFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (finding->field, field) && finding->kind == kind)
+        return finding;
+    }
+  return NULL;
+}
+
+static void
+test_summary_findings (void)
+{
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(SihCase) kase = NULL;
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *note_one = sih_summary_note_field ("first", "one");
+  const SihSummaryFinding *finding;
+  const char *note;
+  Clock clock = { NULL };
+
+  use_language ("en");
+  pack = load_pack ();
+  kase = make_full_case (&clock);
+
+  text = sih_summary_format (kase, pack, NULL, now, NULL, &findings);
+  g_assert_nonnull (findings);
+
+  /* The secret in a note: flagged for the preview, withheld from the text. */
+  finding = find_finding (findings, note_one, SIH_MASK_KIND_SECRET);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->reason, ==, SIH_SECRET_REASON_LABELLED);
+  g_assert_true (finding->masked);
+  note = sih_case_get_note (kase, "first", "one");
+  g_assert_cmpuint (finding->end - finding->start, ==, strlen ("482913"));
+  g_assert_true (strncmp (note + finding->start, "482913", 6) == 0);
+  g_assert_nonnull (strstr (text, "The code was [hidden] but it had expired"));
+
+  /* Masked addresses and numbers, each reported once however often shown. */
+  finding = find_finding (findings, SIH_DETAIL_ACCOUNT_EMAIL, SIH_MASK_KIND_EMAIL);
+  g_assert_nonnull (finding);
+  g_assert_true (finding->masked);
+  g_assert_nonnull (find_finding (findings, SIH_DETAIL_ACCOUNT_PHONE, SIH_MASK_KIND_PHONE));
+  g_assert_nonnull (find_finding (findings, SIH_DETAIL_EXTRA, SIH_MASK_KIND_EMAIL));
+  g_assert_nonnull (find_finding (findings, SIH_DETAIL_CHANGES_NOTE, SIH_MASK_KIND_PHONE));
+  for (guint i = 0; i < findings->len; i++)
+    for (guint j = i + 1; j < findings->len; j++)
+      {
+        const SihSummaryFinding *a = g_ptr_array_index (findings, i);
+        const SihSummaryFinding *b = g_ptr_array_index (findings, j);
+        g_assert_false (g_str_equal (a->field, b->field) && a->start == b->start);
+      }
+
+  /* Nothing from a step that was not tried. */
+  g_assert_null (find_finding (findings, "note:second/a", SIH_MASK_KIND_SECRET));
+
+  g_assert_nonnull (strstr (text, "t***@e***.co.jp, +81 **-****-5678"));
+  g_assert_nonnull (strstr (text, "h***@e***.com"));
+  g_assert_nonnull (strstr (text, "***-****-5678"));
+
+  g_clear_pointer (&clock.next, g_date_time_unref);
+}
+
+static void
+test_summary_unmask (void)
+{
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(SihCase) kase = NULL;
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GHashTable) unmask = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *masked = NULL;
+  g_autofree char *unmasked = NULL;
+  g_autofree char *nothing = NULL;
+  g_autofree char *note_one = sih_summary_note_field ("first", "one");
+  SihSummaryOptions options;
+  Clock clock = { NULL };
+
+  use_language ("en");
+  pack = load_pack ();
+  kase = make_full_case (&clock);
+  sih_summary_options_init (&options);
+  g_assert_cmpint (options.mask, ==, SIH_MASK_DEFAULT);
+  g_assert_cmpint (options.format, ==, SIH_SUMMARY_FORMAT_TEXT);
+
+  masked = sih_summary_format (kase, pack, NULL, now, &options, NULL);
+  g_assert_null (strstr (masked, "taro.yamada@example.co.jp"));
+
+  /* Unmasking one field shows it as written, and only it. */
+  g_hash_table_add (unmask, (gpointer)SIH_DETAIL_ACCOUNT_EMAIL);
+  g_hash_table_add (unmask, note_one);
+  options.unmask = unmask;
+  unmasked = sih_summary_format (kase, pack, NULL, now, &options, &findings);
+  g_assert_nonnull (strstr (unmasked, "taro.yamada@example.co.jp, +81 **-****-5678"));
+  g_assert_nonnull (strstr (unmasked, "The code was 482913 but it had expired"));
+  g_assert_null (strstr (unmasked, "hanako@example.com"));
+  g_assert_false (find_finding (findings, SIH_DETAIL_ACCOUNT_EMAIL, SIH_MASK_KIND_EMAIL)->masked);
+  g_assert_false (find_finding (findings, note_one, SIH_MASK_KIND_SECRET)->masked);
+  g_assert_true (find_finding (findings, SIH_DETAIL_EXTRA, SIH_MASK_KIND_EMAIL)->masked);
+  g_assert_cmpstr (masked, !=, unmasked);
+
+  /* With masking off, addresses and numbers are shown; flags still withhold secrets. */
+  options.unmask = NULL;
+  options.mask = SIH_MASK_SECRETS;
+  nothing = sih_summary_format (kase, pack, NULL, now, &options, NULL);
+  g_assert_nonnull (strstr (nothing, "taro.yamada@example.co.jp, +81 90-1234-5678"));
+  g_assert_nonnull (strstr (nothing, "hanako@example.com"));
+  g_assert_null (strstr (nothing, "482913"));
+
+  g_clear_pointer (&clock.next, g_date_time_unref);
+}
+
+static void
+test_summary_checklist_ids (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "packs", "good.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(SihCase) kase = NULL;
+  g_autoptr(SihCase) empty = NULL;
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *blank = NULL;
+  g_auto(GStrv) parts = NULL;
+  Clock clock = { NULL }, clock2 = { NULL };
+  const char *prepare =
+    "\"prepare\": ["
+    "{\"id\": \"email-or-phone\", \"label\": \"Account\"},"
+    "{\"id\": \"error-message\", \"label\": \"Message\"},"
+    "{\"id\": \"device\", \"label\": \"Device\"},"
+    "{\"id\": \"since\", \"label\": \"Since\"},"
+    "{\"id\": \"tried\", \"label\": \"Tried\"},"
+    "{\"id\": \"changes\", \"label\": \"Changes\"},"
+    "{\"id\": \"order-number\", \"label\": \"An order number\"}]";
+  const char *expected[] = {
+    "[x] Account: t***@e***.co.jp, +81 **-****-5678\n",
+    "[x] Message: given above\n",
+    "[x] Device: PC, Fedora Linux 41 (Workstation Edition), Firefox 128.0\n",
+    "[x] Since: yesterday evening, after updating the app.\n",
+    "[x] Tried: 2 steps, listed above\n",
+    "[x] Changes: new phone, new e-mail address (New phone since 20 Nov; my new number is "
+    "***-****-5678)\n",
+    "[ ] An order number: not provided\n",
+  };
+
+  use_language ("en");
+  g_file_get_contents (path, &json, NULL, &error);
+  g_assert_no_error (error);
+  parts = g_regex_split_simple ("\"prepare\": \\[[^\\]]*\\]", json, 0, 0);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  edited = g_strconcat (parts[0], prepare, parts[1], NULL);
+  bytes = g_bytes_new (edited, strlen (edited));
+  pack = sih_pack_new_from_bytes (bytes, "six-items.json", NULL, &error);
+  g_assert_no_error (error);
+
+  kase = make_full_case (&clock);
+  {
+    g_autoptr(SihDeviceInfo) device = fixed_device ();
+    text = sih_summary_format (kase, pack, device, now, NULL, NULL);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("%s", expected[i]);
+      g_assert_nonnull (strstr (text, expected[i]));
+    }
+
+  /* Nothing known: every box is empty. */
+  empty = make_minimal_case (&clock2);
+  blank = sih_summary_format (empty, pack, NULL, now, NULL, NULL);
+  g_assert_null (strstr (blank, "[x]"));
+  g_assert_nonnull (strstr (blank, "[ ] Tried: not provided\n"));
+
+  g_clear_pointer (&clock.next, g_date_time_unref);
+  g_clear_pointer (&clock2.next, g_date_time_unref);
+}
+
+static void
+test_summary_format_names (void)
+{
+  SihSummaryFormat format = SIH_SUMMARY_FORMAT_TEXT;
+
+  g_assert_true (sih_summary_format_from_string ("markdown", &format));
+  g_assert_cmpint (format, ==, SIH_SUMMARY_FORMAT_MARKDOWN);
+  g_assert_true (sih_summary_format_from_string ("text", &format));
+  g_assert_cmpint (format, ==, SIH_SUMMARY_FORMAT_TEXT);
+  g_assert_true (sih_summary_format_from_string ("md", &format));
+  g_assert_cmpint (format, ==, SIH_SUMMARY_FORMAT_MARKDOWN);
+  g_assert_false (sih_summary_format_from_string ("pdf", &format));
+  g_assert_false (sih_summary_format_from_string (NULL, &format));
+  g_assert_cmpint (format, ==, SIH_SUMMARY_FORMAT_MARKDOWN);
+}
+
+static const GoldenCase golden_cases[] = {
+  { "full", make_full_case, FALSE, TRUE, NULL, "en", SIH_SUMMARY_FORMAT_TEXT },
+  { "full", make_full_case, FALSE, TRUE, NULL, "en", SIH_SUMMARY_FORMAT_MARKDOWN },
+  { "full", make_full_case, FALSE, TRUE, NULL, "ja", SIH_SUMMARY_FORMAT_TEXT },
+  { "full", make_full_case, FALSE, TRUE, NULL, "ja", SIH_SUMMARY_FORMAT_MARKDOWN },
+  { "minimal", make_minimal_case, FALSE, FALSE, NULL, "en", SIH_SUMMARY_FORMAT_TEXT },
+  { "minimal", make_minimal_case, FALSE, FALSE, NULL, "en", SIH_SUMMARY_FORMAT_MARKDOWN },
+  { "minimal", make_minimal_case, FALSE, FALSE, NULL, "ja", SIH_SUMMARY_FORMAT_TEXT },
+  { "minimal", make_minimal_case, FALSE, FALSE, NULL, "ja", SIH_SUMMARY_FORMAT_MARKDOWN },
+  { "help-desk", make_help_desk_case, TRUE, TRUE, SIH_DETAIL_ACCOUNT_EMAIL, "en", SIH_SUMMARY_FORMAT_TEXT },
+  { "help-desk", make_help_desk_case, TRUE, TRUE, SIH_DETAIL_ACCOUNT_EMAIL, "en", SIH_SUMMARY_FORMAT_MARKDOWN },
+  { "help-desk", make_help_desk_case, TRUE, TRUE, SIH_DETAIL_ACCOUNT_EMAIL, "ja", SIH_SUMMARY_FORMAT_TEXT },
+  { "help-desk", make_help_desk_case, TRUE, TRUE, SIH_DETAIL_ACCOUNT_EMAIL, "ja", SIH_SUMMARY_FORMAT_MARKDOWN },
+};
+
+static const GoldenCase checklist_cases[] = {
+  { "blank-checklist", NULL, FALSE, FALSE, NULL, "en", SIH_SUMMARY_FORMAT_TEXT },
+  { "blank-checklist", NULL, FALSE, FALSE, NULL, "en", SIH_SUMMARY_FORMAT_MARKDOWN },
+  { "blank-checklist", NULL, FALSE, FALSE, NULL, "ja", SIH_SUMMARY_FORMAT_TEXT },
+  { "blank-checklist", NULL, FALSE, FALSE, NULL, "ja", SIH_SUMMARY_FORMAT_MARKDOWN },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("SIH_LOCALEDIR");
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_nonnull (localedir);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* GLib decides once per process whether g_dgettext() translates at all,
+   * and says no when the first lookup happens in C.UTF-8 with a language
+   * that has no catalogue ("en").  Decide it with Japanese, as a Japanese
+   * desktop would, whichever test runs first. */
+  use_language ("ja");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Sign-in Helper"), !=, "Sign-in Helper");
+
+  for (guint i = 0; i < G_N_ELEMENTS (golden_cases); i++)
+    {
+      const GoldenCase *c = &golden_cases[i];
+      g_autofree char *name = g_strdup_printf ("/summary/golden/%s/%s/%s", c->name, c->language,
+                                               c->format == SIH_SUMMARY_FORMAT_MARKDOWN ?
+                                               "markdown" : "text");
+      g_test_add_data_func (name, c, test_summary_golden);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (checklist_cases); i++)
+    {
+      const GoldenCase *c = &checklist_cases[i];
+      g_autofree char *name = g_strdup_printf ("/summary/blank-checklist/%s/%s", c->language,
+                                               c->format == SIH_SUMMARY_FORMAT_MARKDOWN ?
+                                               "markdown" : "text");
+      g_test_add_data_func (name, c, test_summary_blank_checklist);
+    }
+  g_test_add_func ("/summary/findings", test_summary_findings);
+  g_test_add_func ("/summary/unmask", test_summary_unmask);
+  g_test_add_func ("/summary/checklist-ids", test_summary_checklist_ids);
+  g_test_add_func ("/summary/format-names", test_summary_format_names);
+
+  return g_test_run ();
+}

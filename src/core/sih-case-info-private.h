@@ -1,0 +1,22 @@
+/* sih-case-info-private.h: for SihCaseStore, which keeps the entries
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sih-case-info.h"
+
+G_BEGIN_DECLS
+
+SihCaseInfo *sih_case_info_new    (const char  *id,
+                                   const char  *path);
+gboolean     sih_case_info_update (SihCaseInfo *self,
+                                   const char  *title,
+                                   GDateTime   *created,
+                                   GDateTime   *updated,
+                                   gboolean     solved,
+                                   const char  *cause_id,
+                                   const char  *pack_id,
+                                   const char  *pack_version);
+
+G_END_DECLS

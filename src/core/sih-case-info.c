@@ -1,0 +1,307 @@
+/* sih-case-info.c
+ *
+ * What the case list needs to show a saved case, without loading it: the
+ * store fills these from its index, and keeps them current while a case
+ * is being worked on.  Read-only for everyone else.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sih-case-info-private.h"
+
+struct _SihCaseInfo
+{
+  GObject    parent_instance;
+
+  char      *id;
+  char      *path;
+  char      *title;
+  GDateTime *created;
+  GDateTime *updated;
+  gboolean   solved;
+  char      *cause_id;
+  char      *pack_id;
+  char      *pack_version;
+};
+
+G_DEFINE_FINAL_TYPE (SihCaseInfo, sih_case_info, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_PATH,
+  PROP_TITLE,
+  PROP_CREATED,
+  PROP_UPDATED,
+  PROP_SOLVED,
+  PROP_CAUSE_ID,
+  PROP_PACK_ID,
+  PROP_PACK_VERSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sih_case_info_finalize (GObject *object)
+{
+  SihCaseInfo *self = (SihCaseInfo *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  g_clear_pointer (&self->cause_id, g_free);
+  g_clear_pointer (&self->pack_id, g_free);
+  g_clear_pointer (&self->pack_version, g_free);
+
+  G_OBJECT_CLASS (sih_case_info_parent_class)->finalize (object);
+}
+
+static void
+sih_case_info_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SihCaseInfo *self = SIH_CASE_INFO (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_CREATED:
+      g_value_set_boxed (value, self->created);
+      break;
+    case PROP_UPDATED:
+      g_value_set_boxed (value, self->updated);
+      break;
+    case PROP_SOLVED:
+      g_value_set_boolean (value, self->solved);
+      break;
+    case PROP_CAUSE_ID:
+      g_value_set_string (value, self->cause_id);
+      break;
+    case PROP_PACK_ID:
+      g_value_set_string (value, self->pack_id);
+      break;
+    case PROP_PACK_VERSION:
+      g_value_set_string (value, self->pack_version);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sih_case_info_class_init (SihCaseInfoClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = sih_case_info_finalize;
+  object_class->get_property = sih_case_info_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_CREATED] = g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_UPDATED] = g_param_spec_boxed ("updated", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_SOLVED] = g_param_spec_boolean ("solved", NULL, NULL, FALSE, flags);
+  properties[PROP_CAUSE_ID] = g_param_spec_string ("cause-id", NULL, NULL, NULL, flags);
+  properties[PROP_PACK_ID] = g_param_spec_string ("pack-id", NULL, NULL, NULL, flags);
+  properties[PROP_PACK_VERSION] = g_param_spec_string ("pack-version", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sih_case_info_init (SihCaseInfo *self)
+{
+}
+
+SihCaseInfo *
+sih_case_info_new (const char *id,
+                   const char *path)
+{
+  SihCaseInfo *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (SIH_TYPE_CASE_INFO, NULL);
+  self->id = g_strdup (id);
+  self->path = g_strdup (path);
+  /* Never without times, so that sorting needs no special cases. */
+  self->created = g_date_time_new_from_unix_utc (0);
+  self->updated = g_date_time_ref (self->created);
+
+  return self;
+}
+
+static gboolean
+set_string (SihCaseInfo  *self,
+            char        **field,
+            const char   *value,
+            int           prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  return TRUE;
+}
+
+static gboolean
+set_time (SihCaseInfo  *self,
+          GDateTime   **field,
+          GDateTime    *value,
+          int           prop)
+{
+  if (g_date_time_equal (*field, value))
+    return FALSE;
+  g_date_time_unref (*field);
+  *field = g_date_time_ref (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  return TRUE;
+}
+
+/**
+ * sih_case_info_update:
+ *
+ * Sets what the entry shows, notifying only what changed.
+ *
+ * Returns: %TRUE if anything changed
+ */
+gboolean
+sih_case_info_update (SihCaseInfo *self,
+                      const char  *title,
+                      GDateTime   *created,
+                      GDateTime   *updated,
+                      gboolean     solved,
+                      const char  *cause_id,
+                      const char  *pack_id,
+                      const char  *pack_version)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), FALSE);
+  g_return_val_if_fail (created != NULL && updated != NULL, FALSE);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  changed |= set_string (self, &self->title, title, PROP_TITLE);
+  changed |= set_time (self, &self->created, created, PROP_CREATED);
+  changed |= set_time (self, &self->updated, updated, PROP_UPDATED);
+  if (self->solved != !!solved)
+    {
+      self->solved = !!solved;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOLVED]);
+      changed = TRUE;
+    }
+  changed |= set_string (self, &self->cause_id, cause_id, PROP_CAUSE_ID);
+  changed |= set_string (self, &self->pack_id, pack_id, PROP_PACK_ID);
+  changed |= set_string (self, &self->pack_version, pack_version, PROP_PACK_VERSION);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return changed;
+}
+
+const char *
+sih_case_info_get_id (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  return self->id;
+}
+
+/**
+ * sih_case_info_get_path:
+ *
+ * Returns: the case's file, for showing where it is kept
+ */
+const char *
+sih_case_info_get_path (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  return self->path;
+}
+
+/**
+ * sih_case_info_get_title:
+ *
+ * Returns: (nullable): the name the user gave the case
+ */
+const char *
+sih_case_info_get_title (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  return self->title;
+}
+
+GDateTime *
+sih_case_info_get_created (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  return self->created;
+}
+
+/**
+ * sih_case_info_get_updated:
+ *
+ * Returns: when the case last changed; the case list is sorted by it,
+ *   newest first
+ */
+GDateTime *
+sih_case_info_get_updated (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  return self->updated;
+}
+
+gboolean
+sih_case_info_get_solved (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), FALSE);
+  return self->solved;
+}
+
+/**
+ * sih_case_info_get_cause_id:
+ *
+ * Returns: (nullable): the cause being worked on
+ */
+const char *
+sih_case_info_get_cause_id (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  return self->cause_id;
+}
+
+const char *
+sih_case_info_get_pack_id (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  return self->pack_id;
+}
+
+/**
+ * sih_case_info_get_pack_version:
+ *
+ * Returns: (nullable): the version of the pack the case was last worked on
+ *   with
+ */
+const char *
+sih_case_info_get_pack_version (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  return self->pack_version;
+}

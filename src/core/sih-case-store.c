@@ -1,0 +1,2495 @@
+/* sih-case-store.c
+ *
+ * Saving: every change marks a tracked case dirty; after a short debounce
+ * the case is serialized on the main thread (cheap) and written by a
+ * worker thread, so that a save never stalls a frame.  Writes go through
+ * g_file_set_contents_full (temporary file, fsync, rename): a crash leaves
+ * the old file or the new one.  Each write carries a generation number and
+ * is skipped if a newer one has already reached the disk, so a synchronous
+ * flush and a write still in flight cannot put an older state back.
+ *
+ * Listing: index.json remembers, for every case file, its inode, size and
+ * modification time and what the list shows.  Opening compares it with the
+ * directory and reads only the files that are new or changed; without an
+ * index every file is read once.
+ *
+ * Nothing is lost: a file that cannot be read is moved unchanged into
+ * unreadable/ and reported, never overwritten; a failed write keeps the
+ * case in memory, reports it, and is retried.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "sih-case-file-private.h"
+#include "sih-case-info-private.h"
+#include "sih-case-store.h"
+#include "sih-error.h"
+#include "sih-json-reader.h"
+
+#define INDEX_NAME             "index.json"
+#define INDEX_KIND             "signin-helper-case-index"
+#define INDEX_FORMAT           1
+#define UNREADABLE_NAME        "unreadable"
+#define CASE_SUFFIX            ".json"
+#define DEFAULT_SAVE_DELAY     500
+#define DEFAULT_RETRY_INTERVAL 10000
+/* A stream of changes that never pauses is still saved every so often. */
+#define MAX_DEBOUNCE_FACTOR    10
+/* The index is only a cache; it need not be written after every save. */
+#define INDEX_DELAY_FACTOR     4
+
+/* Which version of a file an index entry describes.  Every save renames a
+ * new inode into place, so the inode alone nearly always changes. */
+typedef struct
+{
+  guint64 ino;
+  gint64  size;
+  gint64  mtime_ns;
+} FileStamp;
+
+/* What a case file on disk holds, as far as the list is concerned.
+ * Immutable once shared, so worker threads can write the index from it. */
+typedef struct
+{
+  gatomicrefcount  ref;
+  char            *id;
+  char            *title;
+  char            *cause_id;
+  char            *pack_id;
+  char            *pack_version;
+  GDateTime       *created;
+  GDateTime       *updated;
+  gboolean         solved;
+  FileStamp        stamp;
+} Record;
+
+/* Shared by one entry and its writes; fields under write_lock. */
+typedef struct
+{
+  gatomicrefcount ref;
+  guint64         written_gen;
+  gboolean        purged;
+} Slot;
+
+typedef struct
+{
+  SihCaseInfo *info;
+  Record      *record;      /* the file on disk, or NULL before the first save */
+  guint64      record_gen;  /* the generation @record was written by */
+  guint64      gen;         /* the last generation handed to a writer */
+  Slot        *slot;
+  gboolean     trashed;
+} Entry;
+
+typedef struct
+{
+  SihCaseStore *store;
+  SihCase      *c;
+  gulong        changed_id;
+  guint         timeout_id;
+  gint64        dirty_since;
+  gboolean      dirty;      /* changed since it was last handed to a writer */
+  gboolean      released;   /* untracked: forgotten once saved */
+} Tracked;
+
+typedef struct
+{
+  char     *id;
+  char     *path;
+  char     *directory;
+  GBytes   *bytes;
+  guint64   gen;
+  Slot     *slot;
+  Record   *record;
+  GError   *inject;
+  SihCase  *c;
+  gboolean  superseded;
+} WriteJob;
+
+typedef struct
+{
+  GPtrArray *records;
+  char      *path;
+  guint64    gen;
+} IndexJob;
+
+typedef struct
+{
+  GPtrArray *records;     /* Record */
+  GPtrArray *unreadable;  /* SihUnreadableCase */
+  gboolean   index_stale;
+} ScanResult;
+
+struct _SihCaseStore
+{
+  GObject      parent_instance;
+
+  char        *directory;
+  char        *index_path;
+  char        *unreadable_dir;
+
+  GListStore  *cases;       /* SihCaseInfo, newest first */
+  GHashTable  *entries;     /* id → Entry */
+  GHashTable  *tracked;     /* id → Tracked */
+  GPtrArray   *unreadable;  /* SihUnreadableCase */
+
+  guint        save_delay;
+  guint        retry_interval;
+  GError      *write_error;
+
+  GMutex       write_lock;
+  GMutex       index_lock;
+  guint64      index_written_gen;  /* under index_lock */
+  guint64      index_gen;
+  guint        index_timeout_id;
+  gboolean     index_dirty;
+
+  guint        n_in_flight;
+  gboolean     busy;
+};
+
+G_DEFINE_FINAL_TYPE (SihCaseStore, sih_case_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DIRECTORY,
+  PROP_BUSY,
+  PROP_SAVE_DELAY,
+  PROP_RETRY_INTERVAL,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  SAVE_FAILED,
+  UNREADABLE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void schedule_index_write (SihCaseStore *self);
+static void save_async           (SihCaseStore *self,
+                                  Tracked      *t);
+
+/* Records, slots and small helpers */
+
+static Record *
+record_ref (Record *record)
+{
+  g_atomic_ref_count_inc (&record->ref);
+  return record;
+}
+
+static void
+record_unref (Record *record)
+{
+  if (record == NULL || !g_atomic_ref_count_dec (&record->ref))
+    return;
+  g_free (record->id);
+  g_free (record->title);
+  g_free (record->cause_id);
+  g_free (record->pack_id);
+  g_free (record->pack_version);
+  g_clear_pointer (&record->created, g_date_time_unref);
+  g_clear_pointer (&record->updated, g_date_time_unref);
+  g_free (record);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Record, record_unref)
+
+static Record *
+record_new_from_case (SihCase *c)
+{
+  Record *record = g_new0 (Record, 1);
+
+  g_atomic_ref_count_init (&record->ref);
+  record->id = g_strdup (sih_case_get_id (c));
+  record->title = g_strdup (sih_case_get_title (c));
+  record->cause_id = g_strdup (sih_case_get_cause_id (c));
+  record->pack_id = g_strdup (sih_case_get_pack_id (c));
+  record->pack_version = g_strdup (sih_case_get_pack_version (c));
+  record->created = g_date_time_ref (sih_case_get_created (c));
+  record->updated = g_date_time_ref (sih_case_get_updated (c));
+  record->solved = sih_case_get_solved (c);
+
+  return record;
+}
+
+static FileStamp
+stamp_from_stat (const struct stat *st)
+{
+  FileStamp stamp;
+
+  stamp.ino = st->st_ino;
+  stamp.size = st->st_size;
+  stamp.mtime_ns = (gint64)st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
+
+  return stamp;
+}
+
+static gboolean
+stamp_equal (const FileStamp *a,
+             const FileStamp *b)
+{
+  return a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns;
+}
+
+static Slot *
+slot_new (void)
+{
+  Slot *slot = g_new0 (Slot, 1);
+
+  g_atomic_ref_count_init (&slot->ref);
+  return slot;
+}
+
+static Slot *
+slot_ref (Slot *slot)
+{
+  g_atomic_ref_count_inc (&slot->ref);
+  return slot;
+}
+
+static void
+slot_unref (Slot *slot)
+{
+  if (slot != NULL && g_atomic_ref_count_dec (&slot->ref))
+    g_free (slot);
+}
+
+static void
+unreadable_case_free (SihUnreadableCase *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->path);
+  g_free (report->moved_to);
+  g_clear_error (&report->error);
+  g_free (report);
+}
+
+static void
+scan_result_free (ScanResult *result)
+{
+  g_ptr_array_unref (result->records);
+  g_ptr_array_unref (result->unreadable);
+  g_free (result);
+}
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_free (job->id);
+  g_free (job->path);
+  g_free (job->directory);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_pointer (&job->slot, slot_unref);
+  g_clear_pointer (&job->record, record_unref);
+  g_clear_error (&job->inject);
+  g_clear_object (&job->c);
+  g_free (job);
+}
+
+static void
+index_job_free (IndexJob *job)
+{
+  g_ptr_array_unref (job->records);
+  g_free (job->path);
+  g_free (job);
+}
+
+static char *
+case_path (SihCaseStore *self,
+           const char   *id)
+{
+  g_autofree char *name = g_strconcat (id, CASE_SUFFIX, NULL);
+
+  return g_build_filename (self->directory, name, NULL);
+}
+
+static gboolean
+ensure_directory (const char  *path,
+                  GError     **error)
+{
+  struct stat st;
+  int saved_errno;
+
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not create the folder %s: %s",
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (g_stat (path, &st) != 0 || !S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s is not a folder", path);
+      return FALSE;
+    }
+
+  /* Cases are personal data: nobody else may list or read them.  Failing
+   * to tighten a folder we do not own is not worth refusing to start. */
+  if ((st.st_mode & 077) != 0 && st.st_uid == getuid ())
+    g_chmod (path, 0700);
+
+  return TRUE;
+}
+
+/* Makes a rename durable, not just the file's contents. */
+static void
+sync_directory (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* g_file_set_contents_full writes "NAME.XXXXXX" and renames it; a crash in
+ * between leaves one behind. */
+static gboolean
+is_leftover_temporary (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  if (dot == NULL || strlen (dot + 1) != 6)
+    return FALSE;
+  for (const char *p = dot + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return dot - name > (gssize)strlen (CASE_SUFFIX) &&
+         strncmp (dot - strlen (CASE_SUFFIX), CASE_SUFFIX, strlen (CASE_SUFFIX)) == 0;
+}
+
+/* Reading and setting aside (safe in worker threads) */
+
+static SihCase *
+read_case_file (const char   *path,
+                const char   *name,
+                const char   *expected_id,
+                struct stat  *st,
+                gboolean     *set_aside,
+                GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SihCase) c = NULL;
+  struct stat lst;
+  int saved_errno;
+
+  *set_aside = FALSE;
+
+  if (g_lstat (path, &lst) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, SIH_ERROR,
+                   saved_errno == ENOENT ? SIH_ERROR_NOT_FOUND : SIH_ERROR_IO,
+                   "%s: %s", name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* A link could point anywhere: following it would read, and a later
+   * save would replace, something that is not ours. */
+  if (S_ISLNK (lst.st_mode))
+    {
+      *set_aside = TRUE;
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO,
+                   "%s: is a symbolic link; case files must be regular files", name);
+      return NULL;
+    }
+
+  if (!S_ISREG (lst.st_mode))
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: not a regular file", name);
+      return NULL;
+    }
+
+  bytes = sih_case_file_read_stat (path, FALSE, st, &local_error);
+  if (bytes == NULL)
+    {
+      /* Permissions and I/O errors may pass; only a file that can never be
+       * read is moved. */
+      *set_aside = g_error_matches (local_error, SIH_ERROR, SIH_ERROR_TOO_LARGE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  c = sih_case_file_load_bytes (bytes, name, error);
+  if (c == NULL)
+    {
+      *set_aside = TRUE;
+      return NULL;
+    }
+
+  if (g_strcmp0 (sih_case_get_id (c), expected_id) != 0)
+    {
+      *set_aside = TRUE;
+      g_set_error (error, SIH_ERROR, SIH_ERROR_INVALID_VALUE,
+                   "%s: id: the file holds the case “%s”, but its name says “%s”; "
+                   "import it instead", name, sih_case_get_id (c), expected_id);
+      return NULL;
+    }
+
+  return g_steal_pointer (&c);
+}
+
+/* Moves a file into unreadable/ unchanged: rename keeps the bytes, the
+ * permissions and the times.  Never replaces a file already there. */
+static char *
+set_aside (const char  *unreadable_dir,
+           const char  *path,
+           GError     **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *stem = NULL;
+  const char *suffix;
+  int saved_errno;
+
+  if (!ensure_directory (unreadable_dir, error))
+    return NULL;
+
+  suffix = g_str_has_suffix (name, CASE_SUFFIX) ? CASE_SUFFIX : "";
+  stem = g_strndup (name, strlen (name) - strlen (suffix));
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *candidate = NULL;
+      g_autofree char *target = NULL;
+      struct stat st;
+
+      candidate = i == 0 ? g_strdup (name) : g_strdup_printf ("%s-%u%s", stem, i, suffix);
+      target = g_build_filename (unreadable_dir, candidate, NULL);
+      if (g_lstat (target, &st) == 0 || errno != ENOENT)
+        continue;
+
+      if (g_rename (path, target) != 0)
+        {
+          saved_errno = errno;
+          g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not move %s to %s: %s",
+                       path, target, g_strerror (saved_errno));
+          return NULL;
+        }
+      return g_steal_pointer (&target);
+    }
+
+  g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not move %s: %s is full",
+               path, unreadable_dir);
+  return NULL;
+}
+
+static SihUnreadableCase *
+report_unreadable (const char *unreadable_dir,
+                   const char *path,
+                   gboolean    move,
+                   GError     *error)
+{
+  SihUnreadableCase *report = g_new0 (SihUnreadableCase, 1);
+  g_autoptr(GError) move_error = NULL;
+
+  report->path = g_strdup (path);
+  report->error = error;
+  if (move)
+    {
+      report->moved_to = set_aside (unreadable_dir, path, &move_error);
+      if (report->moved_to == NULL)
+        g_prefix_error (&report->error, "%s; ", move_error->message);
+    }
+
+  return report;
+}
+
+/* The index */
+
+static GBytes *
+index_to_bytes (GPtrArray *records)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GString *out;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, INDEX_FORMAT);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, INDEX_KIND);
+  json_builder_set_member_name (builder, "cases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < records->len; i++)
+    {
+      Record *record = g_ptr_array_index (records, i);
+      g_autofree char *created = g_date_time_format_iso8601 (record->created);
+      g_autofree char *updated = g_date_time_format_iso8601 (record->updated);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, record->id);
+      json_builder_set_member_name (builder, "ino");
+      json_builder_add_int_value (builder, (gint64)record->stamp.ino);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, record->stamp.size);
+      json_builder_set_member_name (builder, "mtime");
+      json_builder_add_int_value (builder, record->stamp.mtime_ns);
+      json_builder_set_member_name (builder, "created");
+      json_builder_add_string_value (builder, created);
+      json_builder_set_member_name (builder, "updated");
+      json_builder_add_string_value (builder, updated);
+      json_builder_set_member_name (builder, "solved");
+      json_builder_add_boolean_value (builder, record->solved);
+      json_builder_set_member_name (builder, "pack");
+      json_builder_add_string_value (builder, record->pack_id);
+      if (record->pack_version != NULL)
+        {
+          json_builder_set_member_name (builder, "pack_version");
+          json_builder_add_string_value (builder, record->pack_version);
+        }
+      if (record->title != NULL)
+        {
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, record->title);
+        }
+      if (record->cause_id != NULL)
+        {
+          json_builder_set_member_name (builder, "cause");
+          json_builder_add_string_value (builder, record->cause_id);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  out = g_string_sized_new (256 * records->len + 64);
+  json_generator_to_gstring (generator, out);
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
+}
+
+static const char *
+index_string (JsonObject *object,
+              const char *member,
+              gboolean    required,
+              gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      *ok &= !required;
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      *ok = FALSE;
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+static gint64
+index_int (JsonObject *object,
+           const char *member,
+           gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      *ok = FALSE;
+      return 0;
+    }
+  return json_node_get_int (node);
+}
+
+static GDateTime *
+index_time (JsonObject *object,
+            const char *member,
+            GTimeZone  *utc,
+            gboolean   *ok)
+{
+  const char *text = index_string (object, member, TRUE, ok);
+  GDateTime *time = text != NULL ? g_date_time_new_from_iso8601 (text, utc) : NULL;
+
+  *ok &= time != NULL;
+  return time;
+}
+
+static Record *
+index_record (JsonNode  *node,
+              GTimeZone *utc)
+{
+  g_autoptr(Record) record = NULL;
+  JsonObject *object;
+  JsonNode *solved;
+  gboolean ok = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+
+  record = g_new0 (Record, 1);
+  g_atomic_ref_count_init (&record->ref);
+  record->id = g_strdup (index_string (object, "id", TRUE, &ok));
+  record->stamp.ino = (guint64)index_int (object, "ino", &ok);
+  record->stamp.size = index_int (object, "size", &ok);
+  record->stamp.mtime_ns = index_int (object, "mtime", &ok);
+  record->created = index_time (object, "created", utc, &ok);
+  record->updated = index_time (object, "updated", utc, &ok);
+  record->pack_id = g_strdup (index_string (object, "pack", TRUE, &ok));
+  record->pack_version = g_strdup (index_string (object, "pack_version", FALSE, &ok));
+  record->title = g_strdup (index_string (object, "title", FALSE, &ok));
+  record->cause_id = g_strdup (index_string (object, "cause", FALSE, &ok));
+  solved = json_object_get_member (object, "solved");
+  if (solved != NULL && JSON_NODE_HOLDS_VALUE (solved) &&
+      json_node_get_value_type (solved) == G_TYPE_BOOLEAN)
+    record->solved = json_node_get_boolean (solved);
+  else
+    ok = FALSE;
+
+  if (!ok || !sih_id_is_valid (record->id))
+    return NULL;
+
+  return g_steal_pointer (&record);
+}
+
+/* Returns id → Record; anything it cannot make sense of is left out, so
+ * that the file is read again.  The index is a cache, never a source. */
+static GHashTable *
+read_index (const char *path,
+            gboolean   *complete)
+{
+  GHashTable *records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                               (GDestroyNotify)record_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+  JsonObject *object;
+  JsonNode *kind;
+  JsonArray *cases;
+  guint n;
+
+  *complete = FALSE;
+
+  bytes = sih_case_file_read (path, FALSE, NULL);
+  if (bytes == NULL)
+    return records;
+  root = sih_json_parse_bytes (bytes, INDEX_NAME, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return records;
+
+  object = json_node_get_object (root);
+  kind = json_object_get_member (object, "kind");
+  if (kind == NULL || !JSON_NODE_HOLDS_VALUE (kind) ||
+      g_strcmp0 (json_node_get_string (kind), INDEX_KIND) != 0 ||
+      !json_object_has_member (object, "format") ||
+      json_object_get_int_member (object, "format") != INDEX_FORMAT)
+    return records;
+
+  if (!json_object_has_member (object, "cases") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "cases")))
+    return records;
+
+  utc = g_time_zone_new_utc ();
+  cases = json_object_get_array_member (object, "cases");
+  n = json_array_get_length (cases);
+  *complete = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      Record *record = index_record (json_array_get_element (cases, i), utc);
+
+      if (record == NULL)
+        *complete = FALSE;
+      else if (!g_hash_table_insert (records, record->id, record))
+        *complete = FALSE;
+    }
+
+  return records;
+}
+
+static gboolean
+write_index (SihCaseStore  *self,
+             IndexJob      *job,
+             GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean ok = TRUE;
+
+  g_mutex_lock (&self->index_lock);
+  if (job->gen > self->index_written_gen)
+    {
+      bytes = index_to_bytes (job->records);
+      /* Not durable: after a crash the index is merely stale, and stale
+       * entries are noticed and read again. */
+      ok = g_file_set_contents_full (job->path, g_bytes_get_data (bytes, NULL),
+                                     g_bytes_get_size (bytes), G_FILE_SET_CONTENTS_CONSISTENT,
+                                     0600, error);
+      if (ok)
+        self->index_written_gen = job->gen;
+    }
+  g_mutex_unlock (&self->index_lock);
+
+  return ok;
+}
+
+/* Scanning the directory (safe in a worker thread) */
+
+static ScanResult *
+scan_directory (SihCaseStore  *self,
+                GError       **error)
+{
+  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GPtrArray) leftovers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  ScanResult *result;
+  const char *name;
+  gboolean complete;
+  guint n_from_index = 0;
+
+  if (!ensure_directory (self->directory, error))
+    return NULL;
+
+  dir = g_dir_open (self->directory, 0, error);
+  if (dir == NULL)
+    return NULL;
+
+  index = read_index (self->index_path, &complete);
+
+  result = g_new0 (ScanResult, 1);
+  result->records = g_ptr_array_new_with_free_func ((GDestroyNotify)record_unref);
+  result->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)unreadable_case_free);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *id = NULL;
+      g_autoptr(SihCase) c = NULL;
+      g_autoptr(GError) local_error = NULL;
+      Record *record;
+      struct stat st;
+      gboolean move;
+
+      if (strcmp (name, INDEX_NAME) == 0 || strcmp (name, UNREADABLE_NAME) == 0)
+        continue;
+
+      path = g_build_filename (self->directory, name, NULL);
+
+      if (is_leftover_temporary (name))
+        {
+          g_ptr_array_add (leftovers, g_steal_pointer (&path));
+          continue;
+        }
+
+      if (!g_str_has_suffix (name, CASE_SUFFIX) || g_lstat (path, &st) != 0 ||
+          S_ISDIR (st.st_mode))
+        continue;
+
+      id = g_strndup (name, strlen (name) - strlen (CASE_SUFFIX));
+
+      if (!sih_id_is_valid (id))
+        {
+          local_error = g_error_new (SIH_ERROR, SIH_ERROR_INVALID_VALUE,
+                                     "%s: the name is not that of a case file "
+                                     "(“CASE-ID.json”); import it instead", name);
+          g_ptr_array_add (result->unreadable,
+                           report_unreadable (self->unreadable_dir, path, TRUE,
+                                              g_steal_pointer (&local_error)));
+          continue;
+        }
+
+      record = g_hash_table_lookup (index, id);
+      if (record != NULL && S_ISREG (st.st_mode))
+        {
+          FileStamp stamp = stamp_from_stat (&st);
+
+          if (stamp_equal (&stamp, &record->stamp))
+            {
+              g_ptr_array_add (result->records, record_ref (record));
+              n_from_index++;
+              continue;
+            }
+        }
+
+      c = read_case_file (path, name, id, &st, &move, &local_error);
+      if (c == NULL)
+        {
+          /* Gone meanwhile: nothing to report. */
+          if (g_error_matches (local_error, SIH_ERROR, SIH_ERROR_NOT_FOUND))
+            continue;
+          g_ptr_array_add (result->unreadable,
+                           report_unreadable (self->unreadable_dir, path, move,
+                                              g_steal_pointer (&local_error)));
+          continue;
+        }
+
+      record = record_new_from_case (c);
+      record->stamp = stamp_from_stat (&st);
+      g_ptr_array_add (result->records, record);
+    }
+
+  result->index_stale = !complete || n_from_index != result->records->len ||
+                        g_hash_table_size (index) != n_from_index;
+
+  /* Under both locks, no write of ours is between its temporary file and
+   * its rename, so these are truly left over from a crash. */
+  if (leftovers->len > 0)
+    {
+      g_mutex_lock (&self->write_lock);
+      g_mutex_lock (&self->index_lock);
+      for (guint i = 0; i < leftovers->len; i++)
+        g_unlink (g_ptr_array_index (leftovers, i));
+      g_mutex_unlock (&self->index_lock);
+      g_mutex_unlock (&self->write_lock);
+    }
+
+  return result;
+}
+
+/* The list */
+
+static int
+compare_infos (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  SihCaseInfo *x = (SihCaseInfo *)a;
+  SihCaseInfo *y = (SihCaseInfo *)b;
+  int order;
+
+  /* Newest first; the id breaks ties so the order is stable. */
+  order = g_date_time_compare (sih_case_info_get_updated (y), sih_case_info_get_updated (x));
+  if (order != 0)
+    return order;
+  return strcmp (sih_case_info_get_id (x), sih_case_info_get_id (y));
+}
+
+static int
+compare_info_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return compare_infos (*(SihCaseInfo * const *)a, *(SihCaseInfo * const *)b, NULL);
+}
+
+static void
+entry_free (Entry *entry)
+{
+  g_clear_object (&entry->info);
+  g_clear_pointer (&entry->record, record_unref);
+  g_clear_pointer (&entry->slot, slot_unref);
+  g_free (entry);
+}
+
+static Entry *
+entry_new (SihCaseStore *self,
+           const char   *id)
+{
+  g_autofree char *path = case_path (self, id);
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->info = sih_case_info_new (id, path);
+  entry->slot = slot_new ();
+
+  return entry;
+}
+
+static void
+info_update_from_case (SihCaseInfo *info,
+                       SihCase     *c)
+{
+  sih_case_info_update (info, sih_case_get_title (c), sih_case_get_created (c),
+                        sih_case_get_updated (c), sih_case_get_solved (c),
+                        sih_case_get_cause_id (c), sih_case_get_pack_id (c),
+                        sih_case_get_pack_version (c));
+}
+
+static void
+info_update_from_record (SihCaseInfo  *info,
+                         const Record *record)
+{
+  sih_case_info_update (info, record->title, record->created, record->updated, record->solved,
+                        record->cause_id, record->pack_id, record->pack_version);
+}
+
+static gboolean
+model_find (SihCaseStore *self,
+            SihCaseInfo  *info,
+            guint        *position)
+{
+  return g_list_store_find (self->cases, info, position);
+}
+
+static void
+model_insert (SihCaseStore *self,
+              SihCaseInfo  *info)
+{
+  g_list_store_insert_sorted (self->cases, info, compare_infos, NULL);
+}
+
+static void
+model_remove (SihCaseStore *self,
+              SihCaseInfo  *info)
+{
+  guint position;
+
+  if (model_find (self, info, &position))
+    g_list_store_remove (self->cases, position);
+}
+
+/* Moves an entry whose time changed to where it now belongs. */
+static void
+model_reposition (SihCaseStore *self,
+                  SihCaseInfo  *info)
+{
+  GListModel *model = G_LIST_MODEL (self->cases);
+  guint position, n;
+  gboolean in_order = TRUE;
+
+  if (!model_find (self, info, &position))
+    return;
+
+  n = g_list_model_get_n_items (model);
+  if (position > 0)
+    {
+      g_autoptr(SihCaseInfo) before = g_list_model_get_item (model, position - 1);
+      in_order &= compare_infos (before, info, NULL) < 0;
+    }
+  if (position + 1 < n)
+    {
+      g_autoptr(SihCaseInfo) after = g_list_model_get_item (model, position + 1);
+      in_order &= compare_infos (info, after, NULL) < 0;
+    }
+
+  if (!in_order)
+    {
+      g_object_ref (info);
+      g_list_store_remove (self->cases, position);
+      model_insert (self, info);
+      g_object_unref (info);
+    }
+}
+
+static Entry *
+ensure_entry (SihCaseStore *self,
+              SihCase      *c)
+{
+  const char *id = sih_case_get_id (c);
+  Entry *entry = g_hash_table_lookup (self->entries, id);
+
+  if (entry == NULL)
+    {
+      entry = entry_new (self, id);
+      info_update_from_case (entry->info, c);
+      g_hash_table_insert (self->entries, (gpointer)sih_case_info_get_id (entry->info), entry);
+      model_insert (self, entry->info);
+    }
+
+  return entry;
+}
+
+static void
+remove_entry (SihCaseStore *self,
+              const char   *id)
+{
+  Entry *entry = g_hash_table_lookup (self->entries, id);
+
+  if (entry == NULL)
+    return;
+  if (!entry->trashed)
+    model_remove (self, entry->info);
+  g_hash_table_remove (self->entries, id);
+}
+
+/* Saving */
+
+static void
+update_busy (SihCaseStore *self)
+{
+  GHashTableIter iter;
+  Tracked *t;
+  gboolean busy = self->n_in_flight > 0;
+
+  g_hash_table_iter_init (&iter, self->tracked);
+  while (!busy && g_hash_table_iter_next (&iter, NULL, (gpointer *)&t))
+    {
+      Entry *entry = g_hash_table_lookup (self->entries, sih_case_get_id (t->c));
+
+      busy = t->dirty || (entry != NULL && entry->gen > entry->record_gen);
+    }
+
+  if (busy != self->busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  Tracked *t = user_data;
+
+  t->timeout_id = 0;
+  save_async (t->store, t);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (Tracked *t,
+               guint    delay)
+{
+  g_clear_handle_id (&t->timeout_id, g_source_remove);
+  t->timeout_id = g_timeout_add (delay, save_timeout_cb, t);
+}
+
+static void
+tracked_free (Tracked *t)
+{
+  g_clear_handle_id (&t->timeout_id, g_source_remove);
+  g_clear_signal_handler (&t->changed_id, t->c);
+  g_clear_object (&t->c);
+  g_free (t);
+}
+
+static void
+case_changed_cb (SihCase *c,
+                 Tracked *t)
+{
+  SihCaseStore *self = t->store;
+  Entry *entry = g_hash_table_lookup (self->entries, sih_case_get_id (c));
+  gint64 now = g_get_monotonic_time ();
+  gint64 max_wait = (gint64)self->save_delay * MAX_DEBOUNCE_FACTOR * 1000;
+
+  if (!t->dirty)
+    t->dirty_since = now;
+  t->dirty = TRUE;
+
+  if (entry != NULL)
+    {
+      info_update_from_case (entry->info, c);
+      if (!entry->trashed)
+        model_reposition (self, entry->info);
+    }
+
+  /* Wait for a pause in the changes, but not for ever. */
+  if (t->timeout_id == 0 || now - t->dirty_since < max_wait)
+    schedule_save (t, self->save_delay);
+
+  update_busy (self);
+}
+
+/* Serializes on the calling (main) thread; the write may happen anywhere. */
+static WriteJob *
+prepare_write (SihCaseStore  *self,
+               Entry         *entry,
+               SihCase       *c,
+               GError       **error)
+{
+  g_autoptr(GBytes) bytes = sih_case_file_to_bytes (c);
+  WriteJob *job;
+
+  if (g_bytes_get_size (bytes) > SIH_JSON_MAX_FILE_SIZE)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_TOO_LARGE,
+                   "The case is too large to save: it needs %" G_GSIZE_FORMAT
+                   " bytes; at most %d can be read back", g_bytes_get_size (bytes),
+                   SIH_JSON_MAX_FILE_SIZE);
+      return NULL;
+    }
+
+  job = g_new0 (WriteJob, 1);
+  job->id = g_strdup (sih_case_get_id (c));
+  job->path = case_path (self, job->id);
+  job->directory = g_strdup (self->directory);
+  job->bytes = g_steal_pointer (&bytes);
+  job->gen = ++entry->gen;
+  job->slot = slot_ref (entry->slot);
+  job->record = record_new_from_case (c);
+  job->inject = self->write_error != NULL ? g_error_copy (self->write_error) : NULL;
+  job->c = g_object_ref (c);
+
+  return job;
+}
+
+static gboolean
+write_case (SihCaseStore  *self,
+            WriteJob      *job,
+            GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
+  struct stat st;
+
+  g_mutex_lock (&self->write_lock);
+
+  if (job->slot->purged || job->gen <= job->slot->written_gen)
+    {
+      job->superseded = TRUE;
+    }
+  else if (job->inject != NULL)
+    {
+      g_propagate_error (error, g_error_copy (job->inject));
+      ok = FALSE;
+    }
+  else if (!g_file_set_contents_full (job->path, g_bytes_get_data (job->bytes, NULL),
+                                      g_bytes_get_size (job->bytes),
+                                      G_FILE_SET_CONTENTS_CONSISTENT |
+                                      G_FILE_SET_CONTENTS_DURABLE,
+                                      0600, &local_error))
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not save the case: %s",
+                   local_error->message);
+      ok = FALSE;
+    }
+  else
+    {
+      sync_directory (job->directory);
+      if (g_lstat (job->path, &st) == 0)
+        job->record->stamp = stamp_from_stat (&st);
+      job->slot->written_gen = job->gen;
+    }
+
+  g_mutex_unlock (&self->write_lock);
+
+  return ok;
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_case (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+write_succeeded (SihCaseStore *self,
+                 WriteJob     *job)
+{
+  Entry *entry = g_hash_table_lookup (self->entries, job->id);
+  Tracked *t = g_hash_table_lookup (self->tracked, job->id);
+
+  if (entry == NULL || entry->slot != job->slot)
+    return;
+
+  /* Callbacks can arrive after a newer synchronous write. */
+  if (job->gen > entry->record_gen)
+    {
+      g_clear_pointer (&entry->record, record_unref);
+      entry->record = record_ref (job->record);
+      entry->record_gen = job->gen;
+      schedule_index_write (self);
+    }
+
+  if (t != NULL && t->c == job->c && t->released && !t->dirty &&
+      entry->gen <= entry->record_gen)
+    g_hash_table_remove (self->tracked, job->id);
+
+  g_signal_emit (self, signals[SAVED], 0, job->c);
+}
+
+static void
+write_failed (SihCaseStore *self,
+              WriteJob     *job,
+              const GError *error,
+              gboolean      emit)
+{
+  Entry *entry = g_hash_table_lookup (self->entries, job->id);
+  Tracked *t = g_hash_table_lookup (self->tracked, job->id);
+
+  /* A newer state reached the disk meanwhile: nothing was lost. */
+  if (entry == NULL || entry->slot != job->slot || job->gen <= entry->record_gen)
+    return;
+
+  if (t != NULL && t->c == job->c)
+    {
+      if (!t->dirty)
+        t->dirty_since = g_get_monotonic_time ();
+      t->dirty = TRUE;
+      if (t->timeout_id == 0)
+        schedule_save (t, self->retry_interval);
+    }
+
+  if (emit)
+    g_signal_emit (self, signals[SAVE_FAILED], 0, job->c, error);
+}
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SihCaseStore *self = SIH_CASE_STORE (source);
+  WriteJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->n_in_flight > 0);
+  self->n_in_flight--;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    write_failed (self, job, error, TRUE);
+  else if (!job->superseded)
+    write_succeeded (self, job);
+
+  update_busy (self);
+}
+
+static void
+save_async (SihCaseStore *self,
+            Tracked      *t)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Entry *entry = ensure_entry (self, t->c);
+  WriteJob *job;
+
+  g_clear_handle_id (&t->timeout_id, g_source_remove);
+  if (!t->dirty)
+    return;
+
+  job = prepare_write (self, entry, t->c, &error);
+  if (job == NULL)
+    {
+      if (t->timeout_id == 0)
+        schedule_save (t, self->retry_interval);
+      g_signal_emit (self, signals[SAVE_FAILED], 0, t->c, error);
+      return;
+    }
+
+  t->dirty = FALSE;
+  self->n_in_flight++;
+  update_busy (self);
+
+  task = g_task_new (self, NULL, write_done_cb, NULL);
+  g_task_set_source_tag (task, save_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)write_job_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+static GPtrArray *
+snapshot_records (SihCaseStore *self)
+{
+  GPtrArray *records = g_ptr_array_new_full (g_hash_table_size (self->entries),
+                                             (GDestroyNotify)record_unref);
+  GHashTableIter iter;
+  Entry *entry;
+
+  /* Trashed cases too: their files are still there until purged. */
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
+    if (entry->record != NULL)
+      g_ptr_array_add (records, record_ref (entry->record));
+
+  return records;
+}
+
+static IndexJob *
+prepare_index_write (SihCaseStore *self)
+{
+  IndexJob *job = g_new0 (IndexJob, 1);
+
+  g_clear_handle_id (&self->index_timeout_id, g_source_remove);
+  self->index_dirty = FALSE;
+  job->records = snapshot_records (self);
+  job->path = g_strdup (self->index_path);
+  job->gen = ++self->index_gen;
+
+  return job;
+}
+
+static void
+index_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_index (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+index_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SihCaseStore *self = SIH_CASE_STORE (source);
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->n_in_flight > 0);
+  self->n_in_flight--;
+
+  /* Only a cache: the cases themselves are safe, and the next start reads
+   * them instead. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_debug ("Could not write the case index: %s", error->message);
+
+  update_busy (self);
+}
+
+static gboolean
+index_timeout_cb (gpointer user_data)
+{
+  SihCaseStore *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  self->index_timeout_id = 0;
+
+  task = g_task_new (self, NULL, index_done_cb, NULL);
+  g_task_set_source_tag (task, index_timeout_cb);
+  g_task_set_task_data (task, prepare_index_write (self), (GDestroyNotify)index_job_free);
+  self->n_in_flight++;
+  update_busy (self);
+  g_task_run_in_thread (task, index_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_index_write (SihCaseStore *self)
+{
+  self->index_dirty = TRUE;
+  if (self->index_timeout_id == 0)
+    self->index_timeout_id = g_timeout_add (self->save_delay * INDEX_DELAY_FACTOR,
+                                            index_timeout_cb, self);
+}
+
+static gboolean
+flush (SihCaseStore  *self,
+       gboolean       emit,
+       GError       **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  Tracked *t;
+  gboolean ok = TRUE;
+
+  g_hash_table_iter_init (&iter, self->tracked);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&t))
+    g_ptr_array_add (ids, g_strdup (sih_case_get_id (t->c)));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(GError) local_error = NULL;
+      Entry *entry;
+      WriteJob *job;
+
+      /* Signal handlers may have untracked it meanwhile. */
+      t = g_hash_table_lookup (self->tracked, id);
+      if (t == NULL)
+        continue;
+      entry = ensure_entry (self, t->c);
+
+      /* Written, or being written by a worker: write it here and now, so
+       * that it is on disk when this returns. */
+      if (!t->dirty && entry->gen <= entry->record_gen)
+        continue;
+
+      g_clear_handle_id (&t->timeout_id, g_source_remove);
+      job = prepare_write (self, entry, t->c, &local_error);
+      if (job != NULL)
+        {
+          t->dirty = FALSE;
+          if (write_case (self, job, &local_error))
+            {
+              if (!job->superseded)
+                {
+                  if (emit)
+                    write_succeeded (self, job);
+                  else
+                    {
+                      g_clear_pointer (&entry->record, record_unref);
+                      entry->record = record_ref (job->record);
+                      entry->record_gen = job->gen;
+                      self->index_dirty = TRUE;
+                    }
+                }
+            }
+          else
+            {
+              write_failed (self, job, local_error, emit);
+            }
+          write_job_free (job);
+        }
+      else
+        {
+          if (t->timeout_id == 0)
+            schedule_save (t, self->retry_interval);
+          if (emit)
+            g_signal_emit (self, signals[SAVE_FAILED], 0, t->c, local_error);
+        }
+
+      if (local_error != NULL && ok)
+        {
+          ok = FALSE;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+        }
+    }
+
+  if (self->index_dirty)
+    {
+      IndexJob *job = prepare_index_write (self);
+      g_autoptr(GError) index_error = NULL;
+
+      if (!write_index (self, job, &index_error))
+        g_debug ("Could not write the case index: %s", index_error->message);
+      index_job_free (job);
+    }
+
+  update_busy (self);
+
+  return ok;
+}
+
+/* GObject */
+
+static void
+sih_case_store_dispose (GObject *object)
+{
+  SihCaseStore *self = (SihCaseStore *)object;
+
+  /* Whatever is still unsaved is saved now: nothing is lost because the
+   * store went away first. */
+  if (self->tracked != NULL)
+    {
+      flush (self, FALSE, NULL);
+      g_hash_table_remove_all (self->tracked);
+    }
+  g_clear_handle_id (&self->index_timeout_id, g_source_remove);
+
+  G_OBJECT_CLASS (sih_case_store_parent_class)->dispose (object);
+}
+
+static void
+sih_case_store_finalize (GObject *object)
+{
+  SihCaseStore *self = (SihCaseStore *)object;
+
+  g_clear_pointer (&self->tracked, g_hash_table_unref);
+  g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_object (&self->cases);
+  g_clear_pointer (&self->unreadable, g_ptr_array_unref);
+  g_clear_pointer (&self->directory, g_free);
+  g_clear_pointer (&self->index_path, g_free);
+  g_clear_pointer (&self->unreadable_dir, g_free);
+  g_clear_error (&self->write_error);
+  g_mutex_clear (&self->write_lock);
+  g_mutex_clear (&self->index_lock);
+
+  G_OBJECT_CLASS (sih_case_store_parent_class)->finalize (object);
+}
+
+static void
+sih_case_store_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SihCaseStore *self = SIH_CASE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      g_value_set_string (value, self->directory);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_SAVE_DELAY:
+      g_value_set_uint (value, self->save_delay);
+      break;
+    case PROP_RETRY_INTERVAL:
+      g_value_set_uint (value, self->retry_interval);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sih_case_store_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SihCaseStore *self = SIH_CASE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      self->directory = g_value_dup_string (value);
+      break;
+    case PROP_SAVE_DELAY:
+      sih_case_store_set_save_delay (self, g_value_get_uint (value));
+      break;
+    case PROP_RETRY_INTERVAL:
+      sih_case_store_set_retry_interval (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sih_case_store_constructed (GObject *object)
+{
+  SihCaseStore *self = (SihCaseStore *)object;
+
+  G_OBJECT_CLASS (sih_case_store_parent_class)->constructed (object);
+
+  if (self->directory == NULL)
+    self->directory = sih_case_store_get_default_directory ();
+  self->index_path = g_build_filename (self->directory, INDEX_NAME, NULL);
+  self->unreadable_dir = g_build_filename (self->directory, UNREADABLE_NAME, NULL);
+}
+
+static void
+sih_case_store_class_init (SihCaseStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sih_case_store_dispose;
+  object_class->finalize = sih_case_store_finalize;
+  object_class->get_property = sih_case_store_get_property;
+  object_class->set_property = sih_case_store_set_property;
+  object_class->constructed = sih_case_store_constructed;
+
+  /**
+   * SihCaseStore:directory:
+   *
+   * Where the case files are; %NULL at construction means the default,
+   * see sih_case_store_get_default_directory().
+   */
+  properties[PROP_DIRECTORY] =
+    g_param_spec_string ("directory", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SihCaseStore:busy:
+   *
+   * Whether a tracked case has changes that are not on disk yet, or a
+   * write is in progress.  The application holds itself while it is set.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SihCaseStore:save-delay:
+   *
+   * How long a tracked case must be left alone before it is saved, in
+   * milliseconds.
+   */
+  properties[PROP_SAVE_DELAY] =
+    g_param_spec_uint ("save-delay", NULL, NULL, 0, 60000, DEFAULT_SAVE_DELAY,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SihCaseStore:retry-interval:
+   *
+   * How long to wait before trying again after a failed save, in
+   * milliseconds.  A change to the case tries again sooner.
+   */
+  properties[PROP_RETRY_INTERVAL] =
+    g_param_spec_uint ("retry-interval", NULL, NULL, 0, 3600000, DEFAULT_RETRY_INTERVAL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SihCaseStore::saved:
+   * @c: the case
+   *
+   * A state of @c has reached the disk.  After #SihCaseStore::save-failed
+   * it says that the trouble is over.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SIH_TYPE_CASE);
+
+  /**
+   * SihCaseStore::save-failed:
+   * @c: the case, which stays in memory
+   * @error: why, such as a read-only or full disk
+   *
+   * The previous file is intact; the store tries again after
+   * #SihCaseStore:retry-interval and on the next change.
+   */
+  signals[SAVE_FAILED] =
+    g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, SIH_TYPE_CASE,
+                  G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * SihCaseStore::unreadable:
+   * @path: where the file was
+   * @moved_to: (nullable): where it is now, in "unreadable/", or %NULL if it
+   *   was left in place (it could not be read at all, for example for
+   *   lack of permission)
+   * @error: why it could not be read; the message names the file and, for
+   *   a bad document, the member
+   *
+   * Also kept in sih_case_store_get_unreadable().
+   */
+  signals[UNREADABLE] =
+    g_signal_new ("unreadable", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+sih_case_store_init (SihCaseStore *self)
+{
+  self->cases = g_list_store_new (SIH_TYPE_CASE_INFO);
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify)entry_free);
+  self->tracked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify)tracked_free);
+  self->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)unreadable_case_free);
+  self->save_delay = DEFAULT_SAVE_DELAY;
+  self->retry_interval = DEFAULT_RETRY_INTERVAL;
+  g_mutex_init (&self->write_lock);
+  g_mutex_init (&self->index_lock);
+}
+
+/* Public API */
+
+/**
+ * sih_case_store_get_default_directory:
+ *
+ * Returns: (transfer full): $XDG_DATA_HOME/APP_ID/cases; inside Flatpak,
+ *   the application's own data directory
+ */
+char *
+sih_case_store_get_default_directory (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APPLICATION_ID, "cases", NULL);
+}
+
+/**
+ * sih_case_store_new:
+ * @directory: (nullable): where the case files are, or %NULL for the
+ *   default
+ *
+ * Creates a store without touching the disk: connect to its signals, then
+ * call sih_case_store_open() or sih_case_store_open_async().
+ */
+SihCaseStore *
+sih_case_store_new (const char *directory)
+{
+  return g_object_new (SIH_TYPE_CASE_STORE, "directory", directory, NULL);
+}
+
+const char *
+sih_case_store_get_directory (SihCaseStore *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), NULL);
+  return self->directory;
+}
+
+static void
+add_unreadable (SihCaseStore      *self,
+                SihUnreadableCase *report)
+{
+  g_ptr_array_add (self->unreadable, report);
+  g_signal_emit (self, signals[UNREADABLE], 0, report->path, report->moved_to, report->error);
+}
+
+static void
+merge_scan (SihCaseStore *self,
+            ScanResult   *result)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  GHashTableIter iter;
+  const char *id;
+  Entry *entry;
+
+  for (guint i = 0; i < result->records->len; i++)
+    {
+      Record *record = g_ptr_array_index (result->records, i);
+
+      g_hash_table_add (seen, record->id);
+      entry = g_hash_table_lookup (self->entries, record->id);
+      if (entry == NULL)
+        {
+          entry = entry_new (self, record->id);
+          entry->record = record_ref (record);
+          info_update_from_record (entry->info, record);
+          g_hash_table_insert (self->entries, (gpointer)sih_case_info_get_id (entry->info),
+                               entry);
+        }
+      else if (!g_hash_table_contains (self->tracked, record->id))
+        {
+          g_clear_pointer (&entry->record, record_unref);
+          entry->record = record_ref (record);
+          info_update_from_record (entry->info, record);
+        }
+      else if (entry->record == NULL && entry->gen == 0)
+        {
+          /* Tracked before the scan finished: the case in memory shows
+           * what it holds; the record says what the disk holds. */
+          entry->record = record_ref (record);
+        }
+    }
+
+  /* Files removed behind our back since the last open.  One written while
+   * the worker was listing (an import) may be missing from the scan, but
+   * it is on disk. */
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&id, (gpointer *)&entry))
+    if (entry->record != NULL && !g_hash_table_contains (seen, id) &&
+        !g_hash_table_contains (self->tracked, id) &&
+        !g_file_test (sih_case_info_get_path (entry->info), G_FILE_TEST_IS_REGULAR))
+      g_ptr_array_add (gone, (gpointer)id);
+  for (guint i = 0; i < gone->len; i++)
+    g_hash_table_remove (self->entries, g_ptr_array_index (gone, i));
+
+  infos = g_ptr_array_new_full (g_hash_table_size (self->entries), NULL);
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
+    if (!entry->trashed)
+      g_ptr_array_add (infos, entry->info);
+  g_ptr_array_sort (infos, compare_info_pointers);
+  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
+                       infos->pdata, infos->len);
+
+  if (result->index_stale || gone->len > 0)
+    schedule_index_write (self);
+
+  for (guint i = 0; i < result->unreadable->len; i++)
+    add_unreadable (self, g_steal_pointer (&g_ptr_array_index (result->unreadable, i)));
+  g_ptr_array_set_size (result->unreadable, 0);
+}
+
+/**
+ * sih_case_store_open:
+ * @error: a #SIH_ERROR: %SIH_ERROR_IO when the folder cannot be created or
+ *   listed
+ *
+ * Fills the list of cases.  Files that cannot be read are moved aside and
+ * reported with #SihCaseStore::unreadable, which is not an error: the
+ * other cases are listed.  Opening again picks up files changed by others.
+ *
+ * Returns: %TRUE if the folder could be read
+ */
+gboolean
+sih_case_store_open (SihCaseStore  *self,
+                     GError       **error)
+{
+  ScanResult *result;
+
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  result = scan_directory (self, error);
+  if (result == NULL)
+    return FALSE;
+
+  merge_scan (self, result);
+  scan_result_free (result);
+
+  return TRUE;
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ScanResult *result = scan_directory (source_object, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify)scan_result_free);
+}
+
+static void
+open_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SihCaseStore *self = SIH_CASE_STORE (source);
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GError) error = NULL;
+  ScanResult *scan;
+
+  scan = g_task_propagate_pointer (G_TASK (result), &error);
+  if (scan == NULL)
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  merge_scan (self, scan);
+  scan_result_free (scan);
+  g_task_return_boolean (outer, TRUE);
+}
+
+/**
+ * sih_case_store_open_async:
+ *
+ * Like sih_case_store_open(), reading the folder in a worker thread; the
+ * list is filled in one go on the main thread when it is done.
+ */
+void
+sih_case_store_open_async (SihCaseStore        *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
+
+  g_return_if_fail (SIH_IS_CASE_STORE (self));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, sih_case_store_open_async);
+
+  inner = g_task_new (self, cancellable, open_done_cb, outer);
+  g_task_set_source_tag (inner, open_thread);
+  g_task_set_return_on_cancel (inner, FALSE);
+  g_task_run_in_thread (inner, open_thread);
+}
+
+gboolean
+sih_case_store_open_finish (SihCaseStore  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * sih_case_store_get_cases:
+ *
+ * Returns: (transfer none): a #GListModel of #SihCaseInfo, newest first
+ *   (by the time the case last changed), without cases in the trash
+ */
+GListModel *
+sih_case_store_get_cases (SihCaseStore *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), NULL);
+  return G_LIST_MODEL (self->cases);
+}
+
+/**
+ * sih_case_store_lookup:
+ *
+ * Returns: (transfer none) (nullable): the list entry for @id, unless it is
+ *   unknown or in the trash
+ */
+SihCaseInfo *
+sih_case_store_lookup (SihCaseStore *self,
+                       const char   *id)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  entry = g_hash_table_lookup (self->entries, id);
+  return entry != NULL && !entry->trashed ? entry->info : NULL;
+}
+
+/**
+ * sih_case_store_get_unreadable:
+ *
+ * Returns: (transfer none) (element-type SihUnreadableCase): every file
+ *   that could not be read since the store was created, to tell the user
+ *   at startup
+ */
+GPtrArray *
+sih_case_store_get_unreadable (SihCaseStore *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), NULL);
+  return self->unreadable;
+}
+
+/**
+ * sih_case_store_track:
+ * @c: a case
+ *
+ * Saves @c automatically from now on: after every change, once
+ * #SihCaseStore:save-delay has passed without another one.  The case
+ * appears in the list.  sih_case_store_new_case() and
+ * sih_case_store_load() track the cases they return.
+ */
+void
+sih_case_store_track (SihCaseStore *self,
+                      SihCase      *c)
+{
+  Tracked *t;
+  Entry *entry;
+
+  g_return_if_fail (SIH_IS_CASE_STORE (self));
+  g_return_if_fail (SIH_IS_CASE (c));
+
+  t = g_hash_table_lookup (self->tracked, sih_case_get_id (c));
+  if (t != NULL)
+    {
+      g_return_if_fail (t->c == c);
+      if (t->changed_id == 0)
+        t->changed_id = g_signal_connect (c, "changed", G_CALLBACK (case_changed_cb), t);
+      t->released = FALSE;
+      return;
+    }
+
+  entry = ensure_entry (self, c);
+  info_update_from_case (entry->info, c);
+  if (!entry->trashed)
+    model_reposition (self, entry->info);
+
+  t = g_new0 (Tracked, 1);
+  t->store = self;
+  t->c = g_object_ref (c);
+  t->changed_id = g_signal_connect (c, "changed", G_CALLBACK (case_changed_cb), t);
+  g_hash_table_insert (self->tracked, g_strdup (sih_case_get_id (c)), t);
+}
+
+/**
+ * sih_case_store_untrack:
+ * @c: a tracked case
+ *
+ * Stops saving changes to @c.  Changes made before are still saved (now,
+ * without waiting for the delay), and retried if that fails.
+ */
+void
+sih_case_store_untrack (SihCaseStore *self,
+                        SihCase      *c)
+{
+  Tracked *t;
+  Entry *entry;
+
+  g_return_if_fail (SIH_IS_CASE_STORE (self));
+  g_return_if_fail (SIH_IS_CASE (c));
+
+  t = g_hash_table_lookup (self->tracked, sih_case_get_id (c));
+  if (t == NULL || t->c != c)
+    return;
+
+  g_clear_signal_handler (&t->changed_id, c);
+  t->released = TRUE;
+
+  entry = g_hash_table_lookup (self->entries, sih_case_get_id (c));
+  if (t->dirty)
+    save_async (self, t);
+  else if (entry == NULL || entry->gen <= entry->record_gen)
+    g_hash_table_remove (self->tracked, sih_case_get_id (c));
+
+  update_busy (self);
+}
+
+/**
+ * sih_case_store_new_case:
+ * @pack_id: the pack the case is worked on with
+ * @pack_version: (nullable): its version
+ *
+ * Returns: (transfer full): a new, tracked case; it is in the list at once
+ *   and saved shortly
+ */
+SihCase *
+sih_case_store_new_case (SihCaseStore *self,
+                         const char   *pack_id,
+                         const char   *pack_version)
+{
+  g_autoptr(SihCase) c = NULL;
+  Tracked *t;
+
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (sih_id_is_valid (pack_id), NULL);
+
+  c = sih_case_new (pack_id, pack_version);
+  sih_case_store_track (self, c);
+
+  t = g_hash_table_lookup (self->tracked, sih_case_get_id (c));
+  t->dirty = TRUE;
+  t->dirty_since = g_get_monotonic_time ();
+  schedule_save (t, self->save_delay);
+  update_busy (self);
+
+  return g_steal_pointer (&c);
+}
+
+/**
+ * sih_case_store_load:
+ * @id: a case id, such as sih_case_info_get_id() of a list entry
+ * @error: a #SIH_ERROR: %SIH_ERROR_NOT_FOUND when there is no such case;
+ *   for a file that cannot be read, the reason (the file is then moved
+ *   aside, reported with #SihCaseStore::unreadable and leaves the list)
+ *
+ * Reads a case to resume it.  While a case is tracked, this returns the
+ * same object, so that two windows never save two versions of it.
+ *
+ * Returns: (transfer full) (nullable): the case, tracked
+ */
+SihCase *
+sih_case_store_load (SihCaseStore  *self,
+                     const char    *id,
+                     GError       **error)
+{
+  g_autoptr(SihCase) c = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  Tracked *t;
+  Entry *entry;
+  struct stat st;
+  gboolean move;
+
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  t = g_hash_table_lookup (self->tracked, id);
+  if (t != NULL)
+    {
+      c = g_object_ref (t->c);
+      sih_case_store_track (self, c);
+      return g_steal_pointer (&c);
+    }
+
+  entry = g_hash_table_lookup (self->entries, id);
+  if (!sih_id_is_valid (id) || (entry != NULL && entry->trashed))
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_NOT_FOUND, "There is no case “%s”", id);
+      return NULL;
+    }
+
+  path = case_path (self, id);
+  name = g_path_get_basename (path);
+  c = read_case_file (path, name, id, &st, &move, &local_error);
+  if (c == NULL)
+    {
+      if (g_error_matches (local_error, SIH_ERROR, SIH_ERROR_NOT_FOUND))
+        {
+          if (entry != NULL && entry->record != NULL)
+            {
+              remove_entry (self, id);
+              schedule_index_write (self);
+            }
+          g_set_error (error, SIH_ERROR, SIH_ERROR_NOT_FOUND, "There is no case “%s”", id);
+          return NULL;
+        }
+
+      g_propagate_error (error, g_error_copy (local_error));
+      if (move)
+        {
+          remove_entry (self, id);
+          schedule_index_write (self);
+        }
+      add_unreadable (self, report_unreadable (self->unreadable_dir, path, move,
+                                               g_steal_pointer (&local_error)));
+      return NULL;
+    }
+
+  entry = ensure_entry (self, c);
+  if (entry->gen == 0)
+    {
+      Record *record = record_new_from_case (c);
+
+      record->stamp = stamp_from_stat (&st);
+      g_clear_pointer (&entry->record, record_unref);
+      entry->record = record;
+    }
+  sih_case_store_track (self, c);
+
+  return g_steal_pointer (&c);
+}
+
+/**
+ * sih_case_store_flush:
+ * @error: the first save that failed (each is also reported with
+ *   #SihCaseStore::save-failed)
+ *
+ * Saves every tracked case with changes that are not on disk yet, now, on
+ * the calling thread.  For closing the window.
+ *
+ * Returns: %TRUE if everything is on disk
+ */
+gboolean
+sih_case_store_flush (SihCaseStore  *self,
+                      GError       **error)
+{
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return flush (self, TRUE, error);
+}
+
+gboolean
+sih_case_store_get_busy (SihCaseStore *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), FALSE);
+  return self->busy;
+}
+
+/**
+ * sih_case_store_trash:
+ *
+ * Takes the case out of the list but keeps its file, so that it can be
+ * restored (Undo).  sih_case_store_purge() deletes it for good.
+ *
+ * Returns: %TRUE if the case was in the list
+ */
+gboolean
+sih_case_store_trash (SihCaseStore *self,
+                      const char   *id)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  entry = g_hash_table_lookup (self->entries, id);
+  if (entry == NULL || entry->trashed)
+    return FALSE;
+
+  entry->trashed = TRUE;
+  model_remove (self, entry->info);
+
+  return TRUE;
+}
+
+/**
+ * sih_case_store_restore:
+ *
+ * Puts a case taken out with sih_case_store_trash() back in the list.
+ *
+ * Returns: %TRUE if the case was in the trash
+ */
+gboolean
+sih_case_store_restore (SihCaseStore *self,
+                        const char   *id)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  entry = g_hash_table_lookup (self->entries, id);
+  if (entry == NULL || !entry->trashed)
+    return FALSE;
+
+  entry->trashed = FALSE;
+  model_insert (self, entry->info);
+
+  return TRUE;
+}
+
+/**
+ * sih_case_store_purge:
+ * @error: a #SIH_ERROR: %SIH_ERROR_NOT_FOUND or %SIH_ERROR_IO
+ *
+ * Deletes a case's file for good, whether or not it is in the trash, and
+ * stops tracking it.  No write still in progress can bring it back.
+ */
+gboolean
+sih_case_store_purge (SihCaseStore  *self,
+                      const char    *id,
+                      GError       **error)
+{
+  g_autofree char *path = NULL;
+  Entry *entry;
+  int saved_errno = 0;
+
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  entry = g_hash_table_lookup (self->entries, id);
+  if (entry == NULL)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_NOT_FOUND, "There is no case “%s”", id);
+      return FALSE;
+    }
+
+  path = case_path (self, id);
+
+  g_mutex_lock (&self->write_lock);
+  entry->slot->purged = TRUE;
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      saved_errno = errno;
+      entry->slot->purged = FALSE;
+    }
+  g_mutex_unlock (&self->write_lock);
+
+  if (saved_errno != 0)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not delete %s: %s",
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  g_hash_table_remove (self->tracked, id);
+  remove_entry (self, id);
+  schedule_index_write (self);
+  update_busy (self);
+
+  return TRUE;
+}
+
+/**
+ * sih_case_store_delete_all:
+ *
+ * Deletes every case, in the list or in the trash, and every file set
+ * aside as unreadable, for "delete all data".
+ *
+ * Returns: %TRUE if everything is gone; otherwise @error says what is not
+ */
+gboolean
+sih_case_store_delete_all (SihCaseStore  *self,
+                           GError       **error)
+{
+  g_autofree char **ids = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gboolean ok = TRUE;
+  const char *name;
+
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ids = (char **)g_hash_table_get_keys_as_array (self->entries, NULL);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *id = g_strdup (ids[i]);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!sih_case_store_purge (self, id, &local_error) && ok)
+        {
+          ok = FALSE;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+        }
+    }
+
+  /* Tracked cases not saved yet have no entry with a file; forget them too. */
+  g_hash_table_remove_all (self->tracked);
+
+  dir = g_dir_open (self->unreadable_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (self->unreadable_dir, name, NULL);
+
+      if (g_unlink (path) != 0 && ok)
+        {
+          int saved_errno = errno;
+
+          ok = FALSE;
+          g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not delete %s: %s",
+                       path, g_strerror (saved_errno));
+        }
+    }
+  g_rmdir (self->unreadable_dir);
+  g_ptr_array_set_size (self->unreadable, 0);
+
+  g_clear_handle_id (&self->index_timeout_id, g_source_remove);
+  self->index_dirty = FALSE;
+  g_mutex_lock (&self->index_lock);
+  /* Stop index writes still in flight from recreating it. */
+  self->index_written_gen = ++self->index_gen;
+  g_unlink (self->index_path);
+  g_mutex_unlock (&self->index_lock);
+
+  update_busy (self);
+
+  return ok;
+}
+
+/**
+ * sih_case_store_import:
+ * @file: a case file, such as one exported by someone else
+ * @error: a #SIH_ERROR: why the file is not a case that can be read (the
+ *   same reasons as sih_case_file_load_bytes()), or %SIH_ERROR_IO
+ *
+ * Checks the file and adds a copy of the case to the store.  A case whose
+ * id is already there gets a new one, so nothing is replaced.  Records for
+ * steps the current pack does not have are kept.  A bad file is refused
+ * and nothing is added.
+ *
+ * Returns: (transfer full) (nullable): the new list entry
+ */
+SihCaseInfo *
+sih_case_store_import (SihCaseStore  *self,
+                       GFile         *file,
+                       GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SihCase) c = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  struct stat st;
+  Entry *entry;
+  WriteJob *job;
+  gboolean ok;
+
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_basename (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: not a regular file", name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > SIH_JSON_MAX_FILE_SIZE)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_TOO_LARGE,
+                   "%s: the file is %" G_GOFFSET_FORMAT " bytes; at most %d are allowed",
+                   name, g_file_info_get_size (info), SIH_JSON_MAX_FILE_SIZE);
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  c = sih_case_file_load_bytes (bytes, name, error);
+  if (c == NULL)
+    return NULL;
+
+  if (!ensure_directory (self->directory, error))
+    return NULL;
+
+  /* Importing never replaces a case: a taken id (the same case imported
+   * twice, or a copy of one of ours) gets a new one. */
+  path = case_path (self, sih_case_get_id (c));
+  if (g_hash_table_contains (self->entries, sih_case_get_id (c)) ||
+      g_hash_table_contains (self->tracked, sih_case_get_id (c)) ||
+      g_lstat (path, &st) == 0 || errno != ENOENT)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+
+      sih_case_restore_id (c, id);
+    }
+
+  entry = entry_new (self, sih_case_get_id (c));
+  info_update_from_case (entry->info, c);
+  job = prepare_write (self, entry, c, error);
+  if (job == NULL)
+    {
+      entry_free (entry);
+      return NULL;
+    }
+
+  ok = write_case (self, job, error);
+  if (ok)
+    {
+      entry->record = record_ref (job->record);
+      entry->record_gen = job->gen;
+      g_hash_table_insert (self->entries, (gpointer)sih_case_info_get_id (entry->info), entry);
+      model_insert (self, entry->info);
+      schedule_index_write (self);
+    }
+  write_job_free (job);
+
+  if (!ok)
+    {
+      entry_free (entry);
+      return NULL;
+    }
+
+  return g_object_ref (entry->info);
+}
+
+guint
+sih_case_store_get_save_delay (SihCaseStore *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), 0);
+  return self->save_delay;
+}
+
+/**
+ * sih_case_store_set_save_delay:
+ * @msec: milliseconds; tests shorten it
+ */
+void
+sih_case_store_set_save_delay (SihCaseStore *self,
+                               guint         msec)
+{
+  g_return_if_fail (SIH_IS_CASE_STORE (self));
+
+  if (self->save_delay == msec)
+    return;
+  self->save_delay = msec;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_DELAY]);
+}
+
+guint
+sih_case_store_get_retry_interval (SihCaseStore *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), 0);
+  return self->retry_interval;
+}
+
+void
+sih_case_store_set_retry_interval (SihCaseStore *self,
+                                   guint         msec)
+{
+  g_return_if_fail (SIH_IS_CASE_STORE (self));
+
+  if (self->retry_interval == msec)
+    return;
+  self->retry_interval = msec;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETRY_INTERVAL]);
+}
+
+void
+sih_case_store_set_write_error (SihCaseStore *self,
+                                const GError *error)
+{
+  g_return_if_fail (SIH_IS_CASE_STORE (self));
+
+  g_clear_error (&self->write_error);
+  if (error != NULL)
+    self->write_error = g_error_copy (error);
+}

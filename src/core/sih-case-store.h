@@ -1,0 +1,98 @@
+/* sih-case-store.h: every saved case, one private file each (GTK-free)
+ *
+ * The directory holds "<case-id>.json" files (0600, see sih-case-file.h),
+ * an "index.json" that lets the case list appear without reading every
+ * case (a cache: rebuilt when missing or stale), and "unreadable/", where
+ * files that cannot be read are moved unchanged.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sih-case.h"
+#include "sih-case-info.h"
+
+G_BEGIN_DECLS
+
+/**
+ * SihUnreadableCase:
+ * @path: where the file was found
+ * @moved_to: (nullable): where it is now, in "unreadable/"; %NULL when it
+ *   could not be read at all (permissions, I/O) and was left in place
+ * @error: why it could not be read, a #SIH_ERROR; the message names the
+ *   file and the place in it
+ */
+typedef struct
+{
+  char   *path;
+  char   *moved_to;
+  GError *error;
+} SihUnreadableCase;
+
+#define SIH_TYPE_CASE_STORE (sih_case_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SihCaseStore, sih_case_store, SIH, CASE_STORE, GObject)
+
+char         *sih_case_store_get_default_directory (void);
+
+SihCaseStore *sih_case_store_new            (const char           *directory);
+const char   *sih_case_store_get_directory  (SihCaseStore         *self);
+
+gboolean      sih_case_store_open           (SihCaseStore         *self,
+                                             GError              **error);
+void          sih_case_store_open_async     (SihCaseStore         *self,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean      sih_case_store_open_finish    (SihCaseStore         *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+GListModel   *sih_case_store_get_cases      (SihCaseStore         *self);
+SihCaseInfo  *sih_case_store_lookup         (SihCaseStore         *self,
+                                             const char           *id);
+GPtrArray    *sih_case_store_get_unreadable (SihCaseStore         *self);
+
+SihCase      *sih_case_store_new_case       (SihCaseStore         *self,
+                                             const char           *pack_id,
+                                             const char           *pack_version);
+SihCase      *sih_case_store_load           (SihCaseStore         *self,
+                                             const char           *id,
+                                             GError              **error);
+void          sih_case_store_track          (SihCaseStore         *self,
+                                             SihCase              *c);
+void          sih_case_store_untrack        (SihCaseStore         *self,
+                                             SihCase              *c);
+gboolean      sih_case_store_flush          (SihCaseStore         *self,
+                                             GError              **error);
+gboolean      sih_case_store_get_busy       (SihCaseStore         *self);
+
+gboolean      sih_case_store_trash          (SihCaseStore         *self,
+                                             const char           *id);
+gboolean      sih_case_store_restore        (SihCaseStore         *self,
+                                             const char           *id);
+gboolean      sih_case_store_purge          (SihCaseStore         *self,
+                                             const char           *id,
+                                             GError              **error);
+gboolean      sih_case_store_delete_all     (SihCaseStore         *self,
+                                             GError              **error);
+
+SihCaseInfo  *sih_case_store_import         (SihCaseStore         *self,
+                                             GFile                *file,
+                                             GError              **error);
+
+guint         sih_case_store_get_save_delay     (SihCaseStore     *self);
+void          sih_case_store_set_save_delay     (SihCaseStore     *self,
+                                                 guint             msec);
+guint         sih_case_store_get_retry_interval (SihCaseStore     *self);
+void          sih_case_store_set_retry_interval (SihCaseStore     *self,
+                                                 guint             msec);
+
+/* For tests: every case write fails with @error until this is called
+ * again with %NULL.  Files already saved are left as they are. */
+void          sih_case_store_set_write_error    (SihCaseStore     *self,
+                                                 const GError     *error);
+
+G_END_DECLS

@@ -1076,7 +1076,7 @@ add_checklist (Summary *s,
       SihContactItem *entry = sih_contact_get_item (contact, i);
       g_autofree char *value = NULL;
       g_autofree char *line = NULL;
-      g_autofree char *label = NULL;
+      char box;
 
       if (g_str_equal (entry->id, "email-or-phone"))
         {
@@ -1121,25 +1121,25 @@ add_checklist (Summary *s,
         }
 
       /* A box ticked when the summary already has it. */
-      label = g_strdup_printf ("[%c] %s", value != NULL ? 'x' : ' ', entry->label.text);
+      box = value != NULL ? 'x' : ' ';
+      if (value == NULL)
+        value = g_strdup (C_("summary", "not provided"));
       if (s->markdown)
         {
           g_autofree char *escaped_label = md_inline (entry->label.text);
-          g_autofree char *escaped = md_inline (value != NULL ? value :
-                                                C_("summary", "not provided"));
+          g_autofree char *escaped = md_inline (value);
 
           line = g_strdup_printf (C_("summary", "%s: %s"), escaped_label, escaped);
-          g_string_append_printf (s->out, "- [%c] ", value != NULL ? 'x' : ' ');
+          g_string_append_printf (s->out, "- [%c] ", box);
           append_indented (s->out, line, "  ", "\\");
-          g_string_append_c (s->out, '\n');
         }
       else
         {
-          line = g_strdup_printf (C_("summary", "%s: %s"), label,
-                                  value != NULL ? value : C_("summary", "not provided"));
+          line = g_strdup_printf (C_("summary", "%s: %s"), entry->label.text, value);
+          g_string_append_printf (s->out, "[%c] ", box);
           append_indented (s->out, line, "    ", "");
-          g_string_append_c (s->out, '\n');
         }
+      g_string_append_c (s->out, '\n');
     }
   end_section (s);
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "sih-pack.h"
+#include "bench-util.h"
 
 static int
 compare_doubles (gconstpointer a,
@@ -44,44 +45,6 @@ median_load_ms (GBytes     *bytes,
   return times[runs / 2];
 }
 
-static GBytes *
-generate_pack (guint n_causes,
-               guint n_steps)
-{
-  GString *json = g_string_new (NULL);
-
-  g_string_append (json,
-                   "{\"format\":1,\"id\":\"large\",\"version\":\"1\",\"title\":\"Large pack\","
-                   "\"service\":\"Example\",\"updated\":\"2026-01-01\",\"disclaimer\":\"Test.\","
-                   "\"contact\":{\"intro\":\"I\",\"prepare\":[{\"id\":\"a\",\"label\":\"A\"}],"
-                   "\"routes\":[{\"id\":\"r\",\"title\":\"R\",\"detail\":\"D\"}],"
-                   "\"scam_warning\":\"W\"},\"causes\":[");
-  for (guint c = 0; c < n_causes; c++)
-    {
-      g_string_append_printf (json,
-                              "%s{\"id\":\"cause-%u\",\"title\":\"Cause number %u\","
-                              "\"summary\":\"A generated cause for measuring the loader.\","
-                              "\"icon\":\"dialog-password-symbolic\",\"urgency\":\"normal\","
-                              "\"symptoms\":[\"It does not work\",\"The code never comes\"],"
-                              "\"error_messages\":[{\"lang\":\"en\",\"text\":\"There was a problem\"}],"
-                              "\"escalate\":\"Contact support.\",\"related\":[%s],\"steps\":[",
-                              c > 0 ? "," : "", c, c, c > 0 ? "\"cause-0\"" : "");
-      for (guint s = 0; s < n_steps; s++)
-        g_string_append_printf (json,
-                                "%s{\"id\":\"step-%u\",\"title\":\"Step %u of cause %u\","
-                                "\"detail\":\"Look at the screen, press the button, and note what "
-                                "happens. If it works, you are done; if not, go on.\","
-                                "\"kind\":\"check\",\"links\":[{\"label\":\"Help\","
-                                "\"uri\":\"https://www.amazon.co.jp/gp/help/customer/display.html"
-                                "?nodeId=201945460\"}]}",
-                                s > 0 ? "," : "", s, s, c);
-      g_string_append (json, "]}");
-    }
-  g_string_append (json, "]}");
-
-  return g_string_free_to_bytes (json);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -99,7 +62,7 @@ main (int   argc,
     runs = 1;
 
   bundled = g_resources_lookup_data (SIH_BUNDLED_PACK_RESOURCE, 0, NULL);
-  large = generate_pack (1000, 20);
+  large = bench_generate_pack (1000, 20);
 
   g_print ("pack-load bundled (translated): %.3f ms (median of %u)\n",
            median_load_ms (bundled, "amazon-signin.json", GETTEXT_PACKAGE, runs), runs);

@@ -16,6 +16,7 @@ struct _SihApplication
   SihPack        *pack;
   GError         *pack_error;
   SihCase        *kase;
+  char           *pack_path;
 };
 
 G_DEFINE_FINAL_TYPE (SihApplication, sih_application, ADW_TYPE_APPLICATION)
@@ -78,6 +79,12 @@ sih_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  if (g_variant_dict_lookup (options, "pack", "^ay", &SIH_APPLICATION (app)->pack_path))
+    {
+      /* Another pack than the running instance's: run on our own. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
   if (g_variant_dict_contains (options, "validate-pack"))
     {
       g_autoptr(GString) out = g_string_new (NULL);
@@ -108,11 +115,31 @@ sih_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.about", about_accels);
 
   /* A broken pack must not stop the app: the window shows the error. */
-  self->pack = sih_pack_new_bundled (&self->pack_error);
+  if (self->pack_path != NULL)
+    self->pack = sih_pack_new_from_file (self->pack_path, GETTEXT_PACKAGE, &self->pack_error);
+  else
+    self->pack = sih_pack_new_bundled (&self->pack_error);
   if (self->pack == NULL)
     g_message ("The bundled content could not be loaded: %s", self->pack_error->message);
   else
     self->kase = sih_case_new (sih_pack_get_id (self->pack), sih_pack_get_version (self->pack));
+}
+
+/* For bench/: quit as soon as the first frame has been drawn. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, app);
+  g_application_quit (app);
+}
+
+static void
+window_realized_cb (GtkWidget    *window,
+                    GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_cb), app);
 }
 
 static void
@@ -123,7 +150,11 @@ sih_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (sih_window_new (self));
+    {
+      window = GTK_WINDOW (sih_window_new (self));
+      if (g_getenv ("SIGNIN_HELPER_QUIT_AFTER_FIRST_FRAME") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), app);
+    }
 
   gtk_window_present (window);
 }
@@ -136,6 +167,7 @@ sih_application_finalize (GObject *object)
   g_clear_object (&self->kase);
   g_clear_object (&self->pack);
   g_clear_error (&self->pack_error);
+  g_clear_pointer (&self->pack_path, g_free);
 
   G_OBJECT_CLASS (sih_application_parent_class)->finalize (object);
 }
@@ -203,6 +235,8 @@ sih_application_init (SihApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { "pack", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open with the content pack FILE instead of the bundled one"), N_("FILE") },
     { "validate-pack", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check content pack files and report errors, without opening a window"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },

@@ -13,13 +13,17 @@ G_BEGIN_DECLS
 
 #define SIH_TYPE_CAUSE_ROW (sih_cause_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (SihCauseRow, sih_cause_row, SIH, CAUSE_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (SihCauseRow, sih_cause_row, SIH, CAUSE_ROW, GtkWidget)
 
-GtkWidget  *sih_cause_row_new          (SihCause    *cause,
-                                        SihCase     *kase);
-SihCause   *sih_cause_row_get_cause    (SihCauseRow *self);
-void        sih_cause_row_set_case     (SihCauseRow *self,
-                                        SihCase     *kase);
-const char *sih_cause_row_get_progress (SihCauseRow *self);
+GtkWidget  *sih_cause_row_new           (void);
+void        sih_cause_row_bind          (SihCauseRow *self,
+                                         SihCause    *cause,
+                                         SihCase     *kase);
+void        sih_cause_row_unbind        (SihCauseRow *self);
+SihCause   *sih_cause_row_get_cause     (SihCauseRow *self);
+const char *sih_cause_row_get_progress  (SihCauseRow *self);
+
+char       *sih_cause_format_progress   (SihCause    *cause,
+                                         SihCase     *kase);
 
 G_END_DECLS

@@ -18,11 +18,13 @@ struct _SihWindow
   GSettings            *settings;
   SihPack              *pack;
   SihCase              *kase;
+  gboolean              selecting;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
-  GtkListBox           *cause_list;
+  GtkListView          *cause_list;
+  GtkSingleSelection   *selection;
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
   SihStartPage         *start_page;
@@ -32,34 +34,64 @@ struct _SihWindow
 
 G_DEFINE_FINAL_TYPE (SihWindow, sih_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static GtkWidget *
-create_cause_row (gpointer item,
-                  gpointer user_data)
+static void
+cause_item_setup_cb (SihWindow   *self,
+                     GtkListItem *item)
 {
-  SihWindow *self = user_data;
-
-  return sih_cause_row_new (item, self->kase);
+  gtk_list_item_set_child (item, sih_cause_row_new ());
 }
 
-static SihCauseRow *
-find_row (SihWindow  *self,
-          const char *cause_id)
+static void
+cause_item_bind_cb (SihWindow   *self,
+                    GtkListItem *item)
 {
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->cause_list, i);
+  sih_cause_row_bind (SIH_CAUSE_ROW (gtk_list_item_get_child (item)),
+                      gtk_list_item_get_item (item), self->kase);
+}
 
-      if (row == NULL)
-        return NULL;
-      if (g_strcmp0 (sih_cause_get_id (sih_cause_row_get_cause (SIH_CAUSE_ROW (row))), cause_id) == 0)
-        return SIH_CAUSE_ROW (row);
+static void
+cause_item_unbind_cb (SihWindow   *self,
+                      GtkListItem *item)
+{
+  sih_cause_row_unbind (SIH_CAUSE_ROW (gtk_list_item_get_child (item)));
+}
+
+static guint
+find_position (SihWindow  *self,
+               const char *cause_id)
+{
+  GListModel *causes = sih_pack_get_causes (self->pack);
+  guint n = g_list_model_get_n_items (causes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SihCause) cause = g_list_model_get_item (causes, i);
+
+      if (g_strcmp0 (sih_cause_get_id (cause), cause_id) == 0)
+        return i;
     }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_position (SihWindow *self,
+                 guint      position)
+{
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    {
+      self->selecting = TRUE;
+      gtk_single_selection_set_selected (self->selection, position);
+      self->selecting = FALSE;
+    }
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->cause_list), "list.scroll-to-item", "u", position);
 }
 
 static void
 show_start (SihWindow *self)
 {
-  gtk_list_box_unselect_all (self->cause_list);
+  select_position (self, GTK_INVALID_LIST_POSITION);
   gtk_stack_set_visible_child_name (self->content_stack, "start");
   adw_window_title_set_title (self->content_title, _("Sign-in Helper"));
 }
@@ -86,38 +118,44 @@ void
 sih_window_select_cause (SihWindow  *self,
                          const char *cause_id)
 {
-  SihCauseRow *row;
+  guint position;
 
   g_return_if_fail (SIH_IS_WINDOW (self));
 
-  if (cause_id == NULL || self->pack == NULL ||
-      (row = find_row (self, cause_id)) == NULL)
+  position = cause_id != NULL && self->pack != NULL ? find_position (self, cause_id)
+                                                    : GTK_INVALID_LIST_POSITION;
+  if (position == GTK_INVALID_LIST_POSITION)
     {
       show_start (self);
       return;
     }
 
-  gtk_list_box_select_row (self->cause_list, GTK_LIST_BOX_ROW (row));
-  show_cause (self, sih_cause_row_get_cause (row));
+  select_position (self, position);
+  show_cause (self, sih_pack_find_cause (self->pack, cause_id));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
-cause_row_selected_cb (SihWindow     *self,
-                       GtkListBoxRow *row,
-                       GtkListBox    *list)
+selection_changed_cb (SihWindow *self)
 {
-  /* Arrow keys move the selection: follow it without leaving the sidebar. */
-  if (row != NULL)
-    show_cause (self, sih_cause_row_get_cause (SIH_CAUSE_ROW (row)));
+  SihCause *cause = gtk_single_selection_get_selected_item (self->selection);
+
+  /* Arrow keys and clicks move the selection: follow it while both panes
+   * are shown.  Folded, a click activates instead (and hovering selects). */
+  if (cause == NULL || self->selecting || adw_leaflet_get_folded (self->leaflet))
+    return;
+  show_cause (self, cause);
 }
 
 static void
-cause_row_activated_cb (SihWindow     *self,
-                        GtkListBoxRow *row,
-                        GtkListBox    *list)
+cause_activated_cb (SihWindow   *self,
+                    guint        position,
+                    GtkListView *list)
 {
-  show_cause (self, sih_cause_row_get_cause (SIH_CAUSE_ROW (row)));
+  g_autoptr(SihCause) cause = g_list_model_get_item (sih_pack_get_causes (self->pack), position);
+
+  select_position (self, position);
+  show_cause (self, cause);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_widget_child_focus (GTK_WIDGET (self->content_stack), GTK_DIR_TAB_FORWARD);
 }
@@ -125,19 +163,10 @@ cause_row_activated_cb (SihWindow     *self,
 static void
 folded_changed_cb (SihWindow *self)
 {
-  /* In one pane, nothing is "selected" while the list is shown. */
-  if (adw_leaflet_get_folded (self->leaflet))
-    gtk_list_box_set_selection_mode (self->cause_list, GTK_SELECTION_NONE);
-  else
-    {
-      gtk_list_box_set_selection_mode (self->cause_list, GTK_SELECTION_SINGLE);
-      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "cause") == 0)
-        {
-          SihCauseRow *row = find_row (self, sih_cause_get_id (sih_cause_page_get_cause (self->cause_page)));
-          if (row != NULL)
-            gtk_list_box_select_row (self->cause_list, GTK_LIST_BOX_ROW (row));
-        }
-    }
+  /* One pane: a click opens the cause.  Two panes: a click selects it,
+   * which shows it beside the list. */
+  gtk_list_view_set_single_click_activate (self->cause_list,
+                                           adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -166,17 +195,9 @@ back_action (GtkWidget  *widget,
 {
   SihWindow *self = SIH_WINDOW (widget);
 
+  /* The focus goes back to the list, on the cause the user came from. */
   if (adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK))
-    {
-      GtkListBoxRow *row = NULL;
-      SihCause *cause = sih_cause_page_get_cause (self->cause_page);
-
-      /* Put the focus back on the cause the user came from. */
-      if (cause != NULL)
-        row = GTK_LIST_BOX_ROW (find_row (self, sih_cause_get_id (cause)));
-      if (row != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (row));
-    }
+    gtk_widget_grab_focus (GTK_WIDGET (self->cause_list));
 }
 
 static void
@@ -288,13 +309,17 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, cause_list);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, cause_page);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, cause_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, cause_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cause_item_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cause_item_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cause_item_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cause_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.select-cause", "s", select_cause_action);
@@ -362,8 +387,9 @@ sih_window_set_case (SihWindow *self,
   if (self->pack == NULL)
     return;
 
-  gtk_list_box_bind_model (self->cause_list, sih_pack_get_causes (self->pack),
-                           create_cause_row, self, NULL);
+  /* Setting the model again rebinds every row to the new case. */
+  gtk_single_selection_set_model (self->selection, NULL);
+  gtk_single_selection_set_model (self->selection, sih_pack_get_causes (self->pack));
 
   if (kase != NULL)
     {
@@ -376,11 +402,11 @@ sih_window_set_case (SihWindow *self,
   /* A fresh page, so that it shows the new case. */
   if (cause_id != NULL && sih_pack_find_cause (self->pack, cause_id) != NULL)
     {
-      SihCauseRow *row = find_row (self, cause_id);
+      SihCause *cause = sih_pack_find_cause (self->pack, cause_id);
 
-      gtk_list_box_select_row (self->cause_list, GTK_LIST_BOX_ROW (row));
-      sih_cause_page_show (self->cause_page, self->pack, sih_cause_row_get_cause (row), kase);
-      show_cause (self, sih_cause_row_get_cause (row));
+      select_position (self, find_position (self, cause_id));
+      sih_cause_page_show (self->cause_page, self->pack, cause, kase);
+      show_cause (self, cause);
     }
   else
     show_start (self);

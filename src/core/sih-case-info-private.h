@@ -10,6 +10,15 @@ G_BEGIN_DECLS
 
 SihCaseInfo *sih_case_info_new    (const char  *id,
                                    const char  *path);
+SihCaseInfo *sih_case_info_new_full (const char *id,
+                                     const char *path,
+                                     const char *title,
+                                     GDateTime  *created,
+                                     GDateTime  *updated,
+                                     gboolean    solved,
+                                     const char *cause_id,
+                                     const char *pack_id,
+                                     const char *pack_version);
 gboolean     sih_case_info_update (SihCaseInfo *self,
                                    const char  *title,
                                    GDateTime   *created,

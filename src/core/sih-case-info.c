@@ -148,6 +148,39 @@ sih_case_info_new (const char *id,
   return self;
 }
 
+/* Without notifications: nobody can be listening yet, and the store makes
+ * 10,000 of these at start-up. */
+SihCaseInfo *
+sih_case_info_new_full (const char *id,
+                        const char *path,
+                        const char *title,
+                        GDateTime  *created,
+                        GDateTime  *updated,
+                        gboolean    solved,
+                        const char *cause_id,
+                        const char *pack_id,
+                        const char *pack_version)
+{
+  SihCaseInfo *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (created != NULL && updated != NULL, NULL);
+
+  self = g_object_new (SIH_TYPE_CASE_INFO, NULL);
+  self->id = g_strdup (id);
+  self->path = g_strdup (path);
+  self->title = g_strdup (title);
+  self->created = g_date_time_ref (created);
+  self->updated = g_date_time_ref (updated);
+  self->solved = !!solved;
+  self->cause_id = g_strdup (cause_id);
+  self->pack_id = g_strdup (pack_id);
+  self->pack_version = g_strdup (pack_version);
+
+  return self;
+}
+
 static gboolean
 set_string (SihCaseInfo  *self,
             char        **field,

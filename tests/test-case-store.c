@@ -956,11 +956,13 @@ test_store_leftovers (Fixture       *f,
   g_autofree char *leftover = g_build_filename (f->dir, "aaaa.json.Ab12Cd", NULL);
   g_autofree char *index_leftover = g_build_filename (f->dir, "index.json.ZZ99zz", NULL);
   g_autofree char *other = g_build_filename (f->dir, "README.txt", NULL);
+  g_autofree char *backup = g_build_filename (f->dir, "My case.json.backup", NULL);
 
   /* What a crash between writing and renaming leaves behind. */
   write_bytes (leftover, "{\"format\": 1, \"ki", 17);
   write_bytes (index_leftover, "{", 1);
   write_bytes (other, "not ours", 8);
+  write_bytes (backup, "not ours either", 15);
 
   g_assert_true (sih_case_store_open (f->store, &error));
   g_assert_cmpuint (n_items (f->store), ==, 1);
@@ -968,7 +970,43 @@ test_store_leftovers (Fixture       *f,
   g_assert_false (g_file_test (index_leftover, G_FILE_TEST_EXISTS));
   /* Files that are not ours are left alone. */
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (f->unreadable->len, ==, 0);
+}
+
+static void
+test_store_no_permission (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihCase) a = put_case (f, "aaaa", "One", 0);
+  g_autoptr(SihCase) b = put_case (f, "bbbb", "Two", 5);
+  g_autofree char *path = case_file (f, "aaaa");
+  SihUnreadableCase *report;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("running as root, which reads any file");
+      return;
+    }
+
+  /* A file that cannot be opened at all may be readable later: it is
+   * reported, but left where it is. */
+  g_assert_cmpint (g_chmod (path, 0000), ==, 0);
+  g_assert_true (sih_case_store_open (f->store, &error));
+  g_assert_cmpuint (n_items (f->store), ==, 1);
+  g_assert_cmpuint (sih_case_store_get_unreadable (f->store)->len, ==, 1);
+  report = g_ptr_array_index (sih_case_store_get_unreadable (f->store), 0);
+  g_assert_cmpstr (report->path, ==, path);
+  g_assert_null (report->moved_to);
+  g_assert_error (report->error, SIH_ERROR, SIH_ERROR_IO);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_clear_object (&f->store);
+  f->store = store_new (f);
+  g_assert_true (sih_case_store_open (f->store, &error));
+  g_assert_cmpuint (n_items (f->store), ==, 2);
 }
 
 static void
@@ -1210,6 +1248,7 @@ main (int   argc,
   ADD ("load-unreadable", test_store_load_unreadable);
   ADD ("index", test_store_index);
   ADD ("leftovers", test_store_leftovers);
+  ADD ("no-permission", test_store_no_permission);
   ADD ("trash", test_store_trash);
   ADD ("import", test_store_import);
   ADD ("symlink-on-save", test_store_symlink_on_save);

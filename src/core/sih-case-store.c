@@ -372,14 +372,22 @@ static gboolean
 is_leftover_temporary (const char *name)
 {
   const char *dot = strrchr (name, '.');
+  g_autofree char *stem = NULL;
+  gsize stem_len;
 
   if (dot == NULL || strlen (dot + 1) != 6)
     return FALSE;
   for (const char *p = dot + 1; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p))
       return FALSE;
-  return dot - name > (gssize)strlen (CASE_SUFFIX) &&
-         strncmp (dot - strlen (CASE_SUFFIX), CASE_SUFFIX, strlen (CASE_SUFFIX)) == 0;
+
+  /* Only ours: "CASE-ID.json.XXXXXX" or "index.json.XXXXXX". */
+  if (dot - name <= (gssize)strlen (CASE_SUFFIX) ||
+      strncmp (dot - strlen (CASE_SUFFIX), CASE_SUFFIX, strlen (CASE_SUFFIX)) != 0)
+    return FALSE;
+  stem_len = dot - name - strlen (CASE_SUFFIX);
+  stem = g_strndup (name, stem_len);
+  return sih_id_is_valid (stem);
 }
 
 /* Reading and setting aside (safe in worker threads) */

@@ -529,30 +529,17 @@ report_unreadable (const char *unreadable_dir,
 
 /* The index
  *
- * {"format": 1, "kind": "signin-helper-case-index", "cases": [ENTRY, …]}
- * where each ENTRY is an array, which json-glib reads several times
- * faster than an object:
+ * {"format":1,"kind":"signin-helper-case-index","cases":[
+ * ENTRY,
+ * …
+ * ]}
+ * where each ENTRY, one a line, is
  *   [id, inode, size, mtime (ns), created (µs since 1970, UTC),
  *    created's UTC offset (s), updated (µs), updated's offset (s), solved,
  *    pack id, pack version or null, title or null, cause or null]
+ * Valid JSON, for people and tools; but the app reads only exactly what it
+ * writes (see read_index()).
  */
-
-enum {
-  INDEX_ID,
-  INDEX_INO,
-  INDEX_SIZE,
-  INDEX_MTIME,
-  INDEX_CREATED,
-  INDEX_CREATED_OFFSET,
-  INDEX_UPDATED,
-  INDEX_UPDATED_OFFSET,
-  INDEX_SOLVED,
-  INDEX_PACK,
-  INDEX_PACK_VERSION,
-  INDEX_TITLE,
-  INDEX_CAUSE,
-  INDEX_N_FIELDS
-};
 
 /* Text in the index comes from case files the reader accepted, so it is
  * valid UTF-8; only what JSON requires is escaped. */
@@ -627,52 +614,140 @@ index_to_bytes (GPtrArray *records)
   return g_string_free_to_bytes (out);
 }
 
-static gboolean
-index_int (JsonArray *entry,
-           guint      field,
-           gint64    *value)
-{
-  JsonNode *node = json_array_get_element (entry, field);
+/* Reading the index: a strict parser of exactly what index_to_bytes()
+ * writes, straight into records.  Building a json-glib tree of 10,000
+ * entries and freeing it again took longer than everything else at
+ * start-up; and an index that is not exactly ours is simply rebuilt. */
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+typedef struct
+{
+  const char *p;
+  const char *end;
+} Cursor;
+
+static gboolean
+cursor_literal (Cursor     *c,
+                const char *literal)
+{
+  gsize len = strlen (literal);
+
+  if ((gsize)(c->end - c->p) < len || memcmp (c->p, literal, len) != 0)
     return FALSE;
-  *value = json_node_get_int (node);
+  c->p += len;
   return TRUE;
 }
 
-/* @text: (out): %NULL for null, when @nullable */
 static gboolean
-index_string (JsonArray   *entry,
-              guint        field,
-              gboolean     nullable,
-              const char **text)
+cursor_int (Cursor *c,
+            gint64 *value)
 {
-  JsonNode *node = json_array_get_element (entry, field);
+  gboolean negative = FALSE;
+  guint64 magnitude = 0;
+  const char *start;
 
-  if (JSON_NODE_HOLDS_NULL (node) && nullable)
+  if (c->p < c->end && *c->p == '-')
     {
-      *text = NULL;
-      return TRUE;
+      negative = TRUE;
+      c->p++;
     }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  start = c->p;
+  while (c->p < c->end && g_ascii_isdigit (*c->p))
+    {
+      if (magnitude > (G_MAXINT64 - 9) / 10)
+        return FALSE;
+      magnitude = magnitude * 10 + (guint64)(*c->p - '0');
+      c->p++;
+    }
+  if (c->p == start || c->p - start > 19)
     return FALSE;
-  *text = json_node_get_string (node);
+
+  *value = negative ? -(gint64)magnitude : (gint64)magnitude;
+  return TRUE;
+}
+
+static gboolean
+cursor_boolean (Cursor   *c,
+                gboolean *value)
+{
+  if (cursor_literal (c, "true"))
+    *value = TRUE;
+  else if (cursor_literal (c, "false"))
+    *value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* @value: (out) (transfer full): the text, or %NULL for null if @nullable */
+static gboolean
+cursor_string (Cursor    *c,
+               gboolean   nullable,
+               char     **value)
+{
+  g_autoptr(GString) text = NULL;
+
+  *value = NULL;
+  if (nullable && cursor_literal (c, "null"))
+    return TRUE;
+  if (!cursor_literal (c, "\""))
+    return FALSE;
+
+  text = g_string_new (NULL);
+  while (c->p < c->end && *c->p != '"')
+    {
+      const char *run = c->p;
+
+      while (c->p < c->end && *c->p != '"' && *c->p != '\\')
+        c->p++;
+      g_string_append_len (text, run, c->p - run);
+
+      if (c->p < c->end && *c->p == '\\')
+        {
+          c->p++;
+          if (c->p < c->end && (*c->p == '"' || *c->p == '\\'))
+            {
+              g_string_append_c (text, *c->p);
+              c->p++;
+            }
+          else if (c->end - c->p >= 5 && *c->p == 'u' &&
+                   g_ascii_isxdigit (c->p[1]) && g_ascii_isxdigit (c->p[2]) &&
+                   g_ascii_isxdigit (c->p[3]) && g_ascii_isxdigit (c->p[4]))
+            {
+              gunichar ch = g_ascii_xdigit_value (c->p[1]) << 12 |
+                            g_ascii_xdigit_value (c->p[2]) << 8 |
+                            g_ascii_xdigit_value (c->p[3]) << 4 |
+                            g_ascii_xdigit_value (c->p[4]);
+
+              /* index_to_bytes() escapes only control characters so. */
+              if (ch == 0 || ch >= 0x20)
+                return FALSE;
+              g_string_append_c (text, (char)ch);
+              c->p += 5;
+            }
+          else
+            {
+              return FALSE;
+            }
+        }
+    }
+  if (!cursor_literal (c, "\"") || !g_utf8_validate_len (text->str, text->len, NULL))
+    return FALSE;
+
+  *value = g_string_free (g_steal_pointer (&text), FALSE);
   return TRUE;
 }
 
 static GDateTime *
-index_time (JsonArray  *entry,
-            guint       field,
+index_time (gint64      usec,
+            gint64      offset,
             GHashTable *zones)
 {
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) exact = NULL;
-  gint64 usec, offset;
   GTimeZone *tz;
 
   /* Within the years GDateTime can represent, and real UTC offsets. */
-  if (!index_int (entry, field, &usec) || !index_int (entry, field + 1, &offset) ||
-      usec < -G_GINT64_CONSTANT (62135596800) * G_USEC_PER_SEC ||
+  if (usec < -G_GINT64_CONSTANT (62135596800) * G_USEC_PER_SEC ||
       usec > G_GINT64_CONSTANT (253402300799) * G_USEC_PER_SEC ||
       offset < -86400 || offset > 86400)
     return NULL;
@@ -694,49 +769,36 @@ index_time (JsonArray  *entry,
 }
 
 static Record *
-index_record (JsonNode   *node,
+index_record (Cursor     *c,
               GHashTable *zones)
 {
-  g_autoptr(Record) record = NULL;
-  JsonArray *entry;
-  JsonNode *solved;
-  const char *id, *pack_id, *pack_version, *title, *cause_id;
-  gint64 ino, size, mtime;
+  g_autoptr(Record) record = g_new0 (Record, 1);
+  gint64 ino, created, created_offset, updated, updated_offset;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  entry = json_node_get_array (node);
-  if (json_array_get_length (entry) != INDEX_N_FIELDS)
-    return NULL;
-
-  solved = json_array_get_element (entry, INDEX_SOLVED);
-  if (!index_string (entry, INDEX_ID, FALSE, &id) || !sih_id_is_valid (id) ||
-      !index_int (entry, INDEX_INO, &ino) ||
-      !index_int (entry, INDEX_SIZE, &size) ||
-      !index_int (entry, INDEX_MTIME, &mtime) ||
-      !JSON_NODE_HOLDS_VALUE (solved) || json_node_get_value_type (solved) != G_TYPE_BOOLEAN ||
-      !index_string (entry, INDEX_PACK, FALSE, &pack_id) || !sih_id_is_valid (pack_id) ||
-      !index_string (entry, INDEX_PACK_VERSION, TRUE, &pack_version) ||
-      !index_string (entry, INDEX_TITLE, TRUE, &title) ||
-      !index_string (entry, INDEX_CAUSE, TRUE, &cause_id))
-    return NULL;
-
-  record = g_new0 (Record, 1);
   g_atomic_ref_count_init (&record->ref);
-  record->created = index_time (entry, INDEX_CREATED, zones);
-  record->updated = index_time (entry, INDEX_UPDATED, zones);
+  if (!cursor_literal (c, "[") ||
+      !cursor_string (c, FALSE, &record->id) || !sih_id_is_valid (record->id) ||
+      !cursor_literal (c, ",") || !cursor_int (c, &ino) ||
+      !cursor_literal (c, ",") || !cursor_int (c, &record->stamp.size) ||
+      !cursor_literal (c, ",") || !cursor_int (c, &record->stamp.mtime_ns) ||
+      !cursor_literal (c, ",") || !cursor_int (c, &created) ||
+      !cursor_literal (c, ",") || !cursor_int (c, &created_offset) ||
+      !cursor_literal (c, ",") || !cursor_int (c, &updated) ||
+      !cursor_literal (c, ",") || !cursor_int (c, &updated_offset) ||
+      !cursor_literal (c, ",") || !cursor_boolean (c, &record->solved) ||
+      !cursor_literal (c, ",") || !cursor_string (c, FALSE, &record->pack_id) ||
+      !sih_id_is_valid (record->pack_id) ||
+      !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->pack_version) ||
+      !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->title) ||
+      !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->cause_id) ||
+      !cursor_literal (c, "]"))
+    return NULL;
+
+  record->stamp.ino = (guint64)ino;
+  record->created = index_time (created, created_offset, zones);
+  record->updated = index_time (updated, updated_offset, zones);
   if (record->created == NULL || record->updated == NULL)
     return NULL;
-
-  record->id = g_strdup (id);
-  record->stamp.ino = (guint64)ino;
-  record->stamp.size = size;
-  record->stamp.mtime_ns = mtime;
-  record->solved = json_node_get_boolean (solved);
-  record->pack_id = g_strdup (pack_id);
-  record->pack_version = g_strdup (pack_version);
-  record->title = g_strdup (title);
-  record->cause_id = g_strdup (cause_id);
 
   return g_steal_pointer (&record);
 }
@@ -752,47 +814,40 @@ read_index (const char *path,
   g_autoptr(GHashTable) zones = g_hash_table_new_full (NULL, NULL, NULL,
                                                        (GDestroyNotify)g_time_zone_unref);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *object;
-  JsonNode *kind, *format, *cases_node;
-  JsonArray *cases;
-  guint n;
+  g_autofree char *header = NULL;
+  gsize len;
+  Cursor c;
 
   *complete = FALSE;
 
   bytes = sih_case_file_read (path, FALSE, NULL);
   if (bytes == NULL)
     return records;
-  root = sih_json_parse_bytes (bytes, INDEX_NAME, NULL);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+
+  c.p = g_bytes_get_data (bytes, &len);
+  c.end = c.p + len;
+  header = g_strdup_printf ("{\"format\":%d,\"kind\":\"%s\",\"cases\":[\n", INDEX_FORMAT,
+                            INDEX_KIND);
+  if (!cursor_literal (&c, header))
     return records;
 
-  object = json_node_get_object (root);
-  kind = json_object_get_member (object, "kind");
-  format = json_object_get_member (object, "format");
-  cases_node = json_object_get_member (object, "cases");
-  if (kind == NULL || !JSON_NODE_HOLDS_VALUE (kind) ||
-      json_node_get_value_type (kind) != G_TYPE_STRING ||
-      g_strcmp0 (json_node_get_string (kind), INDEX_KIND) != 0 ||
-      format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
-      json_node_get_value_type (format) != G_TYPE_INT64 ||
-      json_node_get_int (format) != INDEX_FORMAT ||
-      cases_node == NULL || !JSON_NODE_HOLDS_ARRAY (cases_node))
-    return records;
-
-  cases = json_node_get_array (cases_node);
-  n = json_array_get_length (cases);
-  *complete = TRUE;
-  for (guint i = 0; i < n; i++)
+  while (!cursor_literal (&c, "]}\n"))
     {
-      Record *record = index_record (json_array_get_element (cases, i), zones);
+      Record *record = index_record (&c, zones);
 
-      if (record == NULL)
-        *complete = FALSE;
-      else if (!g_hash_table_insert (records, record->id, record))
-        *complete = FALSE;
+      if (record == NULL || g_hash_table_contains (records, record->id))
+        {
+          /* Everything up to here stands; the rest is read from the files. */
+          g_clear_pointer (&record, record_unref);
+          return records;
+        }
+      g_hash_table_insert (records, record->id, record);
+
+      if (!cursor_literal (&c, ",\n") && !cursor_literal (&c, "\n"))
+        return records;
     }
 
+  *complete = c.p == c.end;
   return records;
 }
 

@@ -47,6 +47,15 @@ struct _SihContact
   SihText      scam_warning;
 };
 
+struct _SihTriage
+{
+  GObject      parent_instance;
+
+  char        *start;          /* the first question's id */
+  GPtrArray   *questions;      /* SihTriageQuestion, in pack order */
+  GHashTable  *questions_by_id; /* id → SihTriageQuestion (borrowed) */
+};
+
 struct _SihPack
 {
   GObject      parent_instance;
@@ -60,10 +69,17 @@ struct _SihPack
   GListStore  *causes;         /* SihCause */
   GHashTable  *causes_by_id;   /* id → SihCause (borrowed) */
   SihContact  *contact;
+  SihTriage   *triage;         /* nullable */
   guint        n_steps;
 };
 
 void sih_contact_item_free  (SihContactItem  *item);
 void sih_contact_route_free (SihContactRoute *route);
+
+void sih_triage_question_free (SihTriageQuestion *question);
+void sih_triage_answer_free   (SihTriageAnswer   *answer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihTriageQuestion, sih_triage_question_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihTriageAnswer, sih_triage_answer_free)
 
 G_END_DECLS

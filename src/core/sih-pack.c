@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@
 #include "sih-json-reader.h"
 #include "sih-link.h"
 #include "sih-pack-private.h"
+#include "sih-triage.h"
 
 /* Limits far above any real pack, so that hostile input fails fast. */
 #define MAX_CAUSES       5000
@@ -42,6 +44,7 @@ sih_pack_finalize (GObject *object)
   g_clear_pointer (&self->causes_by_id, g_hash_table_unref);
   g_clear_object (&self->causes);
   g_clear_object (&self->contact);
+  g_clear_object (&self->triage);
 
   G_OBJECT_CLASS (sih_pack_parent_class)->finalize (object);
 }
@@ -459,6 +462,332 @@ read_contact (Loader     *loader,
              "contact:scam_warning");
 }
 
+static SihTriageAnswer *
+read_triage_answer (Loader     *loader,
+                    JsonObject *object,
+                    const char *question_id)
+{
+  static const char * const members[] = { "id", "label", "next", "cause", NULL };
+  SihJsonReader *reader = &loader->reader;
+  g_autoptr(SihTriageAnswer) answer = g_new0 (SihTriageAnswer, 1);
+  g_autofree char *ctx = NULL;
+  const char *id;
+
+  if (!sih_json_reader_check_members (reader, object, members))
+    return NULL;
+
+  id = sih_json_reader_get_id (reader, object, "id");
+  if (id == NULL)
+    return NULL;
+  answer->id = g_strdup (id);
+
+  ctx = g_strdup_printf ("triage:%s:answer:%s", question_id, id);
+  read_text (loader, object, "label", TRUE, &answer->label, ctx);
+
+  /* An answer leads to one question or ends on one cause, never both. */
+  if (json_object_has_member (object, "next") && json_object_has_member (object, "cause"))
+    sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                          "has both “next” and “cause”; an answer leads to one question or "
+                          "ends on one cause");
+  else if (json_object_has_member (object, "next"))
+    answer->next = g_strdup (sih_json_reader_get_id (reader, object, "next"));
+  else if (json_object_has_member (object, "cause"))
+    answer->cause = g_strdup (sih_json_reader_get_id (reader, object, "cause"));
+  else
+    sih_json_reader_fail (reader, SIH_ERROR_MISSING,
+                          "expected “next” (a question id) or “cause” (a cause id)");
+
+  if (sih_json_reader_failed (reader))
+    return NULL;
+
+  return g_steal_pointer (&answer);
+}
+
+static SihTriageQuestion *
+read_triage_question (Loader     *loader,
+                      JsonObject *object)
+{
+  static const char * const members[] = { "id", "text", "hint", "answers", NULL };
+  SihJsonReader *reader = &loader->reader;
+  g_autoptr(SihTriageQuestion) question = g_new0 (SihTriageQuestion, 1);
+  g_autofree char *ctx_text = NULL;
+  g_autofree char *ctx_hint = NULL;
+  JsonArray *array;
+  const char *id;
+  gsize mark;
+  guint n;
+
+  if (!sih_json_reader_check_members (reader, object, members))
+    return NULL;
+
+  id = sih_json_reader_get_id (reader, object, "id");
+  if (id == NULL)
+    return NULL;
+  if (strlen (id) > SIH_TRIAGE_MAX_QUESTION_ID)
+    {
+      mark = sih_json_reader_push_member (reader, "id");
+      sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                            "“%s” is too long for a question id; at most %d characters, so "
+                            "that cases can record the answer", id, SIH_TRIAGE_MAX_QUESTION_ID);
+      sih_json_reader_pop (reader, mark);
+      return NULL;
+    }
+  question->id = g_strdup (id);
+  question->answers = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_triage_answer_free);
+
+  ctx_text = g_strdup_printf ("triage:%s:text", id);
+  ctx_hint = g_strdup_printf ("triage:%s:hint", id);
+  read_text (loader, object, "text", TRUE, &question->text, ctx_text);
+  read_text (loader, object, "hint", FALSE, &question->hint, ctx_hint);
+
+  array = sih_json_reader_get_array (reader, object, "answers", TRUE, FALSE);
+  if (array != NULL)
+    {
+      mark = sih_json_reader_push_member (reader, "answers");
+      n = json_array_get_length (array);
+      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+        {
+          gsize item_mark = sih_json_reader_push_index (reader, i);
+          JsonObject *answer_object = sih_json_reader_object (reader,
+                                                              json_array_get_element (array, i));
+          SihTriageAnswer *answer = NULL;
+
+          if (answer_object != NULL)
+            answer = read_triage_answer (loader, answer_object, id);
+
+          if (answer != NULL)
+            {
+              g_ptr_array_add (question->answers, answer);
+              if (sih_triage_question_find_answer (question, answer->id) != answer)
+                {
+                  gsize id_mark = sih_json_reader_push_member (reader, "id");
+                  sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
+                                        "the answer id “%s” is used twice in this question",
+                                        answer->id);
+                  sih_json_reader_pop (reader, id_mark);
+                }
+            }
+          sih_json_reader_pop (reader, item_mark);
+        }
+      sih_json_reader_pop (reader, mark);
+    }
+
+  if (sih_json_reader_failed (reader))
+    return NULL;
+
+  return g_steal_pointer (&question);
+}
+
+/* Fails at the place of answer @a of question @q, member @member. */
+static void G_GNUC_PRINTF (6, 7)
+fail_at_answer (SihJsonReader *reader,
+                guint          q,
+                guint          a,
+                const char    *member,
+                int            code,
+                const char    *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  gsize mark;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  mark = sih_json_reader_push_member (reader, "questions");
+  sih_json_reader_push_index (reader, q);
+  sih_json_reader_push_member (reader, "answers");
+  sih_json_reader_push_index (reader, a);
+  sih_json_reader_push_member (reader, member);
+  sih_json_reader_fail (reader, code, "%s", message);
+  sih_json_reader_pop (reader, mark);
+}
+
+typedef struct
+{
+  SihJsonReader *reader;
+  SihTriage     *triage;
+  GHashTable    *positions;  /* question id → position + 1 */
+  guint8        *state;      /* per position: 0 not seen, 1 on the walk, 2 done */
+  GPtrArray     *walk;       /* question ids from the start to here */
+} TriageCheck;
+
+/* Depth first from @q; fails at the answer that leads back to a question
+ * on the walk, naming the loop. */
+static void
+check_triage_loops (TriageCheck *check,
+                    guint        q)
+{
+  const SihTriageQuestion *question = g_ptr_array_index (check->triage->questions, q);
+
+  check->state[q] = 1;
+  g_ptr_array_add (check->walk, question->id);
+
+  for (guint a = 0; a < question->answers->len && !sih_json_reader_failed (check->reader); a++)
+    {
+      const SihTriageAnswer *answer = g_ptr_array_index (question->answers, a);
+      guint next;
+
+      if (answer->next == NULL)
+        continue;
+
+      next = GPOINTER_TO_UINT (g_hash_table_lookup (check->positions, answer->next)) - 1;
+      if (check->state[next] == 1)
+        {
+          g_autoptr(GString) loop = g_string_new (NULL);
+          gboolean in_loop = FALSE;
+
+          for (guint i = 0; i < check->walk->len; i++)
+            {
+              const char *id = g_ptr_array_index (check->walk, i);
+
+              in_loop = in_loop || g_str_equal (id, answer->next);
+              if (in_loop)
+                g_string_append_printf (loop, "%s → ", id);
+            }
+          g_string_append (loop, answer->next);
+          fail_at_answer (check->reader, q, a, "next", SIH_ERROR_INVALID_VALUE,
+                          "leads back to the question “%s”, which comes before it (%s); "
+                          "the questions must not loop", answer->next, loop->str);
+        }
+      else if (check->state[next] == 0)
+        check_triage_loops (check, next);
+    }
+
+  g_ptr_array_set_size (check->walk, check->walk->len - 1);
+  check->state[q] = 2;
+}
+
+/* Every reference exists, the questions do not loop, and each question can
+ * be reached from the start: then every walk ends on a cause. */
+static void
+check_triage (Loader    *loader,
+              SihPack   *pack,
+              SihTriage *triage)
+{
+  SihJsonReader *reader = &loader->reader;
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) walk = g_ptr_array_new ();
+  g_autofree guint8 *state = g_new0 (guint8, triage->questions->len);
+  TriageCheck check = { reader, triage, positions, state, walk };
+  guint n = triage->questions->len;
+
+  for (guint q = 0; q < n; q++)
+    {
+      const SihTriageQuestion *question = g_ptr_array_index (triage->questions, q);
+      g_hash_table_insert (positions, question->id, GUINT_TO_POINTER (q + 1));
+    }
+
+  if (!g_hash_table_contains (positions, triage->start))
+    {
+      gsize mark = sih_json_reader_push_member (reader, "start");
+      sih_json_reader_fail (reader, SIH_ERROR_REFERENCE,
+                            "there is no question “%s”", triage->start);
+      sih_json_reader_pop (reader, mark);
+      return;
+    }
+
+  for (guint q = 0; q < n && !sih_json_reader_failed (reader); q++)
+    {
+      const SihTriageQuestion *question = g_ptr_array_index (triage->questions, q);
+
+      for (guint a = 0; a < question->answers->len && !sih_json_reader_failed (reader); a++)
+        {
+          const SihTriageAnswer *answer = g_ptr_array_index (question->answers, a);
+
+          if (answer->next != NULL && !g_hash_table_contains (positions, answer->next))
+            fail_at_answer (reader, q, a, "next", SIH_ERROR_REFERENCE,
+                            "there is no question “%s”", answer->next);
+          else if (answer->cause != NULL && sih_pack_find_cause (pack, answer->cause) == NULL)
+            fail_at_answer (reader, q, a, "cause", SIH_ERROR_REFERENCE,
+                            "there is no cause “%s”", answer->cause);
+        }
+    }
+  if (sih_json_reader_failed (reader))
+    return;
+
+  check_triage_loops (&check, GPOINTER_TO_UINT (g_hash_table_lookup (positions, triage->start)) - 1);
+  if (sih_json_reader_failed (reader))
+    return;
+
+  for (guint q = 0; q < n; q++)
+    {
+      if (state[q] == 0)
+        {
+          const SihTriageQuestion *question = g_ptr_array_index (triage->questions, q);
+          gsize mark = sih_json_reader_push_member (reader, "questions");
+
+          sih_json_reader_push_index (reader, q);
+          sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                                "the question “%s” cannot be reached from the start question "
+                                "“%s”", question->id, triage->start);
+          sih_json_reader_pop (reader, mark);
+          return;
+        }
+    }
+}
+
+static void
+read_triage (Loader     *loader,
+             JsonObject *object,
+             SihPack    *pack)
+{
+  static const char * const members[] = { "start", "questions", NULL };
+  SihJsonReader *reader = &loader->reader;
+  g_autoptr(SihTriage) triage = g_object_new (SIH_TYPE_TRIAGE, NULL);
+  JsonArray *array;
+  const char *start;
+  gsize mark;
+  guint n;
+
+  if (!sih_json_reader_check_members (reader, object, members))
+    return;
+
+  start = sih_json_reader_get_id (reader, object, "start");
+  if (start == NULL)
+    return;
+  triage->start = g_strdup (start);
+
+  array = sih_json_reader_get_array (reader, object, "questions", TRUE, FALSE);
+  if (array == NULL)
+    return;
+
+  mark = sih_json_reader_push_member (reader, "questions");
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+    {
+      gsize item_mark = sih_json_reader_push_index (reader, i);
+      JsonObject *question_object = sih_json_reader_object (reader,
+                                                            json_array_get_element (array, i));
+      SihTriageQuestion *question = NULL;
+
+      if (question_object != NULL)
+        question = read_triage_question (loader, question_object);
+
+      if (question != NULL)
+        {
+          g_ptr_array_add (triage->questions, question);
+          if (!g_hash_table_insert (triage->questions_by_id, question->id, question))
+            {
+              gsize id_mark = sih_json_reader_push_member (reader, "id");
+              sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
+                                    "the question id “%s” is used twice", question->id);
+              sih_json_reader_pop (reader, id_mark);
+            }
+        }
+      sih_json_reader_pop (reader, item_mark);
+    }
+  sih_json_reader_pop (reader, mark);
+
+  if (!sih_json_reader_failed (reader))
+    check_triage (loader, pack, triage);
+
+  if (!sih_json_reader_failed (reader))
+    pack->triage = g_steal_pointer (&triage);
+}
+
 static gboolean
 date_is_valid (const char *date)
 {
@@ -479,11 +808,12 @@ read_pack (Loader     *loader,
 {
   static const char * const members[] = {
     "format", "id", "version", "title", "service", "updated", "disclaimer",
-    "causes", "contact", NULL
+    "causes", "contact", "triage", NULL
   };
   SihJsonReader *reader = &loader->reader;
   JsonArray *causes;
   JsonObject *contact;
+  JsonObject *triage;
   gint64 format;
   gsize mark;
   guint n;
@@ -584,6 +914,15 @@ read_pack (Loader     *loader,
     {
       mark = sih_json_reader_push_member (reader, "contact");
       read_contact (loader, contact, pack->contact);
+      sih_json_reader_pop (reader, mark);
+    }
+
+  /* After the causes, which the answers refer to. */
+  triage = sih_json_reader_get_object (reader, root, "triage", FALSE);
+  if (triage != NULL && !sih_json_reader_failed (reader))
+    {
+      mark = sih_json_reader_push_member (reader, "triage");
+      read_triage (loader, triage, pack);
       sih_json_reader_pop (reader, mark);
     }
 }
@@ -807,4 +1146,17 @@ sih_pack_get_contact (SihPack *self)
 {
   g_return_val_if_fail (SIH_IS_PACK (self), NULL);
   return self->contact;
+}
+
+/**
+ * sih_pack_get_triage:
+ *
+ * Returns: (transfer none) (nullable): the pack's triage questions, or
+ *   %NULL if it has none
+ */
+SihTriage *
+sih_pack_get_triage (SihPack *self)
+{
+  g_return_val_if_fail (SIH_IS_PACK (self), NULL);
+  return self->triage;
 }

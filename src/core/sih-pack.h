@@ -8,6 +8,7 @@
 
 #include "sih-cause.h"
 #include "sih-contact.h"
+#include "sih-triage.h"
 
 G_BEGIN_DECLS
 
@@ -42,5 +43,6 @@ guint       sih_pack_get_n_steps        (SihPack    *self);
 SihCause   *sih_pack_find_cause         (SihPack    *self,
                                          const char *cause_id);
 SihContact *sih_pack_get_contact        (SihPack    *self);
+SihTriage  *sih_pack_get_triage         (SihPack    *self);
 
 G_END_DECLS

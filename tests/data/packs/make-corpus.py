@@ -104,6 +104,63 @@ mutate("contact-prepare-duplicate.json",
        set_path(["contact", "prepare", 1, "id"], good["contact"]["prepare"][0]["id"]), "DUPLICATE",
        "contact.prepare[1]")
 
+# A valid triage for good.json; each case below breaks it in one way.
+TRIAGE = {
+    "start": "q1",
+    "questions": [
+        {"id": "q1", "text": "First question?", "hint": "A hint.",
+         "answers": [{"id": "yes", "label": "Yes", "next": "q2"},
+                     {"id": "no", "label": "No", "cause": "second"}]},
+        {"id": "q2", "text": "Second question?",
+         "answers": [{"id": "a", "label": "A", "cause": "first"},
+                     {"id": "b", "label": "B", "next": "q3"}]},
+        {"id": "q3", "text": "Third question?",
+         "answers": [{"id": "x", "label": "X", "cause": "first"},
+                     {"id": "y", "label": "Y", "cause": "second"}]},
+    ],
+}
+
+
+def triage(change):
+    def add(pack):
+        pack["triage"] = copy.deepcopy(TRIAGE)
+        change(pack)
+    return add
+
+
+mutate("triage-start-missing.json", triage(del_path(["triage", "start"])), "MISSING", "triage.start: required")
+mutate("triage-start-dangling.json", triage(set_path(["triage", "start"], "q9")), "REFERENCE",
+       "triage.start: there is no question “q9”")
+mutate("triage-next-dangling.json", triage(set_path(["triage", "questions", 1, "answers", 1, "next"], "q9")),
+       "REFERENCE", "triage.questions[1].answers[1].next: there is no question “q9”")
+mutate("triage-cause-dangling.json", triage(set_path(["triage", "questions", 2, "answers", 0, "cause"], "third")),
+       "REFERENCE", "triage.questions[2].answers[0].cause: there is no cause “third”")
+mutate("triage-cycle.json",
+       triage(set_path(["triage", "questions", 2, "answers", 1], {"id": "y", "label": "Y", "next": "q1"})),
+       "INVALID_VALUE", "triage.questions[2].answers[1].next: leads back to the question “q1”")
+mutate("triage-self-loop.json",
+       triage(set_path(["triage", "questions", 1, "answers", 0], {"id": "a", "label": "A", "next": "q2"})),
+       "INVALID_VALUE", "triage.questions[1].answers[0].next: leads back to the question “q2”")
+mutate("triage-unreachable.json",
+       triage(set_path(["triage", "questions", 0, "answers", 0], {"id": "yes", "label": "Yes", "next": "q3"})),
+       "INVALID_VALUE", "triage.questions[1]: the question “q2” cannot be reached")
+mutate("triage-next-and-cause.json",
+       triage(set_path(["triage", "questions", 0, "answers", 1, "next"], "q2")),
+       "INVALID_VALUE", "triage.questions[0].answers[1]: has both “next” and “cause”")
+mutate("triage-no-next-or-cause.json", triage(del_path(["triage", "questions", 0, "answers", 1, "cause"])),
+       "MISSING", "triage.questions[0].answers[1]: expected “next”")
+mutate("triage-duplicate-question.json", triage(set_path(["triage", "questions", 2, "id"], "q2")),
+       "DUPLICATE", "triage.questions[2].id: the question id “q2” is used twice")
+mutate("triage-duplicate-answer.json", triage(set_path(["triage", "questions", 0, "answers", 1, "id"], "yes")),
+       "DUPLICATE", "triage.questions[0].answers[1].id")
+mutate("triage-no-answers.json", triage(set_path(["triage", "questions", 2, "answers"], [])),
+       "MISSING", "triage.questions[2].answers: must not be empty")
+mutate("triage-long-question-id.json", triage(set_path(["triage", "questions", 2, "id"], "q" * 60)),
+       "INVALID_VALUE", "triage.questions[2].id")
+mutate("triage-unknown-member.json", triage(set_path(["triage", "questions", 0, "help"], "Hm")),
+       "INVALID_VALUE", "triage.questions[0].help")
+
+
 for name in os.listdir(os.path.join(here, "bad")):
     os.unlink(os.path.join(here, "bad", name))
 with open(os.path.join(here, "bad", "expected.txt"), "w", encoding="utf-8") as index:

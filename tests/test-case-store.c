@@ -111,11 +111,28 @@ remove_tree (const char *path)
     }
 }
 
+static void wait_idle (SihCaseStore *store);
+
+/* As the app quits: nothing may still be writing into the folder once the
+ * next store opens it or the test removes it, and nothing may hold on to
+ * the store. */
+static void
+store_close (Fixture *f)
+{
+  if (f->store == NULL)
+    return;
+  sih_case_store_set_write_error (f->store, NULL);
+  wait_idle (f->store);
+  sih_case_store_flush (f->store, NULL);
+  wait_idle (f->store);
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+}
+
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
+  store_close (f);
   remove_tree (f->root);
   g_free (f->root);
   g_free (f->dir);
@@ -300,7 +317,7 @@ test_store_permissions (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   /* A folder someone opened up is made private again. */
-  g_clear_object (&f->store);
+  store_close (f);
   g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
   f->store = store_new (f);
   g_assert_true (sih_case_store_open (f->store, &error));
@@ -777,7 +794,7 @@ test_store_unreadable (Fixture       *f,
     g_autoptr(GBytes) kept = NULL;
 
     write_bytes (path, "{\"format\": 1", 12);
-    g_clear_object (&f->store);
+    store_close (f);
     f->store = store_new (f);
     g_assert_true (sih_case_store_open (f->store, &error));
     g_assert_cmpuint (sih_case_store_get_unreadable (f->store)->len, ==, 1);
@@ -856,7 +873,7 @@ test_store_index (Fixture       *f,
   g_assert_true (g_file_get_contents (index, &index_text, NULL, &error));
   g_assert_nonnull (strstr (index_text, "\"kind\":\"signin-helper-case-index\""));
   g_assert_nonnull (strstr (index_text, "\"Three\""));
-  g_clear_object (&f->store);
+  store_close (f);
 
   /* With an index, unchanged files are not read: a title only the index
    * has shows that the list came from it. */
@@ -887,7 +904,7 @@ test_store_index (Fixture       *f,
         g_assert_cmpstr (sih_case_info_get_pack_version (info), ==, "1.0");
       }
   }
-  g_clear_object (&f->store);
+  store_close (f);
 
   /* A changed file is read again. */
   sih_case_restore_state (c, "Changed on disk", FALSE, NULL);
@@ -897,7 +914,7 @@ test_store_index (Fixture       *f,
   g_assert_true (sih_case_store_open (f->store, &error));
   g_assert_cmpstr (sih_case_info_get_title (item (f->store, 0)), ==, "Changed on disk");
   wait_idle (f->store);
-  g_clear_object (&f->store);
+  store_close (f);
   g_clear_pointer (&index_text, g_free);
   g_assert_true (g_file_get_contents (index, &index_text, NULL, &error));
   g_assert_nonnull (strstr (index_text, "\"Changed on disk\""));
@@ -914,7 +931,7 @@ test_store_index (Fixture       *f,
   g_assert_null (sih_case_store_lookup (f->store, "bbbb"));
   g_assert_cmpstr (sih_case_info_get_id (item (f->store, 0)), ==, "dddd");
   wait_idle (f->store);
-  g_clear_object (&f->store);
+  store_close (f);
   g_clear_pointer (&index_text, g_free);
   g_assert_true (g_file_get_contents (index, &index_text, NULL, &error));
   g_assert_null (strstr (index_text, "bbbb"));
@@ -928,7 +945,7 @@ test_store_index (Fixture       *f,
   g_assert_cmpuint (n_items (f->store), ==, 3);
   g_assert_cmpuint (f->unreadable->len, ==, 0);
   wait_idle (f->store);
-  g_clear_object (&f->store);
+  store_close (f);
   doctored = NULL;
   g_clear_pointer (&index_text, g_free);
   g_assert_true (g_file_get_contents (index, &index_text, NULL, &error));
@@ -1003,7 +1020,7 @@ test_store_no_permission (Fixture       *f,
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   g_assert_cmpint (g_chmod (path, 0600), ==, 0);
-  g_clear_object (&f->store);
+  store_close (f);
   f->store = store_new (f);
   g_assert_true (sih_case_store_open (f->store, &error));
   g_assert_cmpuint (n_items (f->store), ==, 2);
@@ -1069,14 +1086,14 @@ test_store_trash (Fixture       *f,
   /* Trashed but never purged (the app quit): the case is still there on
    * the next start. */
   g_assert_true (sih_case_store_trash (f->store, "aaaa"));
-  g_clear_object (&f->store);
+  store_close (f);
   f->store = store_new (f);
   g_assert_true (sih_case_store_open (f->store, &error));
   g_assert_cmpuint (n_items (f->store), ==, 1);
 
   /* Delete everything, unreadable files included. */
   write_bytes (path_b, "", 0);
-  g_clear_object (&f->store);
+  store_close (f);
   f->store = store_new (f);
   g_assert_true (sih_case_store_open (f->store, &error));
   g_assert_true (g_file_test (unreadable_dir, G_FILE_TEST_IS_DIR));

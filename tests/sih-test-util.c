@@ -22,10 +22,23 @@ skip_no_display (void)
  *
  * Returns: %TRUE when there is a display
  */
+/* Every test process saves its cases in a directory of its own. */
+static void
+use_private_data_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sih-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+}
+
 gboolean
 sih_test_init_gtk (int    *argc,
                    char ***argv)
 {
+  use_private_data_dir ();
+
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_test_init (argc, argv, NULL);
@@ -112,4 +125,78 @@ sih_test_find_widget (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+static GtkWidget *
+find_by_css_name (GtkWidget  *root,
+                  const char *css_name)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (root), css_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_name (child, css_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * sih_test_activate_toast_button:
+ *
+ * Clicks the button of the toast @overlay shows, as a user would.
+ */
+void
+sih_test_activate_toast_button (GtkWidget *overlay)
+{
+  GtkWidget *toast = NULL;
+  GtkWidget *button = NULL;
+
+  sih_test_iterate ();
+  toast = find_by_css_name (overlay, "toast");
+  g_assert_nonnull (toast);
+  for (GtkWidget *child = gtk_widget_get_first_child (toast); child != NULL && button == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) != NULL)
+      button = child;
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sih_test_iterate ();
+}
+
+/**
+ * sih_test_dismiss_toasts:
+ *
+ * Dismisses every toast of @overlay, as its timeout or close button would.
+ */
+void
+sih_test_dismiss_toasts (GtkWidget *overlay)
+{
+  GtkWidget *toast;
+  guint guard = 0;
+
+  sih_test_iterate ();
+  while ((toast = find_by_css_name (overlay, "toast")) != NULL && guard++ < 20)
+    {
+      GtkWidget *close = NULL;
+
+      for (GtkWidget *child = gtk_widget_get_last_child (toast); child != NULL && close == NULL;
+           child = gtk_widget_get_prev_sibling (child))
+        if (GTK_IS_BUTTON (child))
+          close = child;
+      g_assert_nonnull (close);
+      g_signal_emit_by_name (close, "clicked");
+      /* Let the toast finish leaving. */
+      for (guint i = 0; i < 30; i++)
+        {
+          g_usleep (10000);
+          sih_test_iterate ();
+        }
+    }
 }

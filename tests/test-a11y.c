@@ -112,6 +112,8 @@ test_a11y_main_window (void)
   SihWindow *window = sih_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
+  while (sih_window_get_case (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
   sih_test_iterate ();
   assert_all_named (GTK_WIDGET (window), "start page");
 
@@ -124,6 +126,14 @@ test_a11y_main_window (void)
       expand_all_steps (window);
       assert_all_named (GTK_WIDGET (window), sih_cause_get_id (cause));
     }
+
+  /* The saved cases popover, with a case in it. */
+  sih_case_set_title (sih_window_get_case (window), "Ticket 1");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (sih_test_find_widget (GTK_WIDGET (window), "cases_button")));
+  sih_test_iterate ();
+  assert_all_named (sih_test_find_widget (GTK_WIDGET (window), "case_list"), "saved cases");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (sih_test_find_widget (GTK_WIDGET (window), "cases_button")));
+  sih_test_iterate ();
 
   gtk_window_destroy (GTK_WINDOW (window));
   sih_test_iterate ();
@@ -138,6 +148,8 @@ test_a11y_narrow (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   gtk_window_present (GTK_WINDOW (window));
   sih_test_wait_for_size (GTK_WIDGET (window), 360);
+  while (sih_window_get_case (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
   assert_all_named (GTK_WIDGET (window), "narrow sidebar");
 
   sih_window_select_cause (window, "account-takeover");

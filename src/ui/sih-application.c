@@ -15,9 +15,20 @@ struct _SihApplication
 
   SihPack        *pack;
   GError         *pack_error;
-  SihCase        *kase;
   char           *pack_path;
+  SihCaseStore   *store;
+  GSettings      *settings;
+  gboolean        held;
+  gboolean        save_failing;
+  gboolean        store_ready;
 };
+
+enum {
+  STORE_READY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SihApplication, sih_application, ADW_TYPE_APPLICATION)
 
@@ -102,6 +113,63 @@ sih_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (sih_application_parent_class)->handle_local_options (app, options);
 }
 
+/* While a save is pending, the app stays alive to finish it. */
+static void
+store_busy_cb (SihApplication *self)
+{
+  /* A store that cannot write stays busy, retrying: do not keep an app
+   * without windows alive for that (the window asked before closing). */
+  gboolean busy = sih_case_store_get_busy (self->store) && !self->save_failing;
+
+  if (busy && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!busy && self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = busy;
+}
+
+static void
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SihApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sih_case_store_open_finish (SIH_CASE_STORE (source), result, &error))
+    g_message ("The saved cases could not be opened: %s", error->message);
+
+  self->store_ready = TRUE;
+  g_signal_emit (self, signals[STORE_READY], 0);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+store_save_failed_cb (SihApplication *self)
+{
+  self->save_failing = TRUE;
+  store_busy_cb (self);
+}
+
+static void
+store_saved_cb (SihApplication *self)
+{
+  self->save_failing = FALSE;
+  store_busy_cb (self);
+}
+
+static void
+sih_application_shutdown (GApplication *app)
+{
+  SihApplication *self = SIH_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !sih_case_store_flush (self->store, &error))
+    g_warning ("Cases could not be saved before quitting: %s", error->message);
+
+  G_APPLICATION_CLASS (sih_application_parent_class)->shutdown (app);
+}
+
 static void
 sih_application_startup (GApplication *app)
 {
@@ -114,6 +182,21 @@ sih_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.about", about_accels);
 
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  /* Cases are saved as they change; the store keeps them, one file each.
+   * With its index even ten thousand list at once, but rebuilding a lost
+   * index reads every file: that happens off the main thread. */
+  self->store = sih_case_store_new (NULL);
+  g_application_hold (app);
+  sih_case_store_open_async (self->store, NULL, store_opened_cb, g_object_ref (self));
+  g_signal_connect_object (self->store, "notify::busy", G_CALLBACK (store_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "save-failed", G_CALLBACK (store_save_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "saved", G_CALLBACK (store_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+
   /* A broken pack must not stop the app: the window shows the error. */
   if (self->pack_path != NULL)
     self->pack = sih_pack_new_from_file (self->pack_path, GETTEXT_PACKAGE, &self->pack_error);
@@ -121,8 +204,6 @@ sih_application_startup (GApplication *app)
     self->pack = sih_pack_new_bundled (&self->pack_error);
   if (self->pack == NULL)
     g_message ("The bundled content could not be loaded: %s", self->pack_error->message);
-  else
-    self->kase = sih_case_new (sih_pack_get_id (self->pack), sih_pack_get_version (self->pack));
 }
 
 /* For bench/: quit as soon as the first frame has been drawn. */
@@ -164,7 +245,8 @@ sih_application_finalize (GObject *object)
 {
   SihApplication *self = (SihApplication *)object;
 
-  g_clear_object (&self->kase);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_object (&self->pack);
   g_clear_error (&self->pack_error);
   g_clear_pointer (&self->pack_path, g_free);
@@ -181,6 +263,16 @@ sih_application_class_init (SihApplicationClass *klass)
   object_class->finalize = sih_application_finalize;
   app_class->handle_local_options = sih_application_handle_local_options;
   app_class->startup = sih_application_startup;
+  app_class->shutdown = sih_application_shutdown;
+
+  /**
+   * SihApplication::store-ready:
+   *
+   * The saved cases have been listed: windows can open the last one.
+   */
+  signals[STORE_READY] =
+    g_signal_new ("store-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   app_class->activate = sih_application_activate;
 }
 
@@ -283,13 +375,69 @@ sih_application_get_pack_error (SihApplication *self)
 }
 
 /**
- * sih_application_get_case:
+ * sih_application_get_store:
  *
- * Returns: (transfer none) (nullable): the case being worked on
+ * Returns: (transfer none) (nullable): where cases are saved
  */
-SihCase *
-sih_application_get_case (SihApplication *self)
+SihCaseStore *
+sih_application_get_store (SihApplication *self)
 {
   g_return_val_if_fail (SIH_IS_APPLICATION (self), NULL);
-  return self->kase;
+  return self->store;
+}
+
+gboolean
+sih_application_is_store_ready (SihApplication *self)
+{
+  g_return_val_if_fail (SIH_IS_APPLICATION (self), FALSE);
+  return self->store_ready;
+}
+
+/**
+ * sih_application_new_case:
+ *
+ * Returns: (transfer full) (nullable): a new case, saved as it changes
+ */
+SihCase *
+sih_application_new_case (SihApplication *self)
+{
+  SihCase *kase;
+
+  g_return_val_if_fail (SIH_IS_APPLICATION (self), NULL);
+
+  if (self->pack == NULL || self->store == NULL)
+    return NULL;
+
+  kase = sih_case_store_new_case (self->store, sih_pack_get_id (self->pack),
+                                  sih_pack_get_version (self->pack));
+  g_settings_set_string (self->settings, "last-case", sih_case_get_id (kase));
+  return kase;
+}
+
+/**
+ * sih_application_open_last_case:
+ *
+ * Reopens the case that was open last, or starts a new one.
+ *
+ * Returns: (transfer full) (nullable): the case
+ */
+SihCase *
+sih_application_open_last_case (SihApplication *self)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  SihCase *kase = NULL;
+
+  g_return_val_if_fail (SIH_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  id = g_settings_get_string (self->settings, "last-case");
+  if (id[0] != '\0' && sih_case_store_lookup (self->store, id) != NULL)
+    kase = sih_case_store_load (self->store, id, &error);
+  if (error != NULL)
+    g_message ("The last case could not be reopened: %s", error->message);
+
+  return kase != NULL ? kase : sih_application_new_case (self);
 }

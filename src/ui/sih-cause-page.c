@@ -24,6 +24,8 @@ struct _SihCausePage
   GtkLabel   *summary_label;
   GtkBox     *critical_box;
   GtkListBox *step_list;
+  GtkLabel   *orphans_heading;
+  GtkListBox *orphans_list;
   GtkBox     *guidance_box;
   GtkLabel   *guidance_label;
   GtkButton  *solved_button;
@@ -152,6 +154,8 @@ sih_cause_page_class_init (SihCausePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, critical_box);
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, step_list);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, orphans_heading);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, orphans_list);
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, guidance_box);
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, guidance_label);
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, solved_button);
@@ -196,6 +200,44 @@ add_related_row (SihCausePage *self,
   gtk_list_box_append (self->related_list, row);
 }
 
+/* Steps of this cause that a case made with an older pack recorded, but
+ * that this pack no longer has: shown, never dropped. */
+static void
+update_orphans (SihCausePage *self)
+{
+  GPtrArray *records = sih_case_get_records (self->kase);
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->orphans_list))) != NULL)
+    gtk_list_box_remove (self->orphans_list, child);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SihStepRecord *record = g_ptr_array_index (records, i);
+      GtkWidget *row;
+      g_autofree char *subtitle = NULL;
+
+      if (g_strcmp0 (record->cause_id, sih_cause_get_id (self->cause)) != 0 ||
+          sih_cause_find_step (self->cause, record->step_id) != NULL)
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), record->step_id);
+      if (record->note != NULL)
+        subtitle = g_strdup_printf ("%s · %s", sih_outcome_get_label (record->outcome), record->note);
+      else
+        subtitle = g_strdup (sih_outcome_get_label (record->outcome));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->orphans_list, row);
+      n++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->orphans_heading), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->orphans_list), n > 0);
+}
+
 /**
  * sih_cause_page_show:
  *
@@ -232,6 +274,8 @@ sih_cause_page_show (SihCausePage *self,
 
   gtk_list_box_bind_model (self->step_list, sih_cause_get_steps (cause),
                            create_step_row, self, NULL);
+
+  update_orphans (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->related_list))) != NULL)
     gtk_list_box_remove (self->related_list, child);

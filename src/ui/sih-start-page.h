@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "sih-case.h"
 #include "sih-pack.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,7 @@ G_DECLARE_FINAL_TYPE (SihStartPage, sih_start_page, SIH, START_PAGE, AdwBin)
 GtkWidget *sih_start_page_new      (void);
 void       sih_start_page_set_pack (SihStartPage *self,
                                     SihPack      *pack);
+void       sih_start_page_set_case (SihStartPage *self,
+                                    SihCase      *kase);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sih-case-file.h"
+#include "sih-case-list.h"
 #include "sih-cause-page.h"
 #include "sih-cause-row.h"
 #include "sih-start-page.h"
@@ -18,13 +20,19 @@ struct _SihWindow
   GSettings            *settings;
   SihPack              *pack;
   SihCase              *kase;
+  SihCaseStore         *store;
   gboolean              selecting;
+  gboolean              save_failed;
+  gboolean              quit_unsaved;
+  GHashTable           *pending_deletes;  /* ids trashed, waiting for their toast */
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkListView          *cause_list;
   GtkSingleSelection   *selection;
+  GtkMenuButton        *cases_button;
+  SihCaseList          *case_list;
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
   SihStartPage         *start_page;
@@ -100,6 +108,10 @@ static void
 show_cause (SihWindow *self,
             SihCause  *cause)
 {
+  /* Nothing to record into yet: the saved cases are still being listed. */
+  if (self->kase == NULL)
+    return;
+
   if (sih_cause_page_get_cause (self->cause_page) != cause)
     sih_cause_page_show (self->cause_page, self->pack, cause, self->kase);
   gtk_stack_set_visible_child_name (self->content_stack, "cause");
@@ -229,9 +241,504 @@ static void
 update_actions (SihWindow *self)
 {
   gboolean solved = self->kase != NULL && sih_case_get_solved (self->kase);
+  GAction *solved_action = g_action_map_lookup_action (G_ACTION_MAP (self), "case-solved");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-solved", self->kase != NULL && !solved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reopen", solved);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (solved_action), self->kase != NULL);
+  g_simple_action_set_state (G_SIMPLE_ACTION (solved_action), g_variant_new_boolean (solved));
+}
+
+/* A name for the case in the header: its title, or when it was started. */
+static char *
+case_display_title (SihCase *kase)
+{
+  g_autofree char *created = NULL;
+
+  if (sih_case_get_title (kase) != NULL)
+    return g_strdup (sih_case_get_title (kase));
+
+  created = g_date_time_format (sih_case_get_created (kase), "%Y-%m-%d %H:%M");
+  /* Translators: a case that has no name yet; %s is when it was started */
+  return g_strdup_printf (_("Case of %s"), created);
+}
+
+static void
+update_case_title (SihWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->kase == NULL)
+    {
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      return;
+    }
+
+  title = case_display_title (self->kase);
+  if (sih_case_get_solved (self->kase))
+    {
+      /* Translators: the case's name in the header, when it is solved */
+      g_autofree char *solved = g_strdup_printf (_("%s (solved)"), title);
+      adw_window_title_set_subtitle (self->content_title, solved);
+    }
+  else
+    adw_window_title_set_subtitle (self->content_title, title);
+}
+
+static void
+case_notify_cb (SihWindow *self)
+{
+  update_actions (self);
+  update_case_title (self);
+}
+
+static void
+show_toast (SihWindow  *self,
+            const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_case (SihWindow  *self,
+           const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihCase) kase = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (self->kase != NULL && g_strcmp0 (sih_case_get_id (self->kase), id) == 0)
+    return;
+
+  kase = sih_case_store_load (self->store, id, &error);
+  if (kase == NULL)
+    {
+      /* Translators: %s says why */
+      g_autofree char *text = g_strdup_printf (_("The case could not be opened: %s"), error->message);
+      show_toast (self, text);
+      return;
+    }
+
+  sih_window_set_case (self, kase);
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+  SihApplication *app = SIH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(SihCase) kase = app != NULL ? sih_application_new_case (app) : NULL;
+
+  if (kase == NULL)
+    return;
+
+  sih_window_set_case (self, kase);
+  show_start (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  show_toast (self, _("New case started"));
+}
+
+static void
+open_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_case (SIH_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SihWindow        *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "sih-entry");
+
+  if (g_strcmp0 (response, "rename") == 0 && self->kase != NULL)
+    sih_case_set_title (self->kase, gtk_editable_get_text (entry));
+}
+
+static void
+rename_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->kase == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Case"),
+                                   _("For example the caller’s reference number, or what the problem is about. Do not use passwords or codes."));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), sih_case_get_title (self->kase) ? sih_case_get_title (self->kase) : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Case name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "sih-entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+case_solved_change_state (GSimpleAction *action,
+                          GVariant      *state,
+                          gpointer       user_data)
+{
+  SihWindow *self = user_data;
+
+  if (self->kase != NULL)
+    sih_case_set_solved (self->kase, g_variant_get_boolean (state));
+}
+
+typedef struct
+{
+  SihWindow *self;
+  char      *id;
+  gboolean   undone;
+} PendingDelete;
+
+static void
+pending_delete_free (PendingDelete *pending)
+{
+  g_object_unref (pending->self);
+  g_free (pending->id);
+  g_free (pending);
+}
+
+static void
+delete_undo_cb (AdwToast      *toast,
+                PendingDelete *pending)
+{
+  pending->undone = TRUE;
+  g_hash_table_remove (pending->self->pending_deletes, pending->id);
+  sih_case_store_restore (pending->self->store, pending->id);
+}
+
+static void
+purge_case (SihWindow  *self,
+            const char *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !sih_case_store_purge (self->store, id, &error))
+    g_warning ("The case %s could not be deleted: %s", id, error->message);
+}
+
+/* The file goes only once the toast is gone without Undo, or when the
+ * window closes before that. */
+static void
+delete_dismissed_cb (AdwToast      *toast,
+                     PendingDelete *pending)
+{
+  if (!pending->undone && g_hash_table_remove (pending->self->pending_deletes, pending->id))
+    purge_case (pending->self, pending->id);
+}
+
+static void
+purge_pending_deletes (SihWindow *self)
+{
+  g_autofree gpointer *ids = NULL;
+  guint n;
+
+  ids = g_hash_table_get_keys_as_array (self->pending_deletes, &n);
+  for (guint i = 0; i < n; i++)
+    purge_case (self, ids[i]);
+  g_hash_table_remove_all (self->pending_deletes);
+}
+
+static void
+delete_case (SihWindow  *self,
+             const char *id)
+{
+  PendingDelete *pending;
+  AdwToast *toast;
+
+  if (self->store == NULL || !sih_case_store_trash (self->store, id))
+    return;
+
+  /* Never keep working in a case that is going away. */
+  if (self->kase != NULL && g_strcmp0 (sih_case_get_id (self->kase), id) == 0)
+    {
+      SihApplication *app = SIH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+      g_autoptr(SihCase) kase = sih_application_new_case (app);
+
+      sih_window_set_case (self, kase);
+    }
+
+  pending = g_new0 (PendingDelete, 1);
+  pending->self = g_object_ref (self);
+  pending->id = g_strdup (id);
+  g_hash_table_add (self->pending_deletes, g_strdup (id));
+
+  toast = adw_toast_new (_("Case deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 8);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (delete_undo_cb), pending);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (delete_dismissed_cb), pending,
+                         (GClosureNotify)(void (*) (void))pending_delete_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  delete_case (SIH_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+delete_current_case_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+  g_autofree char *id = NULL;
+
+  if (self->kase == NULL)
+    return;
+  id = g_strdup (sih_case_get_id (self->kase));
+  delete_case (self, id);
+}
+
+static void
+show_error_dialog (SihWindow  *self,
+                   const char *heading,
+                   const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    SihWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->kase != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (path == NULL || !sih_case_file_save_to_path (self->kase, path, &error))
+        show_error_dialog (self, _("The Case Could Not Be Exported"),
+                           error != NULL ? error->message : _("The place cannot be written to."));
+      else
+        show_toast (self, _("Case exported"));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+export_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->kase == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Case"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  title = case_display_title (self->kase);
+  g_strdelimit (title, "/\\:*?\"<>|", '-');
+  name = g_strdup_printf ("%s.json", title);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * sih_window_import_case:
+ *
+ * Adds the case in @file to the saved cases and opens it; a file that is
+ * not a readable case is refused with the reason.
+ *
+ * Returns: whether it was imported
+ */
+gboolean
+sih_window_import_case (SihWindow *self,
+                        GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  SihCaseInfo *info;
+
+  g_return_val_if_fail (SIH_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  info = sih_case_store_import (self->store, file, &error);
+  if (info == NULL)
+    {
+      show_error_dialog (self, _("This File Cannot Be Imported"), error->message);
+      return FALSE;
+    }
+
+  open_case (self, sih_case_info_get_id (info));
+  show_toast (self, _("Case imported"));
+  return TRUE;
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    SihWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      sih_window_import_case (self, file);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Case"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Case files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+show_unreadable_details (SihWindow *self)
+{
+  GPtrArray *unreadable = sih_case_store_get_unreadable (self->store);
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  for (guint i = 0; i < unreadable->len; i++)
+    {
+      SihUnreadableCase *report = g_ptr_array_index (unreadable, i);
+
+      g_string_append_printf (body, "%s\n", report->error->message);
+      if (report->moved_to != NULL)
+        /* Translators: %s is a file's new place */
+        g_string_append_printf (body, _("Moved, unchanged, to %s"), report->moved_to);
+      else
+        g_string_append (body, _("Left where it is."));
+      g_string_append (body, "\n\n");
+    }
+  g_string_append (body, _("Nothing in these files was changed or deleted. Other cases are not affected."));
+
+  show_error_dialog (self, _("Some Saved Cases Could Not Be Read"), body->str);
+}
+
+static void
+report_unreadable (SihWindow *self)
+{
+  GPtrArray *unreadable = sih_case_store_get_unreadable (self->store);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (unreadable->len == 0)
+    return;
+
+  if (unreadable->len == 1)
+    {
+      SihUnreadableCase *report = g_ptr_array_index (unreadable, 0);
+      g_autofree char *name = g_path_get_basename (report->path);
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("The case file “%s” could not be read and was set aside"), name);
+    }
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u case file could not be read and was set aside",
+                                         "%u case files could not be read and were set aside",
+                                         unreadable->len),
+                            unreadable->len);
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-unreadable");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_unreadable_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  show_unreadable_details (SIH_WINDOW (widget));
+}
+
+static void
+unreadable_cb (SihWindow  *self,
+               const char *path,
+               const char *moved_to,
+               GError     *error)
+{
+  report_unreadable (self);
+}
+
+static void
+save_failed_cb (SihWindow    *self,
+                SihCase      *kase,
+                GError       *error,
+                SihCaseStore *store)
+{
+  g_autofree char *text = NULL;
+
+  /* Say it once, not on every retry. */
+  if (self->save_failed)
+    return;
+  self->save_failed = TRUE;
+
+  /* Translators: %s says why; the case stays open and is saved later */
+  text = g_strdup_printf (_("The case could not be saved: %s. It stays open and will be saved as soon as possible."),
+                          error->message);
+  show_toast (self, text);
+}
+
+static void
+saved_cb (SihWindow *self)
+{
+  if (self->save_failed)
+    {
+      self->save_failed = FALSE;
+      show_toast (self, _("The case is saved again"));
+    }
 }
 
 static void
@@ -246,12 +753,67 @@ save_window_state (SihWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SihWindow        *self)
+{
+  if (g_strcmp0 (response, "quit") == 0)
+    {
+      self->quit_unsaved = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
 static gboolean
 sih_window_close_request (GtkWindow *window)
 {
-  save_window_state (SIH_WINDOW (window));
+  SihWindow *self = SIH_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  save_window_state (self);
+  purge_pending_deletes (self);
+
+  /* Nothing is lost on close: write what is pending now.  If that fails
+   * (a full or read-only disk), say so before anything is thrown away. */
+  if (self->store != NULL && !self->quit_unsaved && !sih_case_store_flush (self->store, &error))
+    {
+      GtkWidget *dialog;
+      g_autofree char *body = NULL;
+
+      /* Translators: %s says why */
+      body = g_strdup_printf (_("%s\n\nIf you close now, the changes made since the last successful save are lost. Free some space or fix the folder’s permissions, then close again."),
+                              error->message);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Case Could Not Be Saved"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "keep", _("_Keep Open"),
+                                        "quit", _("_Close Without Saving"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   return GTK_WINDOW_CLASS (sih_window_parent_class)->close_request (window);
+}
+
+static void
+store_ready_cb (SihWindow      *self,
+                SihApplication *app)
+{
+  gtk_widget_set_sensitive (self->sidebar, TRUE);
+  report_unreadable (self);
+
+  /* Reopen the last case, unless one was given in the meantime. */
+  if (self->kase == NULL)
+    {
+      g_autoptr(SihCase) kase = sih_application_open_last_case (app);
+      sih_window_set_case (self, kase);
+    }
 }
 
 /* "application" is not a construct property, so this runs once it is set. */
@@ -274,7 +836,28 @@ setup_for_application (SihWindow      *self,
     }
 
   sih_start_page_set_pack (self->start_page, self->pack);
-  sih_window_set_case (self, sih_application_get_case (app));
+
+  self->store = sih_application_get_store (app);
+  if (self->store != NULL)
+    {
+      g_object_ref (self->store);
+      sih_case_list_set_store (self->case_list, self->store, self->pack);
+      g_signal_connect_object (self->store, "unreadable", G_CALLBACK (unreadable_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "save-failed", G_CALLBACK (save_failed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "saved", G_CALLBACK (saved_cb), self,
+                               G_CONNECT_SWAPPED);
+      if (sih_application_is_store_ready (app))
+        store_ready_cb (self, app);
+      else
+        {
+          /* Until the saved cases are listed there is no case to record in. */
+          gtk_widget_set_sensitive (self->sidebar, FALSE);
+          g_signal_connect_object (app, "store-ready", G_CALLBACK (store_ready_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
+    }
 }
 
 static void
@@ -285,6 +868,8 @@ sih_window_dispose (GObject *object)
   if (self->kase != NULL)
     g_signal_handlers_disconnect_by_data (self->kase, self);
   g_clear_object (&self->kase);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
   g_clear_object (&self->pack);
   g_clear_object (&self->settings);
 
@@ -302,6 +887,7 @@ sih_window_class_init (SihWindowClass *klass)
   window_class->close_request = sih_window_close_request;
 
   g_type_ensure (SIH_TYPE_START_PAGE);
+  g_type_ensure (SIH_TYPE_CASE_LIST);
   g_type_ensure (SIH_TYPE_CAUSE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-window.ui");
@@ -310,6 +896,8 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, cause_list);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, cases_button);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, case_list);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, start_page);
@@ -328,6 +916,19 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.mark-solved", NULL, mark_solved_action);
   gtk_widget_class_install_action (widget_class, "win.reopen", NULL, reopen_action);
 
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.open-case", "s", open_case_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-case", NULL, rename_case_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-case", "s", delete_case_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-current-case", NULL,
+                                   delete_current_case_action);
+  gtk_widget_class_install_action (widget_class, "win.export-case", NULL, export_case_action);
+  gtk_widget_class_install_action (widget_class, "win.import-case", NULL, import_case_action);
+  gtk_widget_class_install_action (widget_class, "win.show-unreadable", NULL, show_unreadable_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-start", NULL);
 }
@@ -335,7 +936,15 @@ sih_window_class_init (SihWindowClass *klass)
 static void
 sih_window_init (SihWindow *self)
 {
+  g_autoptr(GSimpleAction) solved = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* A check item in the case menu. */
+  solved = g_simple_action_new_stateful ("case-solved", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect (solved, "change-state", G_CALLBACK (case_solved_change_state), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (solved));
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -393,11 +1002,16 @@ sih_window_set_case (SihWindow *self,
 
   if (kase != NULL)
     {
-      g_signal_connect_object (kase, "notify::solved", G_CALLBACK (update_actions), self,
+      g_signal_connect_object (kase, "notify::solved", G_CALLBACK (case_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (kase, "notify::title", G_CALLBACK (case_notify_cb), self,
                                G_CONNECT_SWAPPED);
       cause_id = g_strdup (sih_case_get_cause_id (kase));
+      g_settings_set_string (self->settings, "last-case", sih_case_get_id (kase));
     }
   update_actions (self);
+  update_case_title (self);
+  sih_start_page_set_case (self->start_page, kase);
 
   /* A fresh page, so that it shows the new case. */
   if (cause_id != NULL && sih_pack_find_cause (self->pack, cause_id) != NULL)

@@ -21,5 +21,7 @@ void       sih_window_set_case     (SihWindow      *self,
                                     SihCase        *kase);
 void       sih_window_select_cause (SihWindow      *self,
                                     const char     *cause_id);
+gboolean   sih_window_import_case  (SihWindow      *self,
+                                    GFile          *file);
 
 G_END_DECLS

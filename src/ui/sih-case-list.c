@@ -1,0 +1,379 @@
+/* sih-case-list.c
+ *
+ * A popover over the case store's list (newest first): search by title,
+ * cause or date, filter by status, resume with a click, delete with a
+ * button.  The actions it triggers (win.open-case, win.delete-case, …)
+ * belong to the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sih-case-list.h"
+#include "sih-time.h"
+
+struct _SihCaseList
+{
+  GtkPopover          parent_instance;
+
+  SihCaseStore       *store;
+  SihPack            *pack;
+  char               *search;
+  SihCaseFilter       status;
+  gboolean            setting_text;
+
+  GtkSearchEntry     *search_entry;
+  GtkToggleButton    *all_button;
+  GtkToggleButton    *open_button;
+  GtkToggleButton    *solved_button;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+};
+
+G_DEFINE_FINAL_TYPE (SihCaseList, sih_case_list, GTK_TYPE_POPOVER)
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  return g_utf8_casefold (normalized, -1);
+}
+
+/**
+ * sih_case_list_matches:
+ * @pack: (nullable): to match the cause's title too
+ * @search: (nullable): what the user typed; matches the title, the cause
+ *   and the date, ignoring case and full-/half-width differences
+ *
+ * Returns: whether the list shows @info
+ */
+gboolean
+sih_case_list_matches (SihCaseInfo   *info,
+                       SihPack       *pack,
+                       const char    *search,
+                       SihCaseFilter  filter)
+{
+  g_autofree char *needle = NULL;
+  g_autoptr(GString) haystack = NULL;
+  g_autofree char *folded = NULL;
+  SihCause *cause = NULL;
+
+  if (filter == SIH_CASE_FILTER_OPEN && sih_case_info_get_solved (info))
+    return FALSE;
+  if (filter == SIH_CASE_FILTER_SOLVED && !sih_case_info_get_solved (info))
+    return FALSE;
+
+  if (search == NULL || *search == '\0')
+    return TRUE;
+
+  haystack = g_string_new (sih_case_info_get_title (info));
+  if (pack != NULL && sih_case_info_get_cause_id (info) != NULL)
+    cause = sih_pack_find_cause (pack, sih_case_info_get_cause_id (info));
+  if (cause != NULL)
+    g_string_append_printf (haystack, "\n%s\n%s", sih_cause_get_title (cause),
+                            sih_cause_get_title_source (cause));
+  if (sih_case_info_get_updated (info) != NULL)
+    {
+      g_autofree char *date = g_date_time_format (sih_case_info_get_updated (info), "%Y-%m-%d");
+      g_string_append_printf (haystack, "\n%s", date);
+    }
+
+  needle = fold (search);
+  folded = fold (haystack->str);
+  g_strstrip (needle);
+
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  SihCaseList *self = user_data;
+
+  return sih_case_list_matches (item, self->pack, self->search, self->status);
+}
+
+static void
+update_empty (SihCaseList *self)
+{
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0
+                                    ? "list" : "empty");
+}
+
+static void
+refilter (SihCaseList *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_empty (self);
+}
+
+static void
+search_changed_cb (SihCaseList    *self,
+                   GtkSearchEntry *entry)
+{
+  if (!self->setting_text)
+    sih_case_list_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+filter_toggled_cb (SihCaseList     *self,
+                   GtkToggleButton *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->open_button)
+    self->status = SIH_CASE_FILTER_OPEN;
+  else if (button == self->solved_button)
+    self->status = SIH_CASE_FILTER_SOLVED;
+  else
+    self->status = SIH_CASE_FILTER_ALL;
+  refilter (self);
+}
+
+typedef struct
+{
+  GtkLabel  *title;
+  GtkLabel  *subtitle;
+  GtkButton *delete_button;
+} RowWidgets;
+
+static void
+item_setup_cb (SihCaseList *self,
+               GtkListItem *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  RowWidgets *widgets = g_new0 (RowWidgets, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (box), labels);
+
+  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete_button, "flat");
+  gtk_widget_set_tooltip_text (delete_button, _("Delete Case"));
+  gtk_box_append (GTK_BOX (box), delete_button);
+
+  widgets->title = GTK_LABEL (title);
+  widgets->subtitle = GTK_LABEL (subtitle);
+  widgets->delete_button = GTK_BUTTON (delete_button);
+  g_object_set_data_full (G_OBJECT (box), "sih-row", widgets, g_free);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+item_bind_cb (SihCaseList *self,
+              GtkListItem *item)
+{
+  SihCaseInfo *info = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  RowWidgets *widgets = g_object_get_data (G_OBJECT (box), "sih-row");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *delete_label = NULL;
+  SihCause *cause = NULL;
+  GtkWidget *list_item_widget;
+
+  if (sih_case_info_get_title (info) != NULL)
+    title = g_strdup (sih_case_info_get_title (info));
+  else
+    {
+      g_autofree char *created = g_date_time_format (sih_case_info_get_created (info), "%Y-%m-%d %H:%M");
+      /* Translators: a case that has no name yet; %s is when it was started */
+      title = g_strdup_printf (_("Case of %s"), created);
+    }
+
+  when = sih_time_format_relative (sih_case_info_get_updated (info), now);
+  if (self->pack != NULL && sih_case_info_get_cause_id (info) != NULL)
+    cause = sih_pack_find_cause (self->pack, sih_case_info_get_cause_id (info));
+
+  if (sih_case_info_get_solved (info))
+    /* Translators: a saved case: when it last changed, that it is solved, and its cause */
+    subtitle = g_strdup_printf (_("%s · solved · %s"), when, cause ? sih_cause_get_title (cause) : "");
+  else
+    /* Translators: a saved case: when it last changed, and its cause */
+    subtitle = g_strdup_printf (_("%s · %s"), when, cause ? sih_cause_get_title (cause) : "");
+  g_strchomp (subtitle);
+  if (g_str_has_suffix (subtitle, " ·"))
+    subtitle[strlen (subtitle) - strlen (" ·")] = '\0';
+
+  gtk_label_set_label (widgets->title, title);
+  gtk_label_set_label (widgets->subtitle, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->subtitle), subtitle);
+  /* The target first: the action takes the case's id. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (widgets->delete_button), "s",
+                                    sih_case_info_get_id (info));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (widgets->delete_button), "win.delete-case");
+
+  /* Translators: accessible name of the delete button of a case */
+  delete_label = g_strdup_printf (_("Delete “%s”"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widgets->delete_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+
+  /* GTK 4.8 cannot name list items; name the focusable item directly. */
+  list_item_widget = gtk_widget_get_parent (box);
+  if (list_item_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list_item_widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                    -1);
+}
+
+static void
+item_activated_cb (SihCaseList *self,
+                   guint        position,
+                   GtkListView *list)
+{
+  g_autoptr(SihCaseInfo) info = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+
+  if (info == NULL)
+    return;
+
+  gtk_popover_popdown (GTK_POPOVER (self));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-case", "s", sih_case_info_get_id (info));
+}
+
+static void
+items_changed_cb (SihCaseList *self)
+{
+  update_empty (self);
+}
+
+static void
+sih_case_list_dispose (GObject *object)
+{
+  SihCaseList *self = SIH_CASE_LIST (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->pack);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (sih_case_list_parent_class)->dispose (object);
+}
+
+static void
+sih_case_list_class_init (SihCaseListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sih_case_list_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-case-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, SihCaseList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SihCaseList, all_button);
+  gtk_widget_class_bind_template_child (widget_class, SihCaseList, open_button);
+  gtk_widget_class_bind_template_child (widget_class, SihCaseList, solved_button);
+  gtk_widget_class_bind_template_child (widget_class, SihCaseList, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SihCaseList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SihCaseList, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, SihCaseList, filter);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_activated_cb);
+}
+
+static void
+sih_case_list_init (SihCaseList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_empty (self);
+}
+
+GtkWidget *
+sih_case_list_new (void)
+{
+  return g_object_new (SIH_TYPE_CASE_LIST, NULL);
+}
+
+void
+sih_case_list_set_store (SihCaseList  *self,
+                         SihCaseStore *store,
+                         SihPack      *pack)
+{
+  g_return_if_fail (SIH_IS_CASE_LIST (self));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->pack, pack);
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   store != NULL ? sih_case_store_get_cases (store) : NULL);
+  update_empty (self);
+}
+
+void
+sih_case_list_set_search (SihCaseList *self,
+                          const char  *text)
+{
+  g_return_if_fail (SIH_IS_CASE_LIST (self));
+
+  /* Setting the entry's text passes through "" on the way, which the
+   * entry reports at once: ignore its echo of what we set. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
+    {
+      self->setting_text = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+      self->setting_text = FALSE;
+    }
+  g_free (self->search);
+  self->search = g_strdup (text);
+  refilter (self);
+}
+
+void
+sih_case_list_set_filter (SihCaseList   *self,
+                          SihCaseFilter  filter)
+{
+  g_return_if_fail (SIH_IS_CASE_LIST (self));
+
+  switch (filter)
+    {
+    case SIH_CASE_FILTER_OPEN:
+      gtk_toggle_button_set_active (self->open_button, TRUE);
+      break;
+    case SIH_CASE_FILTER_SOLVED:
+      gtk_toggle_button_set_active (self->solved_button, TRUE);
+      break;
+    case SIH_CASE_FILTER_ALL:
+    default:
+      gtk_toggle_button_set_active (self->all_button, TRUE);
+      break;
+    }
+}
+
+/**
+ * sih_case_list_get_visible:
+ *
+ * Returns: (transfer none): the cases the list shows, after searching and
+ *   filtering
+ */
+GListModel *
+sih_case_list_get_visible (SihCaseList *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_LIST (self), NULL);
+  return G_LIST_MODEL (self->filter_model);
+}

@@ -1,0 +1,40 @@
+/* sih-case-list.h: the saved cases, to resume, filter and delete
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sih-case-store.h"
+#include "sih-pack.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SIH_CASE_FILTER_ALL,
+  SIH_CASE_FILTER_OPEN,
+  SIH_CASE_FILTER_SOLVED,
+} SihCaseFilter;
+
+#define SIH_TYPE_CASE_LIST (sih_case_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (SihCaseList, sih_case_list, SIH, CASE_LIST, GtkPopover)
+
+GtkWidget  *sih_case_list_new         (void);
+void        sih_case_list_set_store   (SihCaseList  *self,
+                                       SihCaseStore *store,
+                                       SihPack      *pack);
+void        sih_case_list_set_search  (SihCaseList  *self,
+                                       const char   *text);
+void        sih_case_list_set_filter  (SihCaseList  *self,
+                                       SihCaseFilter filter);
+GListModel *sih_case_list_get_visible (SihCaseList  *self);
+
+gboolean    sih_case_list_matches     (SihCaseInfo  *info,
+                                       SihPack      *pack,
+                                       const char   *search,
+                                       SihCaseFilter filter);
+
+G_END_DECLS

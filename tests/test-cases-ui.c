@@ -1,0 +1,312 @@
+/* test-cases-ui.c: cases are saved, resumed, listed and deleted in the app
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sih-application.h"
+#include "sih-case-file.h"
+#include "sih-case-list.h"
+#include "sih-cause-page.h"
+#include "sih-step-row.h"
+#include "sih-window.h"
+#include "sih-test-util.h"
+
+typedef void (*RunFunc) (SihApplication *app,
+                         SihWindow      *window,
+                         gpointer        data);
+
+typedef struct
+{
+  RunFunc  func;
+  gpointer data;
+} Run;
+
+static gboolean
+run_idle_cb (gpointer user_data)
+{
+  SihApplication *app = SIH_APPLICATION (g_application_get_default ());
+  SihWindow *window = SIH_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  Run *run = user_data;
+
+  sih_test_iterate ();
+  /* The saved cases are listed in the background; wait for the case. */
+  while (sih_window_get_case (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  run->func (app, window, run->data);
+
+  /* Quit as a user does: close the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activated_cb (GApplication *app,
+              Run          *run)
+{
+  g_idle_add (run_idle_cb, run);
+}
+
+/* Runs the program once, as a user starts it, calls @func with its
+ * window, and closes it; the data directory stays between runs. */
+static void
+run_app (RunFunc  func,
+         gpointer data)
+{
+  g_autoptr(SihApplication) app = sih_application_new ();
+  Run run = { func, data };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+}
+
+static SihStepRow *
+step_row (SihWindow *window,
+          guint      index)
+{
+  SihCausePage *page = SIH_CAUSE_PAGE (sih_test_find_widget (GTK_WIDGET (window), "cause_page"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (sih_cause_page_get_step_list (page), index);
+
+  g_assert_true (SIH_IS_STEP_ROW (row));
+  return SIH_STEP_ROW (row);
+}
+
+typedef struct
+{
+  char *id;
+  char *step_id;
+} Restart;
+
+static void
+first_run (SihApplication *app,
+           SihWindow      *window,
+           gpointer        data)
+{
+  Restart *r = data;
+  SihCase *kase = sih_window_get_case (window);
+  SihPack *pack = sih_application_get_pack (app);
+  g_autoptr(SihStep) step = g_list_model_get_item (sih_cause_get_steps (sih_pack_find_cause (pack, "code-not-arriving")), 1);
+
+  g_assert_nonnull (kase);
+  r->id = g_strdup (sih_case_get_id (kase));
+  r->step_id = g_strdup (sih_step_get_id (step));
+
+  /* Record an outcome and a note with the widgets, and name the case. */
+  sih_window_select_cause (window, "code-not-arriving");
+  sih_test_iterate ();
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sih_test_find_widget (GTK_WIDGET (step_row (window, 1)),
+                                                                         "failed_button")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (sih_test_find_widget (GTK_WIDGET (step_row (window, 1)), "note_entry")),
+                         "Spam folder was empty");
+  sih_case_set_title (kase, "Caller 4711");
+}
+
+static void
+second_run (SihApplication *app,
+            SihWindow      *window,
+            gpointer        data)
+{
+  Restart *r = data;
+  SihCase *kase = sih_window_get_case (window);
+  SihCausePage *page;
+
+  /* The same case, as it was… */
+  g_assert_nonnull (kase);
+  g_assert_cmpstr (sih_case_get_id (kase), ==, r->id);
+  g_assert_cmpstr (sih_case_get_title (kase), ==, "Caller 4711");
+  g_assert_cmpint (sih_case_get_outcome (kase, "code-not-arriving", r->step_id), ==, SIH_OUTCOME_FAILED);
+  g_assert_cmpstr (sih_case_get_note (kase, "code-not-arriving", r->step_id), ==, "Spam folder was empty");
+  g_assert_nonnull (sih_case_get_record (kase, "code-not-arriving", r->step_id)->changed);
+
+  /* …opened where the user left off, with the widgets showing it. */
+  page = SIH_CAUSE_PAGE (sih_test_find_widget (GTK_WIDGET (window), "cause_page"));
+  g_assert_cmpstr (sih_cause_get_id (sih_cause_page_get_cause (page)), ==, "code-not-arriving");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sih_test_find_widget (GTK_WIDGET (step_row (window, 1)),
+                                                                                       "failed_button"))));
+}
+
+static void
+test_cases_restart (void)
+{
+  Restart r = { NULL, NULL };
+
+  run_app (first_run, &r);
+  run_app (second_run, &r);
+
+  g_free (r.id);
+  g_free (r.step_id);
+}
+
+static void
+list_run (SihApplication *app,
+          SihWindow      *window,
+          gpointer        data)
+{
+  SihCaseStore *store = sih_application_get_store (app);
+  SihPack *pack = sih_application_get_pack (app);
+  SihCaseList *list;
+  GListModel *visible;
+  g_autoptr(SihCase) a = NULL;
+  g_autoptr(SihCase) b = NULL;
+  g_autoptr(SihCase) c = NULL;
+  g_autoptr(SihCaseInfo) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+
+  a = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (a, "Ticket A-100 Tanaka");
+  b = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (b, "Ticket B-200 Suzuki");
+  sih_case_set_solved (b, TRUE);
+  c = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (c, "Ticket C-300 Sato");
+  sih_case_set_cause_id (c, "account-locked");
+  g_assert_true (sih_case_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  list = SIH_CASE_LIST (sih_test_find_widget (GTK_WIDGET (window), "case_list"));
+  g_assert_nonnull (list);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (sih_test_find_widget (GTK_WIDGET (window), "cases_button")));
+  sih_test_iterate ();
+  visible = sih_case_list_get_visible (list);
+
+  /* Newest first. */
+  first = g_list_model_get_item (visible, 0);
+  g_assert_cmpstr (sih_case_info_get_id (first), ==, sih_case_get_id (c));
+
+  /* Search by title, ignoring case and width; by the cause's title. */
+  sih_case_list_set_search (list, "ｂ-２００");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  sih_case_list_set_search (list, sih_cause_get_title (sih_pack_find_cause (pack, "account-locked")));
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  sih_case_list_set_search (list, "no such case");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 0);
+  sih_case_list_set_search (list, "Ticket");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 3);
+
+  /* Filter by status. */
+  sih_case_list_set_filter (list, SIH_CASE_FILTER_SOLVED);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  sih_case_list_set_filter (list, SIH_CASE_FILTER_OPEN);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+  sih_case_list_set_filter (list, SIH_CASE_FILTER_ALL);
+
+  /* Resume: the window switches to the case, on its cause. */
+  g_signal_emit_by_name (sih_test_find_widget (GTK_WIDGET (list), "list_view"), "activate", 0);
+  sih_test_iterate ();
+  g_assert_cmpstr (sih_case_get_id (sih_window_get_case (window)), ==, sih_case_get_id (c));
+  g_assert_cmpstr (sih_cause_get_id (sih_cause_page_get_cause (SIH_CAUSE_PAGE (sih_test_find_widget (GTK_WIDGET (window), "cause_page")))),
+                   ==, "account-locked");
+
+}
+
+static gboolean
+store_has (SihCaseStore *store,
+           const char   *id)
+{
+  return sih_case_store_lookup (store, id) != NULL;
+}
+
+static void
+delete_undo_run (SihApplication *app,
+                 SihWindow      *window,
+                 gpointer        data)
+{
+  SihCaseStore *store = sih_application_get_store (app);
+  SihPack *pack = sih_application_get_pack (app);
+  AdwToastOverlay *overlay;
+  g_autoptr(SihCase) kept = NULL;
+  g_autoptr(SihCase) gone = NULL;
+  g_autofree char *kept_path = NULL;
+  g_autofree char *gone_path = NULL;
+  g_autoptr(GError) error = NULL;
+
+
+  kept = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  gone = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  g_assert_true (sih_case_store_flush (store, &error));
+  kept_path = g_strdup (sih_case_info_get_path (sih_case_store_lookup (store, sih_case_get_id (kept))));
+  gone_path = g_strdup (sih_case_info_get_path (sih_case_store_lookup (store, sih_case_get_id (gone))));
+  g_assert_true (g_file_test (kept_path, G_FILE_TEST_EXISTS));
+
+  overlay = ADW_TOAST_OVERLAY (sih_test_find_widget (GTK_WIDGET (window), "toast_overlay"));
+  g_assert_nonnull (overlay);
+
+  /* Delete, then Undo: back in the list, the file never left. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-case", "s", sih_case_get_id (kept));
+  g_assert_false (store_has (store, sih_case_get_id (kept)));
+  g_assert_true (g_file_test (kept_path, G_FILE_TEST_EXISTS));
+  sih_test_activate_toast_button (GTK_WIDGET (overlay));
+  g_assert_true (store_has (store, sih_case_get_id (kept)));
+
+  /* Delete and let the toast go: the file goes with it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-case", "s", sih_case_get_id (gone));
+  g_assert_false (store_has (store, sih_case_get_id (gone)));
+  g_assert_true (g_file_test (gone_path, G_FILE_TEST_EXISTS));
+  sih_test_dismiss_toasts (GTK_WIDGET (overlay));
+  g_assert_false (g_file_test (gone_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (kept_path, G_FILE_TEST_EXISTS));
+
+}
+
+static void
+import_run (SihApplication *app,
+            SihWindow      *window,
+            gpointer        data)
+{
+  SihCaseStore *store = sih_application_get_store (app);
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "data", "cases", "bad", "truncated.json", NULL);
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "data", "cases", "older-pack.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  guint n_before;
+
+  n_before = g_list_model_get_n_items (sih_case_store_get_cases (store));
+
+  /* Refused with the reason; nothing added, the file untouched. */
+  g_assert_false (sih_window_import_case (window, bad));
+  g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, n_before);
+  g_assert_true (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+
+  /* A case from an older pack keeps everything it recorded. */
+  g_assert_true (sih_window_import_case (window, good));
+  g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, n_before + 1);
+  g_assert_cmpuint (sih_case_get_records (sih_window_get_case (window))->len, >, 0);
+
+}
+
+static void
+test_cases_list (void)
+{
+  run_app (list_run, NULL);
+}
+
+static void
+test_cases_delete_undo (void)
+{
+  run_app (delete_undo_run, NULL);
+}
+
+static void
+test_cases_import (void)
+{
+  run_app (import_run, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!sih_test_init_gtk (&argc, &argv))
+    return g_test_run ();
+
+  g_test_add_func ("/cases/restart", test_cases_restart);
+  g_test_add_func ("/cases/list", test_cases_list);
+  g_test_add_func ("/cases/delete-undo", test_cases_delete_undo);
+  g_test_add_func ("/cases/import", test_cases_import);
+
+  return g_test_run ();
+}

@@ -1,0 +1,195 @@
+/* sih-export.c
+ *
+ * `signin-helper --export-summary CASE.json [--format text|markdown|pdf]
+ * [--output FILE] [--no-mask]`: the summary for help desks and scripts,
+ * without a window.  It runs before GTK is initialised; the PDF comes from
+ * the same print code as the Print… button, exported headless.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sih-case-file.h"
+#include "sih-export.h"
+#include "sih-print.h"
+#include "sih-summary.h"
+
+/**
+ * sih_export_collect_device_info:
+ * @pack: (nullable): the pack in use
+ *
+ * This machine's information, with the toolkit and pack versions the
+ * core cannot know.
+ *
+ * Returns: (transfer full): the device information
+ */
+SihDeviceInfo *
+sih_export_collect_device_info (SihPack *pack)
+{
+  SihDeviceInfo *info = sih_device_info_collect ();
+  g_autofree char *gtk_version = g_strdup_printf ("%u.%u.%u", gtk_get_major_version (),
+                                                  gtk_get_minor_version (),
+                                                  gtk_get_micro_version ());
+  g_autofree char *adw_version = g_strdup_printf ("%u.%u.%u", adw_get_major_version (),
+                                                  adw_get_minor_version (),
+                                                  adw_get_micro_version ());
+
+  sih_device_info_set_toolkit (info, gtk_version, adw_version);
+  if (pack != NULL)
+    sih_device_info_set_pack (info, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  return info;
+}
+
+/* Messages from the core start with the file name already. */
+static void
+print_file_error (const char   *path,
+                  const GError *error)
+{
+  if (g_str_has_prefix (error->message, path))
+    g_printerr ("%s\n", error->message);
+  else
+    g_printerr ("%s: %s\n", path, error->message);
+}
+
+/**
+ * sih_export_summary_cli:
+ * @case_path: the case file
+ * @format: (nullable): "text" (the default), "markdown" or "pdf"
+ * @output: (nullable): where to write; the standard output when %NULL
+ *   (not for "pdf")
+ * @no_mask: show e-mail addresses and phone numbers as written; what
+ *   looks like a password or a code is still withheld
+ *
+ * Writes the summary of a saved case.  Errors go to the standard error,
+ * naming the file and what is wrong with it.
+ *
+ * Returns: the exit status: 0 on success, 1 when a file cannot be read
+ *   or written, 2 when the options are wrong
+ */
+int
+sih_export_summary_cli (const char *case_path,
+                        const char *format,
+                        const char *output,
+                        gboolean    no_mask)
+{
+  g_autoptr(SihCase) kase = NULL;
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(SihDeviceInfo) device = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  SihSummaryOptions options;
+  gboolean pdf = FALSE;
+
+  g_return_val_if_fail (case_path != NULL, 2);
+
+  sih_summary_options_init (&options);
+  if (format == NULL || g_str_equal (format, "text"))
+    options.format = SIH_SUMMARY_FORMAT_TEXT;
+  else if (g_str_equal (format, "pdf"))
+    pdf = TRUE;
+  else if (!sih_summary_format_from_string (format, &options.format))
+    {
+      g_printerr (_("Unknown format “%s”: use text, markdown or pdf\n"), format);
+      return 2;
+    }
+  if (pdf && output == NULL)
+    {
+      g_printerr (_("--format pdf needs --output FILE\n"));
+      return 2;
+    }
+  /* Passwords and codes are never shared, whatever the option says. */
+  if (no_mask)
+    options.mask = SIH_MASK_SECRETS;
+
+  kase = sih_case_file_load (case_path, &error);
+  if (kase == NULL)
+    {
+      print_file_error (case_path, error);
+      return 1;
+    }
+
+  pack = sih_pack_new_bundled (&error);
+  if (pack == NULL)
+    {
+      g_printerr (_("The bundled content could not be loaded: %s\n"), error->message);
+      return 1;
+    }
+  if (g_strcmp0 (sih_case_get_pack_id (kase), sih_pack_get_id (pack)) != 0)
+    g_printerr (_("%s: the case was made with the content pack “%s”, not “%s”: "
+                  "its steps are listed by id\n"),
+                case_path, sih_case_get_pack_id (kase), sih_pack_get_id (pack));
+
+  device = sih_export_collect_device_info (pack);
+  now = g_date_time_new_now_local ();
+  text = sih_summary_format (kase, pack, device, now, &options, NULL);
+
+  if (pdf)
+    {
+      if (!sih_print_text (NULL, _("Support Summary"), text, output, &error))
+        {
+          print_file_error (output, error);
+          return 1;
+        }
+    }
+  else if (output != NULL)
+    {
+      /* Personal data: readable by the user only, and never half written. */
+      if (!g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                     &error))
+        {
+          print_file_error (output, error);
+          return 1;
+        }
+    }
+  else
+    {
+      /* Bytes as they are: the summary is UTF-8 whatever the locale. */
+      if (fwrite (text, 1, strlen (text), stdout) != strlen (text) || fflush (stdout) != 0)
+        {
+          g_printerr (_("Could not write the summary to the standard output\n"));
+          return 1;
+        }
+    }
+
+  return 0;
+}
+
+/**
+ * sih_export_handle_options:
+ * @options: the application's command-line options
+ *
+ * Runs `--export-summary` if it was given, for
+ * GApplication::handle-local-options.
+ *
+ * Returns: the exit status, or -1 to carry on and open the app
+ */
+int
+sih_export_handle_options (GVariantDict *options)
+{
+  const char *case_path = NULL;
+  const char *format = NULL;
+  const char *output = NULL;
+  gboolean no_mask;
+
+  g_return_val_if_fail (options != NULL, 2);
+
+  g_variant_dict_lookup (options, "format", "&s", &format);
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+  no_mask = g_variant_dict_contains (options, "no-mask");
+
+  if (g_variant_dict_lookup (options, "export-summary", "^&ay", &case_path))
+    return sih_export_summary_cli (case_path, format, output, no_mask);
+
+  if (format != NULL || output != NULL || no_mask)
+    {
+      g_printerr (_("--format, --output and --no-mask only go with --export-summary CASE\n"));
+      return 2;
+    }
+  return -1;
+}

@@ -1,0 +1,276 @@
+/* test-export-cli.c: `signin-helper --export-summary`
+ *
+ * Runs the built binary, without a display, on a case saved by the test.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sih-case-file.h"
+#include "sih-pack.h"
+#include "sih-summary.h"
+
+#define EMAIL        "taro.yamada@example.co.jp"
+#define MASKED_EMAIL "t***@e***.co.jp"
+
+typedef struct
+{
+  char *dir;
+  char *case_path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihPack) pack = sih_pack_new_bundled (&error);
+  g_autoptr(SihCase) kase = NULL;
+
+  g_assert_no_error (error);
+  kase = sih_case_new (sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_cause_id (kase, "code-not-arriving");
+  sih_case_set_outcome (kase, "code-not-arriving", "wait-then-newest", SIH_OUTCOME_FAILED);
+  sih_case_set_note (kase, "code-not-arriving", "wait-then-newest",
+                     "The code was sent to " EMAIL " twice");
+  sih_case_set_detail (kase, SIH_DETAIL_ERROR_MESSAGE, "There was a problem");
+
+  f->dir = g_dir_make_tmp ("sih-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->case_path = g_build_filename (f->dir, "case.json", NULL);
+  g_assert_true (sih_case_file_save_to_path (kase, f->case_path, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_assert_no_errno (g_remove (path));
+    }
+  g_assert_no_errno (g_rmdir (f->dir));
+  g_free (f->case_path);
+  g_free (f->dir);
+}
+
+/* Runs signin-helper with @args (NULL-terminated), in English and
+ * without a display. */
+static int
+run_export (char **out,
+            char **err,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("SIH_BINARY");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer)binary);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* Exporting, PDF included, must not need a display. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+
+  return g_subprocess_get_exit_status (proc);
+}
+
+static void
+test_export_text (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "Sign-in problem summary\n====="));
+  g_assert_nonnull (strstr (out, "The code was sent to " MASKED_EMAIL " twice"));
+  g_assert_null (strstr (out, EMAIL));
+  g_assert_nonnull (strstr (out, "There was a problem"));
+}
+
+static void
+test_export_markdown (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path,
+                               "--format", "markdown", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "# Sign-in problem summary\n"));
+  g_assert_nonnull (strstr (out, "\n## "));
+  /* Masked, with the asterisks escaped for Markdown. */
+  g_assert_nonnull (strstr (out, "t\\*\\*\\*@e\\*\\*\\*.co.jp"));
+  g_assert_null (strstr (out, EMAIL));
+}
+
+static void
+test_export_no_mask (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path, "--no-mask", NULL),
+                   ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "The code was sent to " EMAIL " twice"));
+  g_assert_null (strstr (out, MASKED_EMAIL));
+}
+
+static void
+test_export_output_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "summary.md", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path,
+                               "--format", "markdown", "--output", path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "# Sign-in problem summary\n"));
+  g_assert_null (strstr (contents, EMAIL));
+  /* Personal data: for the user's eyes only. */
+  g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_export_pdf (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "x.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path,
+                               "--format", "pdf", "--output", path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+static void
+test_export_broken_case (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *broken[] = { "truncated.json", "format-99.json", "not-json.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cases", "bad",
+                                                     broken[i], NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_export (&out, &err, "--export-summary", path, NULL), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      /* One line that names the file and says what is wrong. */
+      g_assert_true (g_str_has_prefix (err, path));
+      g_assert_cmpuint (strlen (err), >, strlen (path) + 10);
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+    }
+
+  {
+    g_autofree char *missing = g_build_filename (f->dir, "missing.json", NULL);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_export (&out, &err, "--export-summary", missing, NULL), ==, 1);
+    g_assert_true (g_str_has_prefix (err, missing));
+  }
+}
+
+static void
+test_export_usage (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* A PDF is never written to a terminal. */
+  g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path, "--format", "pdf",
+                               NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--output"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path, "--format", "docx",
+                               NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "docx"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_export (&out, &err, "--no-mask", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--export-summary"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/export-cli/text", Fixture, NULL, fixture_set_up, test_export_text,
+              fixture_tear_down);
+  g_test_add ("/export-cli/markdown", Fixture, NULL, fixture_set_up, test_export_markdown,
+              fixture_tear_down);
+  g_test_add ("/export-cli/no-mask", Fixture, NULL, fixture_set_up, test_export_no_mask,
+              fixture_tear_down);
+  g_test_add ("/export-cli/output-file", Fixture, NULL, fixture_set_up, test_export_output_file,
+              fixture_tear_down);
+  g_test_add ("/export-cli/pdf", Fixture, NULL, fixture_set_up, test_export_pdf,
+              fixture_tear_down);
+  g_test_add ("/export-cli/broken-case", Fixture, NULL, fixture_set_up, test_export_broken_case,
+              fixture_tear_down);
+  g_test_add ("/export-cli/usage", Fixture, NULL, fixture_set_up, test_export_usage,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,545 @@
+/* test-summary-window.c: the summary preview with the real widgets (needs a display)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "sih-export.h"
+#include "sih-summary.h"
+#include "sih-summary-window.h"
+#include "sih-test-util.h"
+
+#define EMAIL        "taro.yamada@example.co.jp"
+#define MASKED_EMAIL "t***@e***.co.jp"
+#define CAUSE        "code-not-arriving"
+#define STEP         "wait-then-newest"
+
+typedef struct
+{
+  SihApplication   *app;
+  SihPack          *pack;
+  SihCase          *kase;
+  GDateTime        *now;
+  SihSummaryWindow *window;
+  gboolean          help_desk;
+} Fixture;
+
+/* The same time at every reading, so that the summary does not change
+ * between two formattings. */
+static GDateTime *
+fixed_clock (gpointer user_data)
+{
+  return g_date_time_ref (user_data);
+}
+
+static void
+open_window (Fixture  *f,
+             gboolean  help_desk)
+{
+  f->help_desk = help_desk;
+  f->window = sih_summary_window_new (NULL, f->pack, f->kase, help_desk);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sih_test_iterate ();
+}
+
+static void
+fixture_set_up_case (Fixture *f)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (9 * 3600);
+
+  f->app = sih_test_application_new ();
+  f->pack = sih_application_get_pack (f->app);
+  g_assert_nonnull (f->pack);
+
+  f->now = g_date_time_new (tz, 2026, 11, 25, 19, 30, 0);
+  f->kase = sih_case_new (sih_pack_get_id (f->pack), sih_pack_get_version (f->pack));
+  sih_case_set_clock (f->kase, fixed_clock, f->now);
+  sih_case_set_cause_id (f->kase, CAUSE);
+  sih_case_set_outcome (f->kase, CAUSE, STEP, SIH_OUTCOME_FAILED);
+  sih_case_set_note (f->kase, CAUSE, STEP, "The code was sent to " EMAIL " twice");
+  sih_case_set_detail (f->kase, SIH_DETAIL_ERROR_MESSAGE, "There was a problem");
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  fixture_set_up_case (f);
+  open_window (f, FALSE);
+}
+
+static void
+fixture_set_up_help_desk (Fixture       *f,
+                          gconstpointer  data)
+{
+  fixture_set_up_case (f);
+  open_window (f, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  sih_test_iterate ();
+  g_clear_object (&f->kase);
+  g_clear_pointer (&f->now, g_date_time_unref);
+  g_clear_object (&f->app);
+}
+
+static GtkWidget *
+find (Fixture    *f,
+      const char *id)
+{
+  GtkWidget *widget = sih_test_find_widget (GTK_WIDGET (f->window), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static char *
+preview_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (f, "preview_view")));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* What the formatter makes of the case, independently of the window. */
+static char *
+formatted (Fixture           *f,
+           SihSummaryFormat   format,
+           const char        *unmasked_field)
+{
+  g_autoptr(SihDeviceInfo) device = sih_export_collect_device_info (f->pack);
+  g_autoptr(GHashTable) unmask = g_hash_table_new (g_str_hash, g_str_equal);
+  SihSummaryOptions options;
+
+  sih_summary_options_init (&options);
+  options.format = format;
+  options.help_desk = f->help_desk;
+  if (unmasked_field != NULL)
+    {
+      g_hash_table_add (unmask, (gpointer)unmasked_field);
+      options.unmask = unmask;
+    }
+  return sih_summary_format (f->kase, f->pack, device, f->now, &options, NULL);
+}
+
+static void
+assert_preview_is (Fixture    *f,
+                   const char *expected)
+{
+  g_autofree char *shown = preview_text (f);
+
+  g_assert_cmpstr (sih_summary_window_get_text (f->window), ==, expected);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+static void
+test_summary_window_preview (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *expected = formatted (f, SIH_SUMMARY_FORMAT_TEXT, NULL);
+
+  assert_preview_is (f, expected);
+  g_assert_nonnull (strstr (expected, MASKED_EMAIL));
+  g_assert_null (strstr (expected, EMAIL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Support Summary");
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (f->window)));
+}
+
+static void
+read_text_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &text);
+  while (text == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (text);
+  return text;
+}
+
+static void
+test_summary_window_copy (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *expected = formatted (f, SIH_SUMMARY_FORMAT_TEXT, NULL);
+  g_autofree char *copied = NULL;
+  g_autofree char *copied_md = NULL;
+  g_autofree char *expected_md = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "summary.copy", NULL));
+  copied = read_clipboard (GTK_WIDGET (f->window));
+  g_assert_cmpstr (copied, ==, expected);
+
+  /* In Markdown, the Markdown. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (f, "markdown_button")), TRUE);
+  expected_md = formatted (f, SIH_SUMMARY_FORMAT_MARKDOWN, NULL);
+  assert_preview_is (f, expected_md);
+  g_assert_true (g_str_has_prefix (expected_md, "# "));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "summary.copy", NULL));
+  copied_md = read_clipboard (GTK_WIDGET (f->window));
+  g_assert_cmpstr (copied_md, ==, expected_md);
+}
+
+static void
+test_summary_window_unmask (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *field = sih_summary_note_field (CAUSE, STEP);
+  g_autofree char *unmasked = formatted (f, SIH_SUMMARY_FORMAT_TEXT, field);
+  g_autofree char *masked = formatted (f, SIH_SUMMARY_FORMAT_TEXT, NULL);
+  GtkSwitch *sw = sih_summary_window_get_unmask_switch (f->window, field);
+
+  g_assert_nonnull (sw);
+  g_assert_false (gtk_switch_get_active (sw));
+  g_assert_true (gtk_widget_get_visible (find (f, "mask_group")));
+  /* Nothing masked in the error message: no switch for it. */
+  g_assert_null (sih_summary_window_get_unmask_switch (f->window, SIH_DETAIL_ERROR_MESSAGE));
+
+  gtk_switch_set_active (sw, TRUE);
+  sih_test_iterate ();
+  assert_preview_is (f, unmasked);
+  g_assert_nonnull (strstr (unmasked, "sent to " EMAIL " twice"));
+  /* The same switch, still there (the keyboard focus stays on it). */
+  g_assert_true (sih_summary_window_get_unmask_switch (f->window, field) == sw);
+
+  gtk_switch_set_active (sw, FALSE);
+  sih_test_iterate ();
+  assert_preview_is (f, masked);
+}
+
+static void
+test_summary_window_edit_details (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkTextBuffer *error_buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (f, "error_view")));
+  g_autofree char *text = NULL;
+  GtkSwitch *sw;
+
+  /* What the window shows, it took from the case. */
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_ERROR_MESSAGE), ==, "There was a problem");
+  {
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (error_buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (error_buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "There was a problem");
+  }
+
+  /* Every edit goes straight into the case. */
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "email_row")), "hanako@example.com");
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_ACCOUNT_EMAIL), ==, "hanako@example.com");
+  text = preview_text (f);
+  g_assert_nonnull (strstr (text, "h***@e***.com"));
+  g_assert_null (strstr (text, "hanako@example.com"));
+  sw = sih_summary_window_get_unmask_switch (f->window, SIH_DETAIL_ACCOUNT_EMAIL);
+  g_assert_nonnull (sw);
+
+  gtk_text_buffer_set_text (error_buffer, "Incorrect code\nTry again", -1);
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_ERROR_MESSAGE), ==,
+                   "Incorrect code\nTry again");
+
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "browser_row")), "Firefox 128");
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_BROWSER), ==, "Firefox 128");
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "browser_row")), "");
+  g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_BROWSER));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (f, "device_type_row")), 2);
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_DEVICE_TYPE), ==, "phone");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (f, "where_row")), 3);
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_WHERE), ==, "seller-central");
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (f, "new_phone_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (f, "new_password_check")), TRUE);
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_CHANGES), ==, "new-phone,new-password");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (f, "new_phone_check")), FALSE);
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_CHANGES), ==, "new-password");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (f, "extra_view"))),
+                            "Please call me back", -1);
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_EXTRA), ==, "Please call me back");
+
+  /* The preview follows, and is still the formatter's text. */
+  {
+    g_autofree char *expected = formatted (f, SIH_SUMMARY_FORMAT_TEXT, NULL);
+    assert_preview_is (f, expected);
+    g_assert_nonnull (strstr (expected, "Please call me back"));
+    g_assert_nonnull (strstr (expected, "Incorrect code"));
+  }
+
+  /* Changes made elsewhere show up in the fields. */
+  sih_case_set_detail (f->kase, SIH_DETAIL_SINCE, "yesterday evening");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (f, "since_row"))), ==,
+                   "yesterday evening");
+  sih_case_set_detail (f->kase, SIH_DETAIL_CHANGES, "new-email");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find (f, "new_email_check"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find (f, "new_password_check"))));
+  sih_case_set_detail (f->kase, SIH_DETAIL_DEVICE_TYPE, "tablet");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find (f, "device_type_row"))), ==, 3);
+
+  /* A value the list does not know is shown as it is, not as "Not set". */
+  {
+    AdwComboRow *row = ADW_COMBO_ROW (find (f, "device_type_row"));
+    GtkStringList *list = GTK_STRING_LIST (adw_combo_row_get_model (row));
+
+    sih_case_set_detail (f->kase, SIH_DETAIL_DEVICE_TYPE, "iPhone");
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 4);
+    g_assert_cmpstr (gtk_string_list_get_string (list, 4), ==, "iPhone");
+    sih_case_set_detail (f->kase, SIH_DETAIL_DEVICE_TYPE, "iPad");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+    g_assert_cmpstr (gtk_string_list_get_string (list, 4), ==, "iPad");
+    g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_DEVICE_TYPE), ==, "iPad");
+    adw_combo_row_set_selected (row, 1);
+    g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_DEVICE_TYPE), ==, "pc");
+    adw_combo_row_set_selected (row, 0);
+    g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_DEVICE_TYPE));
+  }
+
+  /* And a note changed in the main window, in the preview. */
+  sih_case_set_note (f->kase, CAUSE, STEP, "Nothing arrived");
+  g_free (text);
+  text = preview_text (f);
+  g_assert_nonnull (strstr (text, "Nothing arrived"));
+}
+
+static void
+test_summary_window_device (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SihDeviceInfo) device = sih_device_info_collect ();
+  GtkEditable *os_row = GTK_EDITABLE (find (f, "os_row"));
+  g_autofree char *text = NULL;
+
+  /* On one's own machine the field shows this machine's system, which the
+   * summary names until the person types another; the browser cannot be
+   * known. */
+  g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_OS));
+  g_assert_cmpstr (gtk_editable_get_text (os_row), ==,
+                   device->os_name != NULL ? device->os_name : "");
+  if (device->os_name != NULL)
+    {
+      text = preview_text (f);
+      g_assert_nonnull (strstr (text, device->os_name));
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (f, "browser_row"))), ==, "");
+  g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_BROWSER));
+  g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_DEVICE_TYPE));
+
+  /* What the person types is theirs. */
+  gtk_editable_set_text (os_row, "Windows 11");
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_OS), ==, "Windows 11");
+  g_free (text);
+  text = preview_text (f);
+  g_assert_nonnull (strstr (text, "Windows 11"));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (find (f, "device_group"))),
+                   ==, "Your Device");
+}
+
+static void
+test_summary_window_help_desk (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *expected = formatted (f, SIH_SUMMARY_FORMAT_TEXT, NULL);
+
+  /* A caller's device is not this one. */
+  g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_OS));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (f, "os_row"))), ==, "");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (find (f, "device_group"))),
+                   ==, "The Caller’s Device");
+  assert_preview_is (f, expected);
+  g_assert_nonnull (strstr (expected, "The caller"));
+}
+
+static void
+test_summary_window_secret (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *group = find (f, "secret_group");
+
+  g_assert_false (gtk_widget_get_visible (group));
+
+  sih_case_set_note (f->kase, CAUSE, STEP, "The code was 482913 but it had expired");
+  text = preview_text (f);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_null (strstr (text, "482913"));
+  g_assert_nonnull (strstr (text, "[hidden]"));
+
+  sih_case_set_note (f->kase, CAUSE, STEP, "The code had expired");
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
+/* Every control has a name a screen reader can announce (as test-a11y
+ * checks for the main window). */
+static gboolean
+is_interactive (GtkWidget *widget)
+{
+  GtkAccessibleRole role;
+
+  if (GTK_IS_LABEL (widget))
+    return FALSE;
+  if (GTK_IS_TEXT (widget) && GTK_IS_EDITABLE (gtk_widget_get_parent (widget)))
+    return FALSE;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_EDITABLE (widget) || GTK_IS_CHECK_BUTTON (widget) ||
+      GTK_IS_SWITCH (widget) || GTK_IS_TEXT_VIEW (widget))
+    return TRUE;
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    return gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)) &&
+           gtk_widget_get_focusable (widget);
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  if (role == GTK_ACCESSIBLE_ROLE_GENERIC || role == GTK_ACCESSIBLE_ROLE_GROUP ||
+      role == GTK_ACCESSIBLE_ROLE_LIST || role == GTK_ACCESSIBLE_ROLE_PRESENTATION ||
+      role == GTK_ACCESSIBLE_ROLE_NONE)
+    return FALSE;
+  return gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget);
+}
+
+static void
+walk (GtkWidget *widget,
+      GString   *problems,
+      guint     *n_checked)
+{
+  /* Hidden, or where the keyboard cannot go (a combo row's display of
+   * its selection). */
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_can_focus (widget))
+    return;
+
+  if (is_interactive (widget))
+    {
+      GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+      (*n_checked)++;
+      if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+          !gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        {
+          const char *id = GTK_IS_BUILDABLE (widget) ?
+                           gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
+
+          g_string_append_printf (problems, "  %s%s%s (in %s) has no accessible name\n",
+                                  G_OBJECT_TYPE_NAME (widget), id ? " #" : "", id ? id : "",
+                                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    walk (child, problems, n_checked);
+}
+
+static void
+test_summary_window_a11y (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *pages[] = { "details", "preview" };
+
+  /* With a switch and a warning in the preview. */
+  sih_case_set_detail (f->kase, SIH_DETAIL_CHANGES_NOTE, "password: hunter2x");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GString) problems = g_string_new (NULL);
+      guint n_checked = 0;
+
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (f, "view_stack")), pages[i]);
+      sih_test_iterate ();
+      walk (GTK_WIDGET (f->window), problems, &n_checked);
+      g_test_message ("%s: %u controls checked", pages[i], n_checked);
+      g_assert_cmpuint (n_checked, >, 5);
+      if (problems->len > 0)
+        g_error ("%s:\n%s", pages[i], problems->str);
+    }
+}
+
+static void
+test_summary_window_keyboard (Fixture       *f,
+                              gconstpointer  data)
+{
+  /* Escape closes; Ctrl+C, Ctrl+S and Ctrl+P are bound to the actions. */
+  struct { guint keyval; GdkModifierType mods; const char *action; } keys[] = {
+    { GDK_KEY_Escape, 0, "window.close" },
+    { GDK_KEY_c, GDK_CONTROL_MASK, "summary.copy" },
+    { GDK_KEY_s, GDK_CONTROL_MASK, "summary.save" },
+    { GDK_KEY_p, GDK_CONTROL_MASK, "summary.print" },
+  };
+  GListModel *shortcuts = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (shortcuts) && !found; i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (shortcuts, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+              GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+              found = GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                      gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keys[k].keyval &&
+                      gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == keys[k].mods &&
+                      GTK_IS_NAMED_ACTION (action) &&
+                      g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                   keys[k].action);
+            }
+        }
+      if (!found)
+        g_error ("no key binding for %s", keys[k].action);
+    }
+  g_object_unref (shortcuts);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!sih_test_init_gtk (&argc, &argv))
+    return g_test_run ();
+
+  g_test_add ("/summary-window/preview", Fixture, NULL,
+              fixture_set_up, test_summary_window_preview, fixture_tear_down);
+  g_test_add ("/summary-window/copy", Fixture, NULL,
+              fixture_set_up, test_summary_window_copy, fixture_tear_down);
+  g_test_add ("/summary-window/unmask", Fixture, NULL,
+              fixture_set_up, test_summary_window_unmask, fixture_tear_down);
+  g_test_add ("/summary-window/edit-details", Fixture, NULL,
+              fixture_set_up, test_summary_window_edit_details, fixture_tear_down);
+  g_test_add ("/summary-window/device", Fixture, NULL,
+              fixture_set_up, test_summary_window_device, fixture_tear_down);
+  g_test_add ("/summary-window/help-desk", Fixture, NULL,
+              fixture_set_up_help_desk, test_summary_window_help_desk, fixture_tear_down);
+  g_test_add ("/summary-window/secret", Fixture, NULL,
+              fixture_set_up, test_summary_window_secret, fixture_tear_down);
+  g_test_add ("/summary-window/a11y", Fixture, NULL,
+              fixture_set_up, test_summary_window_a11y, fixture_tear_down);
+  g_test_add ("/summary-window/keyboard", Fixture, NULL,
+              fixture_set_up, test_summary_window_keyboard, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -384,6 +384,34 @@ test_window_narrow_folds (Fixture       *f,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->leaflet), ==, "sidebar");
 }
 
+/* No cause, with every step open, needs more than a phone-sized window. */
+static void
+test_window_narrow_fits (Fixture       *f,
+                         gconstpointer  data)
+{
+  GListModel *causes = sih_pack_get_causes (f->pack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
+    {
+      g_autoptr(SihCause) cause = g_list_model_get_item (causes, i);
+      GtkListBox *steps;
+      int min_width;
+
+      sih_window_select_cause (f->window, sih_cause_get_id (cause));
+      sih_test_iterate ();
+      steps = sih_cause_page_get_step_list (f->cause_page);
+      for (int j = 0; gtk_list_box_get_row_at_index (steps, j) != NULL; j++)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (steps, j)), TRUE);
+      sih_test_iterate ();
+
+      gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window)),
+                          GTK_ORIENTATION_HORIZONTAL, -1,
+                          &min_width, NULL, NULL, NULL);
+      g_test_message ("%s: %d px", sih_cause_get_id (cause), min_width);
+      g_assert_cmpint (min_width, <=, 360);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +431,8 @@ main (int   argc,
               fixture_set_up, test_window_keyboard, fixture_tear_down);
   g_test_add ("/window/narrow-folds", Fixture, NULL,
               fixture_set_up_narrow, test_window_narrow_folds, fixture_tear_down);
+  g_test_add ("/window/narrow-fits", Fixture, NULL,
+              fixture_set_up_narrow, test_window_narrow_fits, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -286,10 +286,33 @@ sih_step_row_class_init (SihStepRowClass *klass)
                                        "step.set-outcome", "s", "not-tried");
 }
 
+/* Long labels (Japanese, large text) wrap instead of widening the window
+ * past what a phone-sized screen has. */
+static void
+wrap_button_label (GtkWidget *button,
+                   gboolean   center)
+{
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (!GTK_IS_LABEL (label))
+    return;
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (center)
+    gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  else
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+}
+
 static void
 sih_step_row_init (SihStepRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  wrap_button_label (GTK_WIDGET (self->worked_button), TRUE);
+  wrap_button_label (GTK_WIDGET (self->failed_button), TRUE);
+  wrap_button_label (GTK_WIDGET (self->skipped_button), TRUE);
+  wrap_button_label (GTK_WIDGET (self->not_tried_button), TRUE);
 }
 
 static void
@@ -299,6 +322,7 @@ add_link (SihStepRow *self,
   GtkWidget *button = gtk_link_button_new_with_label (link->uri, link->label.text);
 
   gtk_widget_set_halign (button, GTK_ALIGN_START);
+  wrap_button_label (button, FALSE);
   gtk_widget_set_tooltip_text (button, link->uri);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, link->label.text,

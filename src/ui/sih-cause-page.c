@@ -31,6 +31,7 @@ struct _SihCausePage
   GtkButton  *solved_button;
   GtkButton  *reopen_button;
   GtkButton  *contact_button;
+  GtkButton  *summary_button;
   GtkLabel   *escalate_label;
   GtkLabel   *related_heading;
   GtkListBox *related_list;
@@ -58,6 +59,7 @@ update_guidance (SihCausePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->solved_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->reopen_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->contact_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_button), FALSE);
 
   if (solved)
     {
@@ -71,7 +73,8 @@ update_guidance (SihCausePage *self)
     }
   else if (tried == n_steps)
     {
-      text = _("You have tried every step here and none of them worked. It is time to contact official support: have the information they will ask for ready.");
+      text = _("You have tried every step here and none of them worked. It is time to contact official support: prepare the summary, which holds what they will ask for.");
+      gtk_widget_set_visible (GTK_WIDGET (self->summary_button), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->contact_button),
                               g_strcmp0 (sih_cause_get_id (self->cause), "contact-support") != 0 &&
                               sih_pack_find_cause (self->pack, "contact-support") != NULL);
@@ -161,6 +164,7 @@ sih_cause_page_class_init (SihCausePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, solved_button);
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, contact_button);
+  gtk_widget_class_bind_template_child (widget_class, SihCausePage, summary_button);
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, escalate_label);
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, related_heading);
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, related_list);

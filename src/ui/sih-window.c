@@ -10,7 +10,9 @@
 #include "sih-case-list.h"
 #include "sih-cause-page.h"
 #include "sih-cause-row.h"
+#include "sih-print.h"
 #include "sih-start-page.h"
+#include "sih-summary-window.h"
 #include "sih-window.h"
 
 struct _SihWindow
@@ -101,6 +103,7 @@ show_start (SihWindow *self)
 {
   select_position (self, GTK_INVALID_LIST_POSITION);
   gtk_stack_set_visible_child_name (self->content_stack, "start");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-checklist", FALSE);
   adw_window_title_set_title (self->content_title, _("Sign-in Helper"));
 }
 
@@ -115,6 +118,7 @@ show_cause (SihWindow *self,
   if (sih_cause_page_get_cause (self->cause_page) != cause)
     sih_cause_page_show (self->cause_page, self->pack, cause, self->kase);
   gtk_stack_set_visible_child_name (self->content_stack, "cause");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-checklist", TRUE);
   adw_window_title_set_title (self->content_title, sih_cause_get_title (cause));
   if (self->kase != NULL)
     sih_case_set_cause_id (self->kase, sih_cause_get_id (cause));
@@ -641,6 +645,50 @@ import_case_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static gboolean
+help_desk_mode (SihWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  return g_settings_schema_has_key (schema, "help-desk-mode") &&
+         g_settings_get_boolean (self->settings, "help-desk-mode");
+}
+
+static void
+show_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+
+  if (self->kase != NULL && self->pack != NULL)
+    sih_summary_window_present (GTK_WINDOW (self), self->pack, self->kase, help_desk_mode (self));
+}
+
+static void
+print_summary_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+
+  if (self->kase != NULL && self->pack != NULL)
+    sih_summary_print (GTK_WINDOW (self), self->pack, self->kase, help_desk_mode (self));
+}
+
+static void
+print_checklist_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+  SihCause *cause = sih_cause_page_get_cause (self->cause_page);
+
+  if (cause != NULL && self->pack != NULL)
+    sih_print_checklist (GTK_WINDOW (self), self->pack, cause);
+}
+
 static void
 show_unreadable_details (SihWindow *self)
 {
@@ -925,6 +973,12 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-case", NULL, export_case_action);
   gtk_widget_class_install_action (widget_class, "win.import-case", NULL, import_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-unreadable", NULL, show_unreadable_action);
+  gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.print-checklist", NULL, print_checklist_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.show-summary", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-case", NULL);

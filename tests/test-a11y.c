@@ -23,9 +23,9 @@ is_interactive (GtkWidget *widget)
   if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_EDITABLE (widget) ||
       GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) || GTK_IS_DROP_DOWN (widget))
     return TRUE;
+  /* Screen readers announce every list item by its name. */
   if (GTK_IS_LIST_BOX_ROW (widget))
-    return gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)) &&
-           gtk_widget_get_focusable (widget);
+    return TRUE;
   /* Containers (lists, groups) take focus only to pass it on to their
    * children, which are checked themselves. */
   {

@@ -21,6 +21,7 @@ struct _SihStepRow
   SihCase         *kase;
   gboolean         updating;
 
+  GtkListBoxRow   *content_row;
   GtkStack        *status_stack;
   GtkLabel        *number_label;
   GtkImage        *status_icon;
@@ -249,6 +250,7 @@ sih_step_row_class_init (SihStepRowClass *klass)
   object_class->dispose = sih_step_row_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-step-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, content_row);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, status_stack);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, status_icon);
@@ -341,6 +343,7 @@ sih_step_row_new (SihCause *cause,
   SihStepRow *self;
   GPtrArray *links;
   g_autofree char *number_text = NULL;
+  g_autofree char *details_label = NULL;
 
   g_return_val_if_fail (SIH_IS_CAUSE (cause), NULL);
   g_return_val_if_fail (SIH_IS_STEP (step), NULL);
@@ -353,6 +356,13 @@ sih_step_row_new (SihCause *cause,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sih_step_get_title (step));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), FALSE);
+  /* Screen readers name list items by their label: the step, and its
+   * details when open. */
+  details_label = g_strdup_printf (_("Details of “%s”"), sih_step_get_title (step));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sih_step_get_title (step), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->content_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, details_label, -1);
   number_text = g_strdup_printf ("%u", number);
   gtk_label_set_label (self->number_label, number_text);
   gtk_label_set_label (self->detail_label, sih_step_get_detail (step));

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sih-application.h"
+#include "sih-export.h"
 #include "sih-window.h"
 
 struct _SihApplication
@@ -83,6 +84,7 @@ sih_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
   g_autofree const char **files = NULL;
+  int exported;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -109,6 +111,11 @@ sih_application_handle_local_options (GApplication *app,
         g_printerr ("%s", out->str);
       return status;
     }
+
+  /* --export-summary: no window, for help desks and scripts. */
+  exported = sih_export_handle_options (options);
+  if (exported >= 0)
+    return exported;
 
   return G_APPLICATION_CLASS (sih_application_parent_class)->handle_local_options (app, options);
 }
@@ -331,6 +338,14 @@ sih_application_init (SihApplication *self)
       N_("Open with the content pack FILE instead of the bundled one"), N_("FILE") },
     { "validate-pack", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check content pack files and report errors, without opening a window"), NULL },
+    { "export-summary", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the support summary of the case file CASE, without opening a window"), N_("CASE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export-summary: text (the default), markdown or pdf"), N_("FORMAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --export-summary: write to FILE instead of the standard output"), N_("FILE") },
+    { "no-mask", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-summary: show e-mail addresses and phone numbers as written"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
   };

@@ -1,9 +1,10 @@
 /* sih-print.c
  *
  * Prints plain text with GtkPrintOperation, or exports it as PDF.  The
- * text is laid out once with Pango at the page width and split into pages
- * between lines, so that no line is ever cut in half; every page has a
- * header with the title and "Page N of M".
+ * text is laid out with Pango at the page width (a line indented with
+ * spaces keeps its indent where it wraps) and split into pages between
+ * lines, so that no line is ever cut in half; every page has a header
+ * with the title and "Page N of M".
  *
  * Exporting (GTK_PRINT_OPERATION_ACTION_EXPORT) needs neither a display
  * nor gtk_init(): the command line and the tests use it headless.
@@ -24,37 +25,56 @@
 #define HEADER_FONT "Noto Sans CJK JP, Noto Sans, Sans 8.5"
 #define MARGIN_MM   18.0
 
+/* One line as printed: lines are never cut, pages break between them. */
 typedef struct
 {
-  int first_line;  /* index of the page's first line in the layout */
-  int top;         /* its top in the layout, in Pango units */
+  PangoLayoutLine *line;
+  double           x;         /* from the left margin, in points */
+  double           top;       /* from the top of the text, in points */
+  double           height;
+  double           baseline;  /* from the line's top */
+} Line;
+
+typedef struct
+{
+  guint  first_line;  /* index in PrintJob.lines */
+  double top;         /* that line's top */
 } Page;
 
 typedef struct
 {
   char        *title;
   char        *text;
-  PangoLayout *layout;
   double       header_height;  /* header and the gap under it, in points */
+  GPtrArray   *layouts;        /* PangoLayout: a line needs its layout to be drawn */
+  GArray      *lines;          /* Line */
   GArray      *pages;          /* Page */
 } PrintJob;
+
+static void
+clear_line (Line *line)
+{
+  g_clear_pointer (&line->line, pango_layout_line_unref);
+}
 
 static void
 print_job_free (PrintJob *job)
 {
   g_free (job->title);
   g_free (job->text);
-  g_clear_object (&job->layout);
+  g_clear_pointer (&job->lines, g_array_unref);
+  g_clear_pointer (&job->layouts, g_ptr_array_unref);
   g_clear_pointer (&job->pages, g_array_unref);
   g_free (job);
 }
 
 static PangoLayout *
-header_layout (GtkPrintContext *context,
-               const char      *text)
+new_layout (GtkPrintContext *context,
+            const char      *font_name,
+            const char      *text)
 {
   PangoLayout *layout = gtk_print_context_create_pango_layout (context);
-  PangoFontDescription *font = pango_font_description_from_string (HEADER_FONT);
+  PangoFontDescription *font = pango_font_description_from_string (font_name);
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
@@ -62,36 +82,82 @@ header_layout (GtkPrintContext *context,
   return layout;
 }
 
-/* Splits the laid-out text into pages of @body_height points. */
+/* Lays out the text a line of it at a time, so that a line indented with
+ * spaces ("   Note: …") keeps its indent where it wraps. */
+static void
+lay_out (PrintJob        *job,
+         GtkPrintContext *context,
+         double           width)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (job->text, "\n", -1);
+  g_autoptr(PangoLayout) space = new_layout (context, BODY_FONT, " ");
+  PangoRectangle space_rect;
+  double y = 0;
+
+  pango_layout_get_extents (space, NULL, &space_rect);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      const char *text = paragraphs[i];
+      PangoLayout *layout;
+      PangoLayoutIter *iter;
+      PangoRectangle extents;
+      double indent;
+
+      while (*text == ' ')
+        text++;
+      /* Very deep indents would leave no room: then they are not kept. */
+      indent = MIN ((double)(text - paragraphs[i]) * space_rect.width / PANGO_SCALE, width / 2);
+
+      layout = new_layout (context, BODY_FONT, text);
+      pango_layout_set_width (layout, (int)((width - indent) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      g_ptr_array_add (job->layouts, layout);
+
+      iter = pango_layout_get_iter (layout);
+      do
+        {
+          PangoRectangle logical;
+          Line line;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          line.line = pango_layout_line_ref (pango_layout_iter_get_line_readonly (iter));
+          line.x = indent + (double)logical.x / PANGO_SCALE;
+          line.top = y + (double)logical.y / PANGO_SCALE;
+          line.height = (double)logical.height / PANGO_SCALE;
+          line.baseline = (double)(pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+          g_array_append_val (job->lines, line);
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+
+      pango_layout_get_extents (layout, NULL, &extents);
+      y += (double)extents.height / PANGO_SCALE;
+    }
+}
+
+/* Splits the lines into pages of @body_height points. */
 static void
 paginate (PrintJob *job,
           double    body_height)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (job->layout);
   Page page = { 0, 0 };
-  int line = 0;
 
   g_array_set_size (job->pages, 0);
   g_array_append_val (job->pages, page);
 
-  do
+  for (guint i = 0; i < job->lines->len; i++)
     {
-      PangoRectangle logical;
+      const Line *line = &g_array_index (job->lines, Line, i);
 
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
       /* A line taller than a whole page still gets a page of its own. */
-      if (line > page.first_line &&
-          (double)(logical.y + logical.height - page.top) / PANGO_SCALE > body_height)
+      if (i > page.first_line && line->top + line->height - page.top > body_height)
         {
-          page.first_line = line;
-          page.top = logical.y;
+          page.first_line = i;
+          page.top = line->top;
           g_array_append_val (job->pages, page);
         }
-      line++;
     }
-  while (pango_layout_iter_next_line (iter));
-
-  pango_layout_iter_free (iter);
 }
 
 static void
@@ -101,21 +167,16 @@ begin_print_cb (GtkPrintOperation *operation,
 {
   double width = gtk_print_context_get_width (context);
   double height = gtk_print_context_get_height (context);
-  PangoFontDescription *font = pango_font_description_from_string (BODY_FONT);
-  g_autoptr(PangoLayout) header = header_layout (context, "Page 1");
+  g_autoptr(PangoLayout) header = new_layout (context, HEADER_FONT, "Page 1");
   int header_text_height;
 
   pango_layout_get_pixel_size (header, NULL, &header_text_height);
   /* The header's text, then a rule half a line under it, then a line's gap. */
   job->header_height = header_text_height * 2.2;
 
-  job->layout = gtk_print_context_create_pango_layout (context);
-  pango_layout_set_font_description (job->layout, font);
-  pango_layout_set_width (job->layout, (int)(width * PANGO_SCALE));
-  pango_layout_set_wrap (job->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (job->layout, job->text, -1);
-  pango_font_description_free (font);
-
+  g_array_set_size (job->lines, 0);
+  g_ptr_array_set_size (job->layouts, 0);
+  lay_out (job, context, width);
   paginate (job, MAX (height - job->header_height, 1.0));
   gtk_print_operation_set_n_pages (operation, (int)job->pages->len);
 }
@@ -134,10 +195,10 @@ draw_header (PrintJob        *job,
 
   /* Translators: in the header of every printed page */
   page_text = g_strdup_printf (_("Page %d of %d"), page_nr + 1, (int)job->pages->len);
-  page_layout = header_layout (context, page_text);
+  page_layout = new_layout (context, HEADER_FONT, page_text);
   pango_layout_get_pixel_size (page_layout, &page_width, &text_height);
 
-  title_layout = header_layout (context, job->title);
+  title_layout = new_layout (context, HEADER_FONT, job->title);
   pango_layout_set_width (title_layout, (int)MAX ((width - page_width - 24) * PANGO_SCALE, 0));
   pango_layout_set_ellipsize (title_layout, PANGO_ELLIPSIZE_END);
 
@@ -161,9 +222,7 @@ draw_page_cb (GtkPrintOperation *operation,
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   const Page *page;
-  int end_line;
-  PangoLayoutIter *iter;
-  int line = 0;
+  guint end_line;
 
   g_assert (page_nr >= 0 && (guint)page_nr < job->pages->len);
 
@@ -171,29 +230,16 @@ draw_page_cb (GtkPrintOperation *operation,
 
   page = &g_array_index (job->pages, Page, page_nr);
   end_line = (guint)page_nr + 1 < job->pages->len ?
-             g_array_index (job->pages, Page, page_nr + 1).first_line : G_MAXINT;
+             g_array_index (job->pages, Page, page_nr + 1).first_line : job->lines->len;
 
   cairo_set_source_rgb (cr, 0, 0, 0);
-  iter = pango_layout_get_iter (job->layout);
-  do
+  for (guint i = page->first_line; i < end_line; i++)
     {
-      PangoRectangle logical;
-      int baseline;
+      const Line *line = &g_array_index (job->lines, Line, i);
 
-      if (line >= end_line)
-        break;
-      if (line >= page->first_line)
-        {
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          baseline = pango_layout_iter_get_baseline (iter);
-          cairo_move_to (cr, (double)logical.x / PANGO_SCALE,
-                         job->header_height + (double)(baseline - page->top) / PANGO_SCALE);
-          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      line++;
+      cairo_move_to (cr, line->x, job->header_height + line->top - page->top + line->baseline);
+      pango_cairo_show_layout_line (cr, line->line);
     }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
 }
 
 /* Kept for the next print dialog in this session: the same printer. */
@@ -236,6 +282,9 @@ sih_print_text (GtkWindow   *parent,
   job->title = g_strdup (title);
   /* A trailing line break would only add an empty line, or an empty page. */
   job->text = g_strchomp (g_strdup (text));
+  job->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_array_set_clear_func (job->lines, (GDestroyNotify)clear_line);
+  job->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   job->pages = g_array_new (FALSE, FALSE, sizeof (Page));
 
   operation = gtk_print_operation_new ();

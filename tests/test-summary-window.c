@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sih-export.h"
@@ -390,6 +391,73 @@ test_summary_window_secret (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (group));
 }
 
+static GtkWidget *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+test_summary_window_save (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sih-save-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GtkWidget *chooser;
+  gint64 deadline;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (f, "markdown_button")), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "summary.save", NULL));
+  sih_test_iterate ();
+
+  /* Without a portal, GtkFileChooserNative shows GTK's own dialog. */
+  chooser = find_file_chooser ();
+  if (chooser == NULL)
+    {
+      g_test_skip ("the file chooser is not GTK's own dialog here");
+      return;
+    }
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
+                   "signin-summary-2026-11-25.md");
+
+  folder = g_file_new_for_path (dir);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "summary.md");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  path = g_build_filename (dir, "summary.md", NULL);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  sih_test_iterate ();
+
+  /* Exactly the preview's text, private to the user. */
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, sih_summary_window_get_text (f->window));
+  g_assert_true (g_str_has_prefix (contents, "# "));
+  g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 /* Every control has a name a screen reader can announce (as test-a11y
  * checks for the main window). */
 static gboolean
@@ -536,6 +604,8 @@ main (int   argc,
               fixture_set_up_help_desk, test_summary_window_help_desk, fixture_tear_down);
   g_test_add ("/summary-window/secret", Fixture, NULL,
               fixture_set_up, test_summary_window_secret, fixture_tear_down);
+  g_test_add ("/summary-window/save", Fixture, NULL,
+              fixture_set_up, test_summary_window_save, fixture_tear_down);
   g_test_add ("/summary-window/a11y", Fixture, NULL,
               fixture_set_up, test_summary_window_a11y, fixture_tear_down);
   g_test_add ("/summary-window/keyboard", Fixture, NULL,

@@ -758,3 +758,77 @@ NC_ ("contact:route:prime-video-help:detail", "For signing in and registering de
 NC_ ("contact:route:prime-video-help:link", "Signing in and registering devices (Prime Video help)");
 /* Translators: Warning about fake support numbers and sites (contact:scam_warning) */
 NC_ ("contact:scam_warning", "Scammers pose as Amazon support. Phone numbers in search results, ads, social media posts or pop-up warnings may be fake, so reach Amazon only from its own website or app. Amazon never sends unsolicited e-mails asking for your password or card or bank details, and its genuine messages also appear in the “Message Centre” of your account. Warning signs are pressure to act quickly, requests for sign-in, card or bank details, requests to pay outside Amazon or with gift cards, and notices about orders you did not place. Never give anyone a password, verification code or gift card number, and report anything suspicious through Amazon’s scam-reporting page.");
+/* Translators: A triage question (triage:takeover-signs:text) */
+NC_ ("triage:takeover-signs:text", "Do you see orders, e-mails or changes you did not make?");
+/* Translators: Explanation under a triage question (triage:takeover-signs:hint) */
+NC_ ("triage:takeover-signs:hint", "Signs that someone else is using your account come first: if there are any, secure the account before anything else.");
+/* Translators: An answer to a triage question (triage:takeover-signs:answer:yes) */
+NC_ ("triage:takeover-signs:answer:yes", "Yes: orders I did not place, a changed e-mail address or phone number, or a sign-in that was not me");
+/* Translators: An answer to a triage question (triage:takeover-signs:answer:gave-away) */
+NC_ ("triage:takeover-signs:answer:gave-away", "I typed my password into a suspicious site, or told someone a code");
+/* Translators: An answer to a triage question (triage:takeover-signs:answer:no) */
+NC_ ("triage:takeover-signs:answer:no", "No, nothing like that");
+/* Translators: A triage question (triage:service:text) */
+NC_ ("triage:service:text", "Which service are you signing in to?");
+/* Translators: An answer to a triage question (triage:service:answer:shopping) */
+NC_ ("triage:service:answer:shopping", "Amazon shopping, on the website or in the app");
+/* Translators: An answer to a triage question (triage:service:answer:seller) */
+NC_ ("triage:service:answer:seller", "Seller Central or Vendor Central");
+/* Translators: An answer to a triage question (triage:service:answer:prime-video) */
+NC_ ("triage:service:answer:prime-video", "Prime Video, on a TV, a streaming device or in the app");
+/* Translators: An answer to a triage question (triage:service:answer:business) */
+NC_ ("triage:service:answer:business", "Amazon Business");
+/* Translators: A triage question (triage:locked:text) */
+NC_ ("triage:locked:text", "Is the account locked, or does the page mention unusual activity?");
+/* Translators: An answer to a triage question (triage:locked:answer:yes) */
+NC_ ("triage:locked:answer:yes", "Yes, it says the account is locked or that unusual activity was detected");
+/* Translators: An answer to a triage question (triage:locked:answer:again) */
+NC_ ("triage:locked:answer:again", "Yes, and it locks again even after I verified my identity");
+/* Translators: An answer to a triage question (triage:locked:answer:no) */
+NC_ ("triage:locked:answer:no", "No");
+/* Translators: A triage question (triage:what-happens:text) */
+NC_ ("triage:what-happens:text", "What happens when you try to sign in? Do you see an error message?");
+/* Translators: Explanation under a triage question (triage:what-happens:hint) */
+NC_ ("triage:what-happens:hint", "If a message is shown, note it exactly as written: Sign-in Helper can find the cause from it, and support will ask for it.");
+/* Translators: An answer to a triage question (triage:what-happens:answer:refused) */
+NC_ ("triage:what-happens:answer:refused", "A message says the e-mail address or the password is wrong");
+/* Translators: An answer to a triage question (triage:what-happens:answer:no-account) */
+NC_ ("triage:what-happens:answer:no-account", "A message says no account was found with that e-mail address");
+/* Translators: An answer to a triage question (triage:what-happens:answer:code) */
+NC_ ("triage:what-happens:answer:code", "It asks for a verification code");
+/* Translators: An answer to a triage question (triage:what-happens:answer:page) */
+NC_ ("triage:what-happens:answer:page", "No message: the page reloads, does nothing or takes me back to the sign-in page");
+/* Translators: An answer to a triage question (triage:what-happens:answer:wrong-account) */
+NC_ ("triage:what-happens:answer:wrong-account", "I get in, but into the wrong account, or my orders are missing");
+/* Translators: An answer to a triage question (triage:what-happens:answer:fine) */
+NC_ ("triage:what-happens:answer:fine", "I can sign in now, and I want to avoid this next time");
+/* Translators: A triage question (triage:code-arrives:text) */
+NC_ ("triage:code-arrives:text", "Does a verification code arrive?");
+/* Translators: An answer to a triage question (triage:code-arrives:answer:no) */
+NC_ ("triage:code-arrives:answer:no", "No, no code arrives");
+/* Translators: An answer to a triage question (triage:code-arrives:answer:refused) */
+NC_ ("triage:code-arrives:answer:refused", "It arrives, but it is refused");
+/* Translators: An answer to a triage question (triage:code-arrives:answer:app) */
+NC_ ("triage:code-arrives:answer:app", "I use an authenticator app, and its codes no longer work");
+/* Translators: A triage question (triage:recent-change:text) */
+NC_ ("triage:recent-change:text", "Did you recently change your phone, your phone number or your e-mail address?");
+/* Translators: An answer to a triage question (triage:recent-change:answer:new-phone) */
+NC_ ("triage:recent-change:answer:new-phone", "I changed phones, or lost or reset my phone");
+/* Translators: An answer to a triage question (triage:recent-change:answer:new-number) */
+NC_ ("triage:recent-change:answer:new-number", "I changed my phone number or my e-mail address");
+/* Translators: An answer to a triage question (triage:recent-change:answer:no) */
+NC_ ("triage:recent-change:answer:no", "No, nothing changed");
+/* Translators: A triage question (triage:password-sure:text) */
+NC_ ("triage:password-sure:text", "Are you sure of the password?");
+/* Translators: An answer to a triage question (triage:password-sure:answer:no) */
+NC_ ("triage:password-sure:answer:no", "No, I may have forgotten it or mixed it up");
+/* Translators: An answer to a triage question (triage:password-sure:answer:yes) */
+NC_ ("triage:password-sure:answer:yes", "Yes, I am sure");
+/* Translators: A triage question (triage:every-device:text) */
+NC_ ("triage:every-device:text", "Does it fail on every browser and device?");
+/* Translators: An answer to a triage question (triage:every-device:answer:no) */
+NC_ ("triage:every-device:answer:no", "No, it works on another browser or device");
+/* Translators: An answer to a triage question (triage:every-device:answer:yes) */
+NC_ ("triage:every-device:answer:yes", "Yes, it fails everywhere");
+/* Translators: An answer to a triage question (triage:every-device:answer:reset-failed) */
+NC_ ("triage:every-device:answer:reset-failed", "Yes, and resetting the password did not help either");

@@ -2,10 +2,11 @@
  *
  * Turns a case into what a person takes to customer service or an agent
  * pastes into a ticket.  The order is fixed: a statement of the problem,
- * the error message, since when and recent changes, the steps tried in the
- * order they were tried, what was skipped and why, device information, the
- * checklist of what support asks for, when the summary was made and the
- * versions, and the disclaimer.
+ * the error message, since when and recent changes, the answers to the
+ * triage questions (if any), the steps tried in the order they were tried,
+ * what was skipped and why, device information, the checklist of what
+ * support asks for, when the summary was made and the versions, and the
+ * disclaimer.
  *
  * Everything the person typed goes through one function, masked_field(),
  * which masks e-mail addresses and phone numbers, withholds what looks like
@@ -847,6 +848,63 @@ add_since (Summary *s)
   end_section (s);
 }
 
+/* The triage questions answered, in order, and where they lead; only if
+ * the person answered any. */
+static void
+add_triage (Summary *s)
+{
+  SihTriage *triage = sih_pack_get_triage (s->pack);
+  g_autoptr(GPtrArray) path = NULL;
+  const char *result;
+
+  if (triage == NULL)
+    return;
+  path = sih_triage_get_path (triage, s->kase);
+  if (path->len == 0)
+    return;
+
+  /* Translators: heading of the questions the person answered to find the cause */
+  heading (s, C_("summary", "Answers to the guided questions"), FALSE);
+  for (guint i = 0; i < path->len; i++)
+    {
+      const SihTriageChoice *choice = g_ptr_array_index (path, i);
+      g_autofree char *line = NULL;
+
+      if (s->markdown)
+        {
+          g_autofree char *question = md_inline (choice->question->text.text);
+          g_autofree char *answer = md_inline (choice->answer->label.text);
+
+          /* Translators: a question and the answer chosen, "Does a code arrive? → No" */
+          line = g_strdup_printf (C_("summary", "%s → %s"), question, answer);
+          g_string_append (s->out, "- ");
+          append_indented (s->out, line, "  ", "\\");
+        }
+      else
+        {
+          line = g_strdup_printf (C_("summary", "%s → %s"), choice->question->text.text,
+                                  choice->answer->label.text);
+          append_indented (s->out, line, "  ", "");
+        }
+      g_string_append_c (s->out, '\n');
+    }
+
+  result = sih_triage_get_result (triage, s->kase);
+  if (result != NULL)
+    {
+      SihCause *cause = sih_pack_find_cause (s->pack, result);
+
+      /* Translators: the cause the answers lead to */
+      item (s, C_("summary", "Where the answers lead"),
+            cause != NULL ? sih_cause_get_title (cause) : result);
+    }
+  else
+    item (s, C_("summary", "Where the answers lead"),
+          /* Translators: the person stopped before the questions led to a cause */
+          C_("summary", "not finished"));
+  end_section (s);
+}
+
 static gboolean
 spans_causes (GArray *tried)
 {
@@ -1272,6 +1330,7 @@ sih_summary_format (SihCase                  *kase,
   add_statement (&s);
   add_error_message (&s);
   add_since (&s);
+  add_triage (&s);
   add_tried (&s, tried, with_cause);
   add_skipped (&s, tried, with_cause);
   add_device (&s);

@@ -345,18 +345,21 @@ sih_triage_record_answer (SihTriage  *self,
   if (question == NULL || sih_triage_question_find_answer (question, answer_id) == NULL)
     return FALSE;
 
+  /* Keep the answers on the path before the question. */
   path = g_ptr_array_new_with_free_func (g_free);
   current = walk (self, kase, path);
   on_path = current == question;
   keep = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < path->len && !on_path; i++)
+  for (guint i = 0; i < path->len; i++)
     {
       const SihTriageChoice *choice = g_ptr_array_index (path, i);
 
       if (choice->question == question)
-        on_path = TRUE;
-      else
-        g_hash_table_add (keep, choice->question->id);
+        {
+          on_path = TRUE;
+          break;
+        }
+      g_hash_table_add (keep, choice->question->id);
     }
   if (!on_path)
     return FALSE;

@@ -38,16 +38,24 @@ offset_to_position (const char *data,
   *column = c;
 }
 
-/* json-glib recurses once per nesting level and overflows the stack on
- * deeply nested input, so measure the depth before handing it over. */
-static gboolean
-find_excess_depth (const char *data,
-                   gsize       len,
-                   guint       max_depth,
-                   gsize      *offset)
+/* What json-glib 1.6 does not check, found before it parses:
+ *  - nesting depth: it recurses once per level and overflows the stack on
+ *    deeply nested input;
+ *  - a second object or array after the first: it keeps the last one and
+ *    leaks the others, so "{…} {…}" would load the second;
+ *  - its extensions to JSON, single-quoted strings and comments, which
+ *    would hide brackets (and so the depth) from this scan: refused.
+ * Returns the problem's SihError code, or 0; @offset is where it is. */
+static int
+find_structure_error (const char  *data,
+                      gsize        len,
+                      guint        max_depth,
+                      gsize       *offset,
+                      const char **what)
 {
   guint depth = 0;
   gboolean in_string = FALSE;
+  gboolean seen_value = FALSE;
 
   for (gsize i = 0; i < len; i++)
     {
@@ -65,27 +73,44 @@ find_excess_depth (const char *data,
       switch (ch)
         {
         case '"':
+          seen_value = seen_value || depth == 0;
           in_string = TRUE;
           break;
         case '[':
         case '{':
+          if (depth == 0 && seen_value)
+            {
+              *offset = i;
+              *what = "more text after the end of the document";
+              return SIH_ERROR_SYNTAX;
+            }
           if (++depth > max_depth)
             {
               *offset = i;
-              return TRUE;
+              return SIH_ERROR_TOO_DEEP;
             }
           break;
         case ']':
         case '}':
-          if (depth > 0)
-            depth--;
+          if (depth > 0 && --depth == 0)
+            seen_value = TRUE;
           break;
+        case '\'':
+          *offset = i;
+          *what = "strings must be in double quotes";
+          return SIH_ERROR_SYNTAX;
+        case '/':
+          *offset = i;
+          *what = "comments are not allowed";
+          return SIH_ERROR_SYNTAX;
         default:
+          if (depth == 0 && !g_ascii_isspace (ch))
+            seen_value = TRUE;
           break;
         }
     }
 
-  return FALSE;
+  return 0;
 }
 
 static gboolean
@@ -118,9 +143,11 @@ sih_json_parse_bytes (GBytes      *bytes,
   g_autoptr(GError) local_error = NULL;
   const char *data;
   const char *invalid = NULL;
+  const char *what = NULL;
   gsize len;
   gsize offset;
   guint line, column;
+  int code;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -165,12 +192,17 @@ sih_json_parse_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (find_excess_depth (data, len, SIH_JSON_MAX_DEPTH, &offset))
+  code = find_structure_error (data, len, SIH_JSON_MAX_DEPTH, &offset, &what);
+  if (code != 0)
     {
       offset_to_position (data, offset, &line, &column);
-      g_set_error (error, SIH_ERROR, SIH_ERROR_TOO_DEEP,
-                   "%s: line %u, column %u: nested deeper than %d levels",
-                   display_name, line, column, SIH_JSON_MAX_DEPTH);
+      if (code == SIH_ERROR_TOO_DEEP)
+        g_set_error (error, SIH_ERROR, SIH_ERROR_TOO_DEEP,
+                     "%s: line %u, column %u: nested deeper than %d levels",
+                     display_name, line, column, SIH_JSON_MAX_DEPTH);
+      else
+        g_set_error (error, SIH_ERROR, code, "%s: line %u, column %u: not valid JSON: %s",
+                     display_name, line, column, what);
       return NULL;
     }
 
@@ -179,6 +211,7 @@ sih_json_parse_bytes (GBytes      *bytes,
     {
       /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; restate it with
        * the real file name. */
+      g_autofree char *valid_rest = NULL;
       const char *msg = local_error->message;
       const char *rest = msg;
       char *end;
@@ -197,6 +230,9 @@ sih_json_parse_bytes (GBytes      *bytes,
             rest += strlen ("Parse error: ");
         }
 
+      /* It quotes string constants as it decoded them, and it decodes an
+       * unpaired surrogate escape ("\ud800") to bytes that are not UTF-8. */
+      rest = valid_rest = g_utf8_make_valid (rest, -1);
       if (line > 0)
         g_set_error (error, SIH_ERROR, SIH_ERROR_SYNTAX,
                      "%s: line %u, column %u: not valid JSON: %s",
@@ -289,6 +325,16 @@ sih_json_reader_fail (SihJsonReader *reader,
                                  reader->display_name, reader->path->str, message);
   else
     reader->error = g_error_new (SIH_ERROR, code, "%s: %s", reader->display_name, message);
+
+  /* Member names and values quoted from the document may hold what
+   * json-glib decoded from unpaired surrogate escapes; messages are shown. */
+  if (!g_utf8_validate (reader->error->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (reader->error->message, -1);
+
+      g_free (reader->error->message);
+      reader->error->message = valid;
+    }
 }
 
 static const char *
@@ -458,6 +504,16 @@ sih_json_reader_string (SihJsonReader *reader,
 
   value = json_node_get_string (node);
   len = strlen (value);
+
+  /* json-glib decodes an unpaired surrogate escape ("\ud800") to bytes
+   * that are not UTF-8, after the file itself was checked. */
+  if (!g_utf8_validate_len (value, len, NULL))
+    {
+      sih_json_reader_fail (reader, SIH_ERROR_ENCODING,
+                            "the text is not valid UTF-8 (an unpaired surrogate such as "
+                            "\\ud800?)");
+      return NULL;
+    }
 
   if (len > reader->max_string)
     {

@@ -286,8 +286,10 @@ find_emails (View      *v,
       if (v->norm[i] != '@')
         continue;
 
+      /* Not back into the address before ("a@b.cd@e.fg"): matches never
+       * overlap. */
       s = i;
-      while (s > 0 && is_local_char (v->norm[s - 1]))
+      while (s > 0 && is_local_char (v->norm[s - 1]) && v->taken[s - 1] == TAKEN_NONE)
         s--;
       while (s < i && v->norm[s] == '.')
         s++;

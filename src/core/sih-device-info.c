@@ -183,7 +183,8 @@ sih_os_release_parse (const char *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  copy = length < 0 ? g_strdup (data) : g_strndup (data, length);
+  /* g_strndup (NULL, 0) is NULL, not "". */
+  copy = length < 0 ? g_strdup (data) : g_strndup (length > 0 ? data : "", length);
   lines = g_strsplit (copy, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)

@@ -33,7 +33,8 @@
  * contain it, and a query walks only the lists of its own units,
  * accumulating into arrays that are allocated once and cleared by the
  * list of texts it touched.  The vocabulary is scanned for typos only for
- * words of four characters or more.
+ * words of four characters or more, and the result is kept for the next
+ * keystroke.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -77,6 +78,7 @@ static const float kind_weight[] = {
 
 #define MAX_WORD_CHARS 48
 #define MAX_QUERY_UNITS 64
+#define MAX_CACHED_WORDS 256
 
 /* Synonyms people use when describing sign-in problems, in normalised
  * form (no spaces or hyphens).  Each group is tried both ways. */
@@ -644,7 +646,7 @@ typedef struct
 /* One unit of a query and what it may match. */
 typedef struct
 {
-  guint32 list;            /* word or gram id, or G_MAXUINT32 for a scan */
+  guint32 list;            /* word or gram id */
   float   similarity;
 } Candidate;
 
@@ -693,6 +695,7 @@ struct _SihSearchIndex
   guint32        *cause_field;
   GArray         *touched_causes;
   GArray         *candidates;    /* Candidate */
+  GHashTable     *typos;         /* query word → GArray of Candidate: its typo matches */
   guint32        *word_mark;     /* per word: the query unit that listed it */
   guint32        *word_slot;     /* per word: its place in candidates */
   guint32         unit_serial;
@@ -1181,6 +1184,8 @@ sih_search_index_new (SihPack *pack)
   index->cause_field = g_new0 (guint32, MAX (n_causes, 1));
   index->touched_causes = g_array_new (FALSE, FALSE, sizeof (guint32));
   index->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  index->typos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify)g_array_unref);
   index->word_mark = g_new0 (guint32, MAX (index->words->len, 1));
   index->word_slot = g_new0 (guint32, MAX (index->words->len, 1));
   analysis_init (&index->query, FALSE);
@@ -1296,6 +1301,7 @@ sih_search_index_unref (SihSearchIndex *self)
   g_free (self->cause_field);
   g_array_unref (self->touched_causes);
   g_array_unref (self->candidates);
+  g_hash_table_unref (self->typos);
   g_free (self->word_mark);
   g_free (self->word_slot);
   analysis_clear (&self->query);
@@ -1538,24 +1544,41 @@ word_candidates (SihSearchIndex *self,
         }
     }
 
-  /* Typos, in words long enough for a typo to be told from another word. */
+  /* Typos, in words long enough for a typo to be told from another word.
+   * Scanning the vocabulary is the costly part, and the words before the
+   * one being typed come back at every keystroke: remember them. */
   max_typos = n >= 8 ? 2 : n >= 4 ? 1 : 0;
   if (max_typos > 0 && !has_digit)
     {
-      const gunichar *all = (const gunichar *)(gpointer)self->word_chars->data;
+      GArray *typos = g_hash_table_lookup (self->typos, word);
 
-      for (i = 0; i < self->words->len; i++)
+      if (typos == NULL)
         {
-          const Word *w = &g_array_index (self->words, Word, i);
-          guint d;
+          const gunichar *all = (const gunichar *)(gpointer)self->word_chars->data;
 
-          if (w->has_digit || i == exact ||
-              (w->n_chars > n ? w->n_chars - n : n - w->n_chars) > max_typos)
-            continue;
+          typos = g_array_new (FALSE, FALSE, sizeof (Candidate));
+          for (i = 0; i < self->words->len; i++)
+            {
+              const Word *w = &g_array_index (self->words, Word, i);
+              guint d;
 
-          d = edit_distance (chars, n, all + w->chars, w->n_chars, max_typos);
-          if (d <= max_typos)
-            add_candidate (self, unit, i, d == 1 ? SIM_TYPO_1 : SIM_TYPO_2);
+              if (w->has_digit || i == exact ||
+                  (w->n_chars > n ? w->n_chars - n : n - w->n_chars) > max_typos)
+                continue;
+
+              d = edit_distance (chars, n, all + w->chars, w->n_chars, max_typos);
+              if (d <= max_typos)
+                g_array_append_vals (typos, &(Candidate) { i, d == 1 ? SIM_TYPO_1 : SIM_TYPO_2 }, 1);
+            }
+          if (g_hash_table_size (self->typos) >= MAX_CACHED_WORDS)
+            g_hash_table_remove_all (self->typos);
+          g_hash_table_insert (self->typos, g_strdup (word), typos);
+        }
+
+      for (i = 0; i < typos->len; i++)
+        {
+          const Candidate *typo = &g_array_index (typos, Candidate, i);
+          add_candidate (self, unit, typo->list, typo->similarity);
         }
     }
 

@@ -28,4 +28,6 @@ if [ ! -f "$builddir/build.ninja" ]; then
   CC=$cc meson setup "$builddir" -Dfuzzing=true -Dbuildtype=debugoptimized
 fi
 
+# Regenerate first, so that targets added since are known by name.
+ninja -C "$builddir" build.ninja >/dev/null
 meson compile -C "$builddir" $(fuzz/targets.sh | sed 's/^/fuzz-/') signin-helper-gmo

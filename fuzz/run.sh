@@ -7,8 +7,10 @@
 # runs each for SECONDS, starting from a copy of its seed corpus (made from
 # the test data by fuzz/seeds.py) in a temporary directory.  Fails if any
 # target crashes, leaks, hits undefined behaviour or a failed check; the
-# input that did it is kept in BUILDDIR/fuzz/artifacts/.  Extra arguments go
-# to every target, such as -runs=10000000 instead of a time limit.
+# input that did it is kept in BUILDDIR/fuzz/artifacts/, each target's
+# output in BUILDDIR/fuzz/logs/.  Extra arguments go to every target, such
+# as -runs=10000000 (with SECONDS 0, no time limit).  FUZZ_TARGETS="pack
+# mask" runs only those.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,12 +31,13 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export SIH_LOCALEDIR=$PWD/$builddir/po
 
 artifacts=$PWD/$builddir/fuzz/artifacts
-mkdir -p "$artifacts"
+logs=$PWD/$builddir/fuzz/logs
+mkdir -p "$artifacts" "$logs"
 work=$(mktemp -d "${TMPDIR:-/tmp}/sih-fuzz-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 failed=()
-for target in $(fuzz/targets.sh); do
+for target in ${FUZZ_TARGETS:-$(fuzz/targets.sh)}; do
   corpus=$work/$target
   fuzz/seeds.py "$target" "$corpus" >/dev/null
   options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
@@ -42,11 +45,11 @@ for target in $(fuzz/targets.sh); do
   if [ -f "fuzz/$target.dict" ]; then
     options+=(-dict="fuzz/$target.dict")
   fi
-  echo "== fuzz-$target for ${seconds}s ($(ls "$corpus" | wc -l) seeds)"
-  if "$builddir/fuzz/fuzz-$target" "${options[@]}" "$@" "$corpus" >"$work/$target.log" 2>&1; then
-    grep -E '^(stat::|#[0-9]+ *DONE)' "$work/$target.log" || true
+  echo "== fuzz-$target for ${seconds}s $* ($(ls "$corpus" | wc -l) seeds)"
+  if "$builddir/fuzz/fuzz-$target" "${options[@]}" "$@" "$corpus" >"$logs/$target.log" 2>&1; then
+    grep -E '^(stat::|#[0-9]+ *DONE)' "$logs/$target.log" || true
   else
-    tail -n 80 "$work/$target.log"
+    tail -n 80 "$logs/$target.log"
     echo "fuzz-$target FAILED; the input is in $artifacts/" >&2
     failed+=("$target")
   fi

@@ -85,12 +85,14 @@ def seeds(target):
     elif target == "mask":
         yield from table_inputs(os.path.join("tests", "test-mask.c"))
     elif target == "search":
-        yield from table_inputs(os.path.join("tests", "test-search.c"))
+        # fuzz-search takes the number of results from the first byte.
+        for query in table_inputs(os.path.join("tests", "test-search.c")):
+            yield b"\x03" + query
         with open(os.path.join(root, "data", "content", "amazon-signin.json"), encoding="utf-8") as f:
             pack = json.load(f)
         for cause in pack["causes"]:
             for message in cause.get("error_messages", []):
-                yield message["text"].encode("utf-8")
+                yield b"\x00" + message["text"].encode("utf-8")
     else:
         raise SystemExit(f"unknown fuzz target {target!r}")
 

@@ -6,3 +6,4 @@ echo pack
 echo case-file
 echo os-release
 echo mask
+echo search

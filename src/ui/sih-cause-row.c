@@ -23,6 +23,7 @@ struct _SihCauseRow
   GtkLabel      *title_label;
   GtkLabel      *urgency_label;
   GtkLabel      *summary_label;
+  GtkLabel      *match_label;
   GtkLabel      *progress_label;
 };
 
@@ -136,6 +137,7 @@ sih_cause_row_class_init (SihCauseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihCauseRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, SihCauseRow, urgency_label);
   gtk_widget_class_bind_template_child (widget_class, SihCauseRow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SihCauseRow, match_label);
   gtk_widget_class_bind_template_child (widget_class, SihCauseRow, progress_label);
 }
 
@@ -233,4 +235,19 @@ sih_cause_row_get_progress (SihCauseRow *self)
 {
   g_return_val_if_fail (SIH_IS_CAUSE_ROW (self), NULL);
   return gtk_label_get_label (self->progress_label);
+}
+
+/**
+ * sih_cause_row_set_match:
+ * @match: (nullable): what a search matched in the cause, or %NULL
+ */
+void
+sih_cause_row_set_match (SihCauseRow *self,
+                         const char  *match)
+{
+  g_return_if_fail (SIH_IS_CAUSE_ROW (self));
+
+  gtk_label_set_label (self->match_label, match != NULL ? match : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->match_label), match);
+  gtk_widget_set_visible (GTK_WIDGET (self->match_label), match != NULL);
 }

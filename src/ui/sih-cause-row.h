@@ -22,6 +22,8 @@ void        sih_cause_row_bind          (SihCauseRow *self,
 void        sih_cause_row_unbind        (SihCauseRow *self);
 SihCause   *sih_cause_row_get_cause     (SihCauseRow *self);
 const char *sih_cause_row_get_progress  (SihCauseRow *self);
+void        sih_cause_row_set_match     (SihCauseRow *self,
+                                         const char  *match);
 
 char       *sih_cause_format_progress   (SihCause    *cause,
                                          SihCase     *kase);

@@ -15,7 +15,13 @@ struct _SihStartPage
   GtkListBox *common_list;
   GtkLabel   *orphans_label;
   GtkLabel   *disclaimer_label;
+  GtkButton  *triage_button;
+  GtkSearchEntry *message_entry;
+  GtkListBox *message_list;
+  GtkLabel   *message_none_label;
   SihPack    *pack;
+  SihSearchIndex *index;
+  GListStore *message_matches;   /* SihCause */
 };
 
 G_DEFINE_FINAL_TYPE (SihStartPage, sih_start_page, ADW_TYPE_BIN)
@@ -28,9 +34,100 @@ static const char * const common_causes[] = {
   "account-takeover",
 };
 
+static GtkWidget *
+create_message_row (gpointer item,
+                    gpointer user_data)
+{
+  SihCause *cause = item;
+  const char *matched = g_object_get_data (G_OBJECT (cause), "sih-matched-message");
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sih_cause_get_title (cause));
+  if (matched != NULL)
+    {
+      /* Translators: the known sign-in page message that the pasted text matched */
+      g_autofree char *subtitle = g_strdup_printf (_("Known message: %s"), matched);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name (sih_cause_get_icon_name (cause)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-cause");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sih_cause_get_id (cause));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sih_cause_get_title (cause), -1);
+  return row;
+}
+
+/**
+ * sih_start_page_match_message:
+ * @text: what the sign-in page shows, pasted or retyped
+ *
+ * Lists the causes whose known messages match @text, best first (at most
+ * three), and shows them under the entry.
+ *
+ * Returns: (transfer none): the causes listed
+ */
+GListModel *
+sih_start_page_match_message (SihStartPage *self,
+                              const char   *text)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (SIH_IS_START_PAGE (self), NULL);
+
+  g_list_store_remove_all (self->message_matches);
+  trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (self->index != NULL && *trimmed != '\0')
+    {
+      results = sih_search_index_match_message (self->index, trimmed);
+      for (guint i = 0; i < results->len && i < 3; i++)
+        {
+          SihSearchResult *result = g_ptr_array_index (results, i);
+
+          g_object_set_data_full (G_OBJECT (result->cause), "sih-matched-message",
+                                  g_strdup (result->text), g_free);
+          g_list_store_append (self->message_matches, result->cause);
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->message_list),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->message_matches)) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_none_label),
+                          *trimmed != '\0' && self->index != NULL &&
+                          g_list_model_get_n_items (G_LIST_MODEL (self->message_matches)) == 0);
+
+  return G_LIST_MODEL (self->message_matches);
+}
+
+static void
+message_changed_cb (SihStartPage   *self,
+                    GtkSearchEntry *entry)
+{
+  sih_start_page_match_message (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+void
+sih_start_page_set_search_index (SihStartPage   *self,
+                                 SihSearchIndex *index)
+{
+  g_return_if_fail (SIH_IS_START_PAGE (self));
+
+  g_clear_pointer (&self->index, sih_search_index_unref);
+  if (index != NULL)
+    self->index = sih_search_index_ref (index);
+  sih_start_page_match_message (self, gtk_editable_get_text (GTK_EDITABLE (self->message_entry)));
+}
+
 static void
 sih_start_page_dispose (GObject *object)
 {
+  g_clear_pointer (&SIH_START_PAGE (object)->index, sih_search_index_unref);
+  g_clear_object (&SIH_START_PAGE (object)->message_matches);
   g_clear_object (&SIH_START_PAGE (object)->pack);
   G_OBJECT_CLASS (sih_start_page_parent_class)->dispose (object);
 }
@@ -43,6 +140,11 @@ sih_start_page_class_init (SihStartPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SihStartPage, common_list);
   gtk_widget_class_bind_template_child (widget_class, SihStartPage, orphans_label);
+  gtk_widget_class_bind_template_child (widget_class, SihStartPage, triage_button);
+  gtk_widget_class_bind_template_child (widget_class, SihStartPage, message_entry);
+  gtk_widget_class_bind_template_child (widget_class, SihStartPage, message_list);
+  gtk_widget_class_bind_template_child (widget_class, SihStartPage, message_none_label);
+  gtk_widget_class_bind_template_callback (widget_class, message_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, SihStartPage, disclaimer_label);
   G_OBJECT_CLASS (klass)->dispose = sih_start_page_dispose;
 }
@@ -51,6 +153,9 @@ static void
 sih_start_page_init (SihStartPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->message_matches = g_list_store_new (SIH_TYPE_CAUSE);
+  gtk_list_box_bind_model (self->message_list, G_LIST_MODEL (self->message_matches),
+                           create_message_row, self, NULL);
 }
 
 GtkWidget *
@@ -71,6 +176,7 @@ sih_start_page_set_pack (SihStartPage *self,
 
   g_set_object (&self->pack, pack);
   gtk_label_set_label (self->disclaimer_label, sih_pack_get_disclaimer (pack));
+  gtk_widget_set_visible (GTK_WIDGET (self->triage_button), sih_pack_get_triage (pack) != NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->common_list))) != NULL)
     gtk_list_box_remove (self->common_list, child);

@@ -8,6 +8,7 @@
 
 #include "sih-case.h"
 #include "sih-pack.h"
+#include "sih-search.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,9 @@ void       sih_start_page_set_pack (SihStartPage *self,
                                     SihPack      *pack);
 void       sih_start_page_set_case (SihStartPage *self,
                                     SihCase      *kase);
+void       sih_start_page_set_search_index (SihStartPage   *self,
+                                            SihSearchIndex *index);
+GListModel *sih_start_page_match_message    (SihStartPage   *self,
+                                             const char     *text);
 
 G_END_DECLS

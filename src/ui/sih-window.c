@@ -11,6 +11,8 @@
 #include "sih-cause-page.h"
 #include "sih-cause-row.h"
 #include "sih-print.h"
+#include "sih-search.h"
+#include "sih-triage-page.h"
 #include "sih-start-page.h"
 #include "sih-summary-window.h"
 #include "sih-window.h"
@@ -27,6 +29,9 @@ struct _SihWindow
   gboolean              save_failed;
   gboolean              quit_unsaved;
   GHashTable           *pending_deletes;  /* ids trashed, waiting for their toast */
+  SihSearchIndex       *search_index;
+  GListStore           *search_results;   /* SihCause, best first */
+  GHashTable           *search_matches;   /* SihCause → what matched (text) */
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -34,6 +39,11 @@ struct _SihWindow
   GtkListView          *cause_list;
   GtkSingleSelection   *selection;
   GtkMenuButton        *cases_button;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  SihTriagePage        *triage_page;
   SihCaseList          *case_list;
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
@@ -43,6 +53,11 @@ struct _SihWindow
 };
 
 G_DEFINE_FINAL_TYPE (SihWindow, sih_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void end_search         (SihWindow   *self);
+static void cause_activated_cb (SihWindow   *self,
+                                guint        position,
+                                GtkListView *list);
 
 static void
 cause_item_setup_cb (SihWindow   *self,
@@ -55,8 +70,12 @@ static void
 cause_item_bind_cb (SihWindow   *self,
                     GtkListItem *item)
 {
-  sih_cause_row_bind (SIH_CAUSE_ROW (gtk_list_item_get_child (item)),
-                      gtk_list_item_get_item (item), self->kase);
+  SihCauseRow *row = SIH_CAUSE_ROW (gtk_list_item_get_child (item));
+  SihCause *cause = gtk_list_item_get_item (item);
+
+  sih_cause_row_bind (row, cause, self->kase);
+  sih_cause_row_set_match (row, self->search_matches != NULL
+                                ? g_hash_table_lookup (self->search_matches, cause) : NULL);
 }
 
 static void
@@ -70,7 +89,7 @@ static guint
 find_position (SihWindow  *self,
                const char *cause_id)
 {
-  GListModel *causes = sih_pack_get_causes (self->pack);
+  GListModel *causes = gtk_single_selection_get_model (self->selection);
   guint n = g_list_model_get_n_items (causes);
 
   for (guint i = 0; i < n; i++)
@@ -138,17 +157,212 @@ sih_window_select_cause (SihWindow  *self,
 
   g_return_if_fail (SIH_IS_WINDOW (self));
 
-  position = cause_id != NULL && self->pack != NULL ? find_position (self, cause_id)
-                                                    : GTK_INVALID_LIST_POSITION;
-  if (position == GTK_INVALID_LIST_POSITION)
+  if (cause_id == NULL || self->pack == NULL || sih_pack_find_cause (self->pack, cause_id) == NULL)
     {
       show_start (self);
       return;
     }
 
+  /* A cause that the search hides: show every cause again. */
+  position = find_position (self, cause_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_toggle_button_set_active (self->search_button, FALSE);
+      end_search (self);
+      position = find_position (self, cause_id);
+    }
+
   select_position (self, position);
   show_cause (self, sih_pack_find_cause (self->pack, cause_id));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* What a search result matched, in a few words for the row. */
+static char *
+describe_match (SihSearchResult *result)
+{
+  switch (result->match)
+    {
+    case SIH_SEARCH_MATCH_ERROR_MESSAGE:
+      /* Translators: a search matched this error message of a cause */
+      return g_strdup_printf (_("Message: %s"), result->text);
+    case SIH_SEARCH_MATCH_SYMPTOM:
+      /* Translators: a search matched this thing people say */
+      return g_strdup_printf (_("“%s”"), result->text);
+    case SIH_SEARCH_MATCH_STEP_TITLE:
+    case SIH_SEARCH_MATCH_STEP_DETAIL:
+      {
+        SihStep *step = result->step_id != NULL ? sih_cause_find_step (result->cause, result->step_id) : NULL;
+        /* Translators: a search matched this step of a cause */
+        return g_strdup_printf (_("Step: %s"), step != NULL ? sih_step_get_title (step) : result->text);
+      }
+    case SIH_SEARCH_MATCH_TITLE:
+    case SIH_SEARCH_MATCH_SUMMARY:
+    default:
+      return NULL;
+    }
+}
+
+static void
+set_sidebar_model (SihWindow  *self,
+                   GListModel *model)
+{
+  self->selecting = TRUE;
+  gtk_single_selection_set_model (self->selection, NULL);
+  gtk_single_selection_set_model (self->selection, model);
+  self->selecting = FALSE;
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    g_list_model_get_n_items (model) > 0 ? "list" : "empty");
+
+  /* Keep the cause on screen selected if it is listed. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "cause") == 0)
+    {
+      SihCause *cause = sih_cause_page_get_cause (self->cause_page);
+      guint position = cause != NULL ? find_position (self, sih_cause_get_id (cause))
+                                     : GTK_INVALID_LIST_POSITION;
+
+      self->selecting = TRUE;
+      gtk_single_selection_set_selected (self->selection, position);
+      self->selecting = FALSE;
+    }
+}
+
+static void
+end_search (SihWindow *self)
+{
+  if (self->pack == NULL)
+    return;
+  g_hash_table_remove_all (self->search_matches);
+  g_list_store_remove_all (self->search_results);
+  if (gtk_single_selection_get_model (self->selection) != sih_pack_get_causes (self->pack))
+    set_sidebar_model (self, sih_pack_get_causes (self->pack));
+}
+
+/**
+ * sih_window_search:
+ * @query: what the user typed
+ *
+ * Shows the causes that match @query in the sidebar, best first, with
+ * what each matched; an empty query shows every cause.
+ */
+void
+sih_window_search (SihWindow  *self,
+                   const char *query)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_if_fail (SIH_IS_WINDOW (self));
+
+  trimmed = g_strstrip (g_strdup (query != NULL ? query : ""));
+  if (self->pack == NULL || self->search_index == NULL || *trimmed == '\0')
+    {
+      end_search (self);
+      return;
+    }
+
+  results = sih_search_index_query (self->search_index, trimmed, 50);
+  g_hash_table_remove_all (self->search_matches);
+  g_list_store_remove_all (self->search_results);
+  for (guint i = 0; i < results->len; i++)
+    {
+      SihSearchResult *result = g_ptr_array_index (results, i);
+
+      g_hash_table_insert (self->search_matches, result->cause, describe_match (result));
+      g_list_store_append (self->search_results, result->cause);
+    }
+  set_sidebar_model (self, G_LIST_MODEL (self->search_results));
+}
+
+static void
+search_changed_cb (SihWindow      *self,
+                   GtkSearchEntry *entry)
+{
+  sih_window_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+stop_search_cb (SihWindow *self)
+{
+  gtk_toggle_button_set_active (self->search_button, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  end_search (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->cause_list));
+}
+
+/* Enter in the search opens the best match. */
+static void
+search_activate_cb (SihWindow *self)
+{
+  g_autoptr(SihCause) best = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+  best = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+  cause_activated_cb (self, 0, self->cause_list);
+}
+
+static void
+search_toggled_cb (SihWindow *self)
+{
+  if (gtk_toggle_button_get_active (self->search_button))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      end_search (self);
+    }
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+search_index_ready_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(SihWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->search_index = sih_search_index_new_finish (result, &error);
+  if (self->search_index == NULL)
+    {
+      g_message ("The search index could not be built: %s", error->message);
+      return;
+    }
+  sih_start_page_set_search_index (self->start_page, self->search_index);
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    sih_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+show_triage_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+
+  if (self->kase == NULL || self->pack == NULL || sih_pack_get_triage (self->pack) == NULL)
+    return;
+
+  select_position (self, GTK_INVALID_LIST_POSITION);
+  sih_triage_page_show (self->triage_page, self->pack, self->kase);
+  gtk_stack_set_visible_child_name (self->content_stack, "triage");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-checklist", FALSE);
+  adw_window_title_set_title (self->content_title, _("Find the Right Checklist"));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_child_focus (GTK_WIDGET (self->triage_page), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -168,7 +382,7 @@ cause_activated_cb (SihWindow   *self,
                     guint        position,
                     GtkListView *list)
 {
-  g_autoptr(SihCause) cause = g_list_model_get_item (sih_pack_get_causes (self->pack), position);
+  g_autoptr(SihCause) cause = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   select_position (self, position);
   show_cause (self, cause);
@@ -884,6 +1098,9 @@ setup_for_application (SihWindow      *self,
     }
 
   sih_start_page_set_pack (self->start_page, self->pack);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-triage",
+                                 sih_pack_get_triage (self->pack) != NULL);
+  sih_search_index_new_async (self->pack, NULL, search_index_ready_cb, g_object_ref (self));
 
   self->store = sih_application_get_store (app);
   if (self->store != NULL)
@@ -918,6 +1135,9 @@ sih_window_dispose (GObject *object)
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
   g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
+  g_clear_pointer (&self->search_index, sih_search_index_unref);
+  g_clear_pointer (&self->search_matches, g_hash_table_unref);
+  g_clear_object (&self->search_results);
   g_clear_object (&self->pack);
   g_clear_object (&self->settings);
 
@@ -936,6 +1156,7 @@ sih_window_class_init (SihWindowClass *klass)
 
   g_type_ensure (SIH_TYPE_START_PAGE);
   g_type_ensure (SIH_TYPE_CASE_LIST);
+  g_type_ensure (SIH_TYPE_TRIAGE_PAGE);
   g_type_ensure (SIH_TYPE_CAUSE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-window.ui");
@@ -945,6 +1166,11 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihWindow, cause_list);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, cases_button);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, search_bar);
+  gtk_widget_class_bind_template_child_full (widget_class, "cause_search_entry", FALSE, G_STRUCT_OFFSET (SihWindow, search_entry));
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, triage_page);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, case_list);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, content_stack);
@@ -957,6 +1183,9 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cause_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "win.select-cause", "s", select_cause_action);
   gtk_widget_class_install_action (widget_class, "win.show-start", NULL, show_start_action);
@@ -973,6 +1202,10 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-case", NULL, export_case_action);
   gtk_widget_class_install_action (widget_class, "win.import-case", NULL, import_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-unreadable", NULL, show_unreadable_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-triage", NULL, show_triage_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.show-triage", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_action);
   gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
   gtk_widget_class_install_action (widget_class, "win.print-checklist", NULL, print_checklist_action);
@@ -994,6 +1227,13 @@ sih_window_init (SihWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->search_results = g_list_store_new (SIH_TYPE_CAUSE);
+  self->search_matches = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_signal_connect_object (self->search_button, "toggled", G_CALLBACK (search_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* Typing in the list of causes starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->cause_list));
 
   /* A check item in the case menu. */
   solved = g_simple_action_new_stateful ("case-solved", NULL, g_variant_new_boolean (FALSE));
@@ -1051,8 +1291,12 @@ sih_window_set_case (SihWindow *self,
     return;
 
   /* Setting the model again rebinds every row to the new case. */
-  gtk_single_selection_set_model (self->selection, NULL);
-  gtk_single_selection_set_model (self->selection, sih_pack_get_causes (self->pack));
+  {
+    g_autoptr(GListModel) model = gtk_single_selection_get_model (self->selection)
+                                  ? g_object_ref (gtk_single_selection_get_model (self->selection))
+                                  : g_object_ref (sih_pack_get_causes (self->pack));
+    set_sidebar_model (self, model);
+  }
 
   if (kase != NULL)
     {

@@ -23,5 +23,7 @@ void       sih_window_select_cause (SihWindow      *self,
                                     const char     *cause_id);
 gboolean   sih_window_import_case  (SihWindow      *self,
                                     GFile          *file);
+void       sih_window_search       (SihWindow      *self,
+                                    const char     *query);
 
 G_END_DECLS

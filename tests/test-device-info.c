@@ -289,6 +289,87 @@ test_device_real (void)
   g_assert_true (copy->os_name != info->os_name);
 }
 
+static void
+test_device_to_text (void)
+{
+  g_autoptr(SihDeviceInfo) info = sih_device_info_new ();
+  g_autofree char *text = NULL;
+
+  info->os_name = g_strdup ("Debian GNU/Linux 12 (bookworm)");
+  info->os_id = g_strdup ("debian");
+  info->os_version_id = g_strdup ("12");
+  info->kernel = g_strdup ("Linux 6.1.0-18-amd64");
+  info->architecture = g_strdup ("x86_64");
+  info->desktop = g_strdup ("GNOME");
+  info->session_type = g_strdup ("wayland");
+  info->language = g_strdup ("ja_JP.UTF-8");
+  info->time_zone = g_strdup ("Asia/Tokyo");
+  info->utc_offset = 9 * 3600;
+  info->app_version = g_strdup ("0.1.0");
+  sih_device_info_set_toolkit (info, "4.8.3", "1.2.2");
+  sih_device_info_set_pack (info, "amazon-signin", "2026.11");
+
+  text = sih_device_info_to_text (info);
+  g_assert_cmpstr (text, ==,
+                   "Sign-in Helper: 0.1.0\n"
+                   "Content pack: amazon-signin 2026.11\n"
+                   "GTK: 4.8.3\n"
+                   "libadwaita: 1.2.2\n"
+                   "Operating system: Debian GNU/Linux 12 (bookworm)\n"
+                   "Operating system ID: debian 12\n"
+                   "Kernel: Linux 6.1.0-18-amd64 (x86_64)\n"
+                   "Flatpak: no\n"
+                   "Desktop: GNOME\n"
+                   "Session type: wayland\n"
+                   "Language: ja_JP.UTF-8\n"
+                   "Time zone: Asia/Tokyo (UTC+09:00)\n");
+}
+
+static void
+test_device_to_text_flatpak (void)
+{
+  g_autofree char *root = fixture_root ("flatpak");
+  g_autoptr(GHashTable) env = make_env ("LANG", "en_US.UTF-8", "TZ", "America/St_Johns", NULL);
+  g_autoptr(SihDeviceInfo) info = sih_device_info_collect_with (root, env, "Linux 6.11.4", "x86_64");
+  g_autoptr(GTimeZone) st_johns = g_time_zone_new_identifier ("America/St_Johns");
+  g_autofree char *text = NULL;
+
+  text = sih_device_info_to_text (info);
+  g_assert_nonnull (strstr (text, "\nOperating system: Fedora Linux 41 (Workstation Edition)\n"));
+  g_assert_nonnull (strstr (text, "\nFlatpak: yes\n"
+                                  "Flatpak runtime: org.gnome.Platform/x86_64/47 "
+                                  "(GNOME 47 (Flatpak runtime))\n"));
+  /* Not collected yet: said, not left out. */
+  g_assert_nonnull (strstr (text, "\nContent pack: unknown\nGTK: unknown\n"));
+  g_assert_nonnull (strstr (text, "\nDesktop: unknown\nSession type: unknown\n"));
+  /* Newfoundland is 3:30 or 2:30 behind UTC, with the minutes kept. */
+  if (st_johns != NULL)
+    g_assert_true (strstr (text, "\nTime zone: America/St_Johns (UTC-03:30)\n") != NULL ||
+                   strstr (text, "\nTime zone: America/St_Johns (UTC-02:30)\n") != NULL);
+  g_assert_true (g_str_has_suffix (text, "\n"));
+}
+
+static void
+test_device_to_text_empty (void)
+{
+  g_autoptr(SihDeviceInfo) info = sih_device_info_new ();
+  g_autofree char *text = sih_device_info_to_text (info);
+
+  g_assert_cmpstr (text, ==,
+                   "Sign-in Helper: unknown\n"
+                   "Content pack: unknown\n"
+                   "GTK: unknown\n"
+                   "libadwaita: unknown\n"
+                   "Operating system: unknown\n"
+                   "Operating system ID: unknown\n"
+                   "Kernel: unknown\n"
+                   "Flatpak: no\n"
+                   "Desktop: unknown\n"
+                   "Session type: unknown\n"
+                   "Language: unknown\n"
+                   "Time zone: unknown\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +388,9 @@ main (int   argc,
   g_test_add_func ("/device-info/host", test_device_host);
   g_test_add_func ("/device-info/host-usr-lib", test_device_host_usr_lib);
   g_test_add_func ("/device-info/real", test_device_real);
+  g_test_add_func ("/device-info/to-text", test_device_to_text);
+  g_test_add_func ("/device-info/to-text-flatpak", test_device_to_text_flatpak);
+  g_test_add_func ("/device-info/to-text-empty", test_device_to_text_empty);
 
   return g_test_run ();
 }

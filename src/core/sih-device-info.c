@@ -552,3 +552,88 @@ sih_device_info_set_pack (SihDeviceInfo *info,
   g_free (info->pack_version);
   info->pack_version = g_strdup (pack_version);
 }
+
+/* Text for bug reports */
+
+static void
+append_line (GString    *out,
+             const char *label,
+             const char *value)
+{
+  g_string_append_printf (out, "%s: %s\n", label,
+                          value != NULL && *value != '\0' ? value : "unknown");
+}
+
+/**
+ * sih_device_info_to_text:
+ * @info: the information
+ *
+ * Formats @info as plain text, one "Label: value" line each, for the About
+ * window's debug information and for bug reports.  Deliberately not
+ * translated: whoever reads it (developers, support staff) reads it in
+ * English whatever the language of the person who copied it.  What is not
+ * known is written "unknown"; the Flatpak runtime is only given inside
+ * Flatpak.
+ *
+ * Returns: (transfer full): the text, ending with a newline
+ */
+char *
+sih_device_info_to_text (const SihDeviceInfo *info)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *pack = NULL;
+  g_autofree char *os_id = NULL;
+  g_autofree char *kernel = NULL;
+  g_autofree char *zone = NULL;
+  int offset;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (info->pack_id != NULL)
+    pack = info->pack_version != NULL ?
+           g_strdup_printf ("%s %s", info->pack_id, info->pack_version) :
+           g_strdup (info->pack_id);
+  if (info->os_id != NULL)
+    os_id = info->os_version_id != NULL ?
+            g_strdup_printf ("%s %s", info->os_id, info->os_version_id) :
+            g_strdup (info->os_id);
+  if (info->kernel != NULL)
+    kernel = info->architecture != NULL ?
+             g_strdup_printf ("%s (%s)", info->kernel, info->architecture) :
+             g_strdup (info->kernel);
+  else if (info->architecture != NULL)
+    kernel = g_strdup_printf ("unknown (%s)", info->architecture);
+  if (info->time_zone != NULL)
+    {
+      offset = ABS (info->utc_offset);
+      zone = g_strdup_printf ("%s (UTC%c%02d:%02d)", info->time_zone,
+                              info->utc_offset < 0 ? '-' : '+',
+                              offset / 3600, offset % 3600 / 60);
+    }
+
+  append_line (out, PACKAGE_NAME, info->app_version);
+  append_line (out, "Content pack", pack);
+  append_line (out, "GTK", info->gtk_version);
+  append_line (out, "libadwaita", info->adw_version);
+  append_line (out, "Operating system", info->os_name);
+  append_line (out, "Operating system ID", os_id);
+  append_line (out, "Kernel", kernel);
+  append_line (out, "Flatpak", info->flatpak ? "yes" : "no");
+  if (info->flatpak)
+    {
+      g_autofree char *runtime = NULL;
+
+      if (info->flatpak_runtime != NULL && info->runtime_name != NULL)
+        runtime = g_strdup_printf ("%s (%s)", info->flatpak_runtime, info->runtime_name);
+      else
+        runtime = g_strdup (info->flatpak_runtime != NULL ? info->flatpak_runtime
+                                                          : info->runtime_name);
+      append_line (out, "Flatpak runtime", runtime);
+    }
+  append_line (out, "Desktop", info->desktop);
+  append_line (out, "Session type", info->session_type);
+  append_line (out, "Language", info->language);
+  append_line (out, "Time zone", zone);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -76,6 +76,7 @@ void           sih_device_info_set_toolkit  (SihDeviceInfo       *info,
 void           sih_device_info_set_pack     (SihDeviceInfo       *info,
                                              const char          *pack_id,
                                              const char          *pack_version);
+char          *sih_device_info_to_text      (const SihDeviceInfo *info);
 
 GHashTable    *sih_os_release_parse         (const char          *data,
                                              gssize               length);

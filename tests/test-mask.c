@@ -200,6 +200,7 @@ static const SecretCase secret_cases[] = {
   { "called 090-1234-5678 and taro@example.com", NULL, 0 },
   { "パスワードが違いますと表示された", NULL, 0 },
   { "iPhone15 with the Shopping app", NULL, 0 },
+  { "Debian GNU/Linux 12 with Wi-Fi/Bluetooth on", NULL, 0 },
   { "Dated 20261125", NULL, 0 },
   { "Step 3 failed twice", NULL, 0 },
 };

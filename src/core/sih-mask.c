@@ -830,6 +830,19 @@ is_mixed_exception (const char *token,
         }
     }
 
+  /* Words joined by "/" or "-" without any digit: "GNU/Linux",
+   * "Wi-Fi/Bluetooth", "Sign-In". */
+  {
+    gboolean only_words = TRUE;
+
+    for (gsize i = 0; i < len && only_words; i++)
+      only_words = g_ascii_isalpha (t[i]) ||
+                   ((t[i] == '/' || t[i] == '-') && i > 0 && i + 1 < len &&
+                    g_ascii_isalpha (t[i - 1]) && g_ascii_isalpha (t[i + 1]));
+    if (only_words)
+      return TRUE;
+  }
+
   /* A product name with one capital and a one- or two-digit number:
    * "Windows11", "iPhone15", "Android14". */
   while (letters < len && g_ascii_isalpha (t[letters]))

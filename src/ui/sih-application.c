@@ -8,6 +8,7 @@
 
 #include "sih-application.h"
 #include "sih-export.h"
+#include "sih-preferences-window.h"
 #include "sih-window.h"
 
 struct _SihApplication
@@ -183,11 +184,14 @@ sih_application_startup (GApplication *app)
   SihApplication *self = SIH_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *about_accels[] = { "F1", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (sih_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.about", about_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
 
   self->settings = g_settings_new (APPLICATION_ID);
 
@@ -324,9 +328,20 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SihApplication *self = SIH_APPLICATION (user_data);
+
+  sih_preferences_window_present (gtk_application_get_active_window (GTK_APPLICATION (self)), self);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "about", .activate = about_activated },
+  { .name = "preferences", .activate = preferences_activated },
 };
 
 static void

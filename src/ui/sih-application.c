@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sih-application.h"
+#include "sih-device-info.h"
 #include "sih-export.h"
 #include "sih-preferences-window.h"
 #include "sih-window.h"
@@ -303,7 +304,22 @@ about_activated (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (app);
   static const char *developers[] = { "The Sign-in Helper developers", NULL };
+  SihPack *pack = sih_application_get_pack (SIH_APPLICATION (app));
+  g_autoptr(SihDeviceInfo) info = sih_device_info_collect ();
+  g_autofree char *gtk_version = g_strdup_printf ("%u.%u.%u", gtk_get_major_version (),
+                                                  gtk_get_minor_version (),
+                                                  gtk_get_micro_version ());
+  g_autofree char *adw_version = g_strdup_printf ("%u.%u.%u", adw_get_major_version (),
+                                                  adw_get_minor_version (),
+                                                  adw_get_micro_version ());
+  g_autofree char *debug_info = NULL;
   GtkWidget *about;
+
+  /* What support and bug reports ask for, copyable from the About window. */
+  sih_device_info_set_toolkit (info, gtk_version, adw_version);
+  if (pack != NULL)
+    sih_device_info_set_pack (info, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  debug_info = sih_device_info_to_text (info);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,
@@ -324,6 +340,8 @@ about_activated (GSimpleAction *action,
                         "developers", developers,
                         /* Translators: your names, one per line */
                         "translator-credits", _("translator-credits"),
+                        "debug-info", debug_info,
+                        "debug-info-filename", "signin-helper-debug-info.txt",
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }

@@ -18,7 +18,5 @@ void            sih_test_wait_for_size     (GtkWidget  *widget,
                                             int         width);
 GtkWidget      *sih_test_find_widget       (GtkWidget  *root,
                                             const char *buildable_id);
-void            sih_test_activate_toast_button (GtkWidget *overlay);
-void            sih_test_dismiss_toasts    (GtkWidget  *overlay);
 
 G_END_DECLS

@@ -217,7 +217,6 @@ delete_undo_run (SihApplication *app,
 {
   SihCaseStore *store = sih_application_get_store (app);
   SihPack *pack = sih_application_get_pack (app);
-  AdwToastOverlay *overlay;
   g_autoptr(SihCase) kept = NULL;
   g_autoptr(SihCase) gone = NULL;
   g_autofree char *kept_path = NULL;
@@ -232,21 +231,24 @@ delete_undo_run (SihApplication *app,
   gone_path = g_strdup (sih_case_info_get_path (sih_case_store_lookup (store, sih_case_get_id (gone))));
   g_assert_true (g_file_test (kept_path, G_FILE_TEST_EXISTS));
 
-  overlay = ADW_TOAST_OVERLAY (sih_test_find_widget (GTK_WIDGET (window), "toast_overlay"));
-  g_assert_nonnull (overlay);
 
   /* Delete, then Undo: back in the list, the file never left. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-case", "s", sih_case_get_id (kept));
   g_assert_false (store_has (store, sih_case_get_id (kept)));
   g_assert_true (g_file_test (kept_path, G_FILE_TEST_EXISTS));
-  sih_test_activate_toast_button (GTK_WIDGET (overlay));
+  /* What the toast's Undo button does. */
+  g_assert_nonnull (sih_window_get_delete_toast (window, sih_case_get_id (kept)));
+  g_signal_emit_by_name (sih_window_get_delete_toast (window, sih_case_get_id (kept)), "button-clicked");
+  sih_test_iterate ();
   g_assert_true (store_has (store, sih_case_get_id (kept)));
 
   /* Delete and let the toast go: the file goes with it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-case", "s", sih_case_get_id (gone));
   g_assert_false (store_has (store, sih_case_get_id (gone)));
   g_assert_true (g_file_test (gone_path, G_FILE_TEST_EXISTS));
-  sih_test_dismiss_toasts (GTK_WIDGET (overlay));
+  /* The toast times out (or is closed): dismissed without Undo. */
+  adw_toast_dismiss (sih_window_get_delete_toast (window, sih_case_get_id (gone)));
+  sih_test_iterate ();
   g_assert_false (g_file_test (gone_path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (kept_path, G_FILE_TEST_EXISTS));
 

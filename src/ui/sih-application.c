@@ -9,6 +9,7 @@
 #include "sih-application.h"
 #include "sih-device-info.h"
 #include "sih-export.h"
+#include "sih-pack-catalog.h"
 #include "sih-preferences-window.h"
 #include "sih-window.h"
 
@@ -19,6 +20,7 @@ struct _SihApplication
   SihPack        *pack;
   GError         *pack_error;
   char           *pack_path;
+  char           *pack_warning;
   SihCaseStore   *store;
   GSettings      *settings;
   gboolean        held;
@@ -213,7 +215,19 @@ sih_application_startup (GApplication *app)
   if (self->pack_path != NULL)
     self->pack = sih_pack_new_from_file (self->pack_path, GETTEXT_PACKAGE, &self->pack_error);
   else
-    self->pack = sih_pack_new_bundled (&self->pack_error);
+    {
+      /* The pack chosen in Preferences; if it is broken or gone, the
+       * bundled one, and the window says why. */
+      g_autofree char *chosen = g_settings_get_string (self->settings, "content-pack");
+
+      self->pack = sih_pack_catalog_load_selected (chosen, &self->pack_error);
+      if (self->pack == NULL && chosen[0] != '\0')
+        {
+          self->pack_warning = g_strdup (self->pack_error->message);
+          g_clear_error (&self->pack_error);
+          self->pack = sih_pack_new_bundled (&self->pack_error);
+        }
+    }
   if (self->pack == NULL)
     g_message ("The bundled content could not be loaded: %s", self->pack_error->message);
 }
@@ -262,6 +276,7 @@ sih_application_finalize (GObject *object)
   g_clear_object (&self->pack);
   g_clear_error (&self->pack_error);
   g_clear_pointer (&self->pack_path, g_free);
+  g_clear_pointer (&self->pack_warning, g_free);
 
   G_OBJECT_CLASS (sih_application_parent_class)->finalize (object);
 }
@@ -408,6 +423,18 @@ sih_application_get_pack (SihApplication *self)
 {
   g_return_val_if_fail (SIH_IS_APPLICATION (self), NULL);
   return self->pack;
+}
+
+/**
+ * sih_application_get_pack_warning:
+ *
+ * Returns: (nullable): why the pack chosen in Preferences was not used
+ */
+const char *
+sih_application_get_pack_warning (SihApplication *self)
+{
+  g_return_val_if_fail (SIH_IS_APPLICATION (self), NULL);
+  return self->pack_warning;
 }
 
 /**

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (SihApplication, sih_application, SIH, APPLICATION, AdwAppl
 SihApplication *sih_application_new      (void);
 SihPack        *sih_application_get_pack       (SihApplication *self);
 const GError   *sih_application_get_pack_error (SihApplication *self);
+const char     *sih_application_get_pack_warning (SihApplication *self);
 SihCaseStore   *sih_application_get_store      (SihApplication *self);
 gboolean        sih_application_is_store_ready (SihApplication *self);
 SihCase        *sih_application_open_last_case (SihApplication *self);

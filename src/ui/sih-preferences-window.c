@@ -270,6 +270,12 @@ delete_all_response_cb (SihPreferencesWindow *self,
       return;
     }
 
+  /* The open case went with the others: each window starts a new one,
+   * which is saved again from now on. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->app)); l != NULL; l = l->next)
+    if (l->data != (gpointer)self)
+      gtk_widget_activate_action (GTK_WIDGET (l->data), "win.new-case", NULL);
+
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (_("All cases were deleted")));
 }

@@ -991,6 +991,20 @@ name_entry_row (AdwEntryRow *row)
                                     -1);
 }
 
+/* Preferences → "Mask e-mail addresses and phone numbers": off shows them
+ * as written; what looks like a password or a code is withheld anyway. */
+static void
+apply_mask_preference (SihSummaryOptions *options)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (g_settings_schema_has_key (schema, "mask-by-default") &&
+      !g_settings_get_boolean (settings, "mask-by-default"))
+    options->mask = SIH_MASK_SECRETS;
+}
+
 static void
 sih_summary_window_init (SihSummaryWindow *self)
 {
@@ -1000,6 +1014,7 @@ sih_summary_window_init (SihSummaryWindow *self)
 
   sih_summary_options_init (&self->options);
   self->options.unmask = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  apply_mask_preference (&self->options);
   self->unmask_switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->mask_rows = g_ptr_array_new ();
   self->secret_rows = g_ptr_array_new ();
@@ -1172,6 +1187,7 @@ sih_summary_print (GtkWindow *parent,
   g_return_if_fail (SIH_IS_CASE (kase));
 
   sih_summary_options_init (&options);
+  apply_mask_preference (&options);
   options.help_desk = help_desk;
   device = sih_export_collect_device_info (pack);
   now = sih_case_now (kase);

@@ -704,9 +704,10 @@ delete_case (SihWindow  *self,
   pending = g_new0 (PendingDelete, 1);
   pending->self = g_object_ref (self);
   pending->id = g_strdup (id);
-  g_hash_table_add (self->pending_deletes, g_strdup (id));
 
   toast = adw_toast_new (_("Case deleted"));
+  /* Borrowed: the entry goes when the toast is dismissed. */
+  g_hash_table_insert (self->pending_deletes, g_strdup (id), toast);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 8);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (delete_undo_cb), pending);
@@ -792,6 +793,22 @@ export_case_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * sih_window_get_delete_toast:
+ * @id: a case deleted from this window
+ *
+ * For tests: the toast that offers to undo deleting @id.
+ *
+ * Returns: (transfer none) (nullable): the toast, while it is shown
+ */
+AdwToast *
+sih_window_get_delete_toast (SihWindow  *self,
+                             const char *id)
+{
+  g_return_val_if_fail (SIH_IS_WINDOW (self), NULL);
+  return g_hash_table_lookup (self->pending_deletes, id);
 }
 
 /**
@@ -1098,6 +1115,16 @@ setup_for_application (SihWindow      *self,
     }
 
   sih_start_page_set_pack (self->start_page, self->pack);
+  if (sih_application_get_pack_warning (app) != NULL)
+    {
+      /* Translators: %s says why the chosen content pack could not be used */
+      g_autofree char *text = g_strdup_printf (_("The chosen content pack could not be used, so the bundled one is shown: %s"),
+                                               sih_application_get_pack_warning (app));
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-triage",
                                  sih_pack_get_triage (self->pack) != NULL);
   sih_search_index_new_async (self->pack, NULL, search_index_ready_cb, g_object_ref (self));

@@ -25,5 +25,7 @@ gboolean   sih_window_import_case  (SihWindow      *self,
                                     GFile          *file);
 void       sih_window_search       (SihWindow      *self,
                                     const char     *query);
+AdwToast  *sih_window_get_delete_toast (SihWindow  *self,
+                                        const char *id);
 
 G_END_DECLS

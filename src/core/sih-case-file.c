@@ -542,7 +542,7 @@ sih_case_file_read_stat (const char   *path,
                          GError      **error)
 {
   g_autofree char *data = NULL;
-  struct stat st;
+  struct stat st, after;
   gsize len = 0;
   int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
   int fd;
@@ -608,14 +608,20 @@ sih_case_file_read_stat (const char   *path,
         break;
       len += n;
     }
-  close (fd);
 
-  if (len > (gsize)st.st_size)
+  /* Fewer bytes than its size, or another size or time afterwards: it was
+   * rewritten in place while being read (our own saves replace the file
+   * instead), so what was read may be half of each.  It is left alone and
+   * read again next time, rather than set aside as broken. */
+  if (len != (gsize)st.st_size || fstat (fd, &after) != 0 || after.st_size != st.st_size ||
+      after.st_mtim.tv_sec != st.st_mtim.tv_sec || after.st_mtim.tv_nsec != st.st_mtim.tv_nsec)
     {
       g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: the file changed while it was read",
                    path);
+      close (fd);
       return NULL;
     }
+  close (fd);
 
   if (st_out != NULL)
     *st_out = st;

@@ -472,7 +472,18 @@ set_aside (const char  *unreadable_dir,
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *stem = NULL;
   const char *suffix;
+  struct stat st;
   int saved_errno;
+
+  /* unreadable/ is inside the case folder, so a link there could point
+   * anywhere: files are only ever moved into a real folder. */
+  if (g_lstat (unreadable_dir, &st) == 0 && !S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, SIH_ERROR, SIH_ERROR_IO,
+                   "Could not move %s: %s is not a folder (a symbolic link?)", path,
+                   unreadable_dir);
+      return NULL;
+    }
 
   if (!ensure_directory (unreadable_dir, error))
     return NULL;
@@ -484,7 +495,6 @@ set_aside (const char  *unreadable_dir,
     {
       g_autofree char *candidate = NULL;
       g_autofree char *target = NULL;
-      struct stat st;
 
       candidate = i == 0 ? g_strdup (name) : g_strdup_printf ("%s-%u%s", stem, i, suffix);
       target = g_build_filename (unreadable_dir, candidate, NULL);
@@ -2477,6 +2487,7 @@ sih_case_store_delete_all (SihCaseStore  *self,
   g_autoptr(GDir) dir = NULL;
   gboolean ok = TRUE;
   const char *name;
+  struct stat st;
 
   g_return_val_if_fail (SIH_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2497,7 +2508,11 @@ sih_case_store_delete_all (SihCaseStore  *self,
   /* Tracked cases not saved yet have no entry with a file; forget them too. */
   g_hash_table_remove_all (self->tracked);
 
-  dir = g_dir_open (self->unreadable_dir, 0, NULL);
+  /* A link in place of unreadable/ goes, never what it points to. */
+  if (g_lstat (self->unreadable_dir, &st) == 0 && !S_ISDIR (st.st_mode))
+    g_unlink (self->unreadable_dir);
+  else
+    dir = g_dir_open (self->unreadable_dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (self->unreadable_dir, name, NULL);

@@ -15,6 +15,7 @@
 
 #include "fuzz-common.h"
 #include "sih-error.h"
+#include "sih-link.h"
 #include "sih-pack.h"
 
 int
@@ -46,7 +47,9 @@ check_links (GPtrArray *links)
       const SihLink *link = g_ptr_array_index (links, i);
 
       check_text (link->label.text, TRUE);
-      sih_fuzz_check (g_str_has_prefix (link->uri, "https://"));
+      /* Schemes are case-insensitive: "hTtps://" is https too. */
+      sih_fuzz_check (g_ascii_strncasecmp (link->uri, "https://", 8) == 0);
+      sih_fuzz_check (sih_link_is_official (link->uri, NULL));
     }
 }
 

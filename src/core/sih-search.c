@@ -1634,8 +1634,10 @@ accumulate (SihSearchIndex  *self,
 {
   Candidate *candidates = &g_array_index (self->candidates, Candidate, unit->first);
 
-  /* Best first, so that the first time a field is seen is its best. */
-  qsort (candidates, unit->n, sizeof (Candidate), compare_candidates);
+  /* Best first, so that the first time a field is seen is its best.  (No
+   * qsort() of nothing: the array has no storage before its first use.) */
+  if (unit->n > 1)
+    qsort (candidates, unit->n, sizeof (Candidate), compare_candidates);
   next_serial (self);
 
   for (guint c = 0; c < unit->n; c++)

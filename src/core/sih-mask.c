@@ -762,12 +762,51 @@ find_value (const View *v,
   *end = p;
 }
 
+/* Whether one of secret_words could start at @i: the first characters of
+ * the words, gathered once, so that most positions are passed over
+ * without trying every word. */
+static gboolean
+may_start_secret_word (const View *v,
+                       guint       i)
+{
+  static gsize initialized = 0;
+  static gboolean ascii[128];
+  static gunichar others[G_N_ELEMENTS (secret_words)];
+  static guint n_others = 0;
+  char c;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint w = 0; w < G_N_ELEMENTS (secret_words); w++)
+        {
+          gunichar ch = g_utf8_get_char (secret_words[w]);
+
+          if (ch < 0x80)
+            ascii[ch] = TRUE;
+          else
+            others[n_others++] = ch;
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  c = g_ascii_tolower (v->norm[i]);
+  if ((guchar)c < 0x80 && ascii[(guchar)c])
+    return TRUE;
+  for (guint k = 0; k < n_others; k++)
+    if (v->chars[i] == others[k])
+      return TRUE;
+  return FALSE;
+}
+
 static void
 find_labelled (View      *v,
                GPtrArray *matches)
 {
   for (guint i = 0; i < v->n; i++)
     {
+      if (!may_start_secret_word (v, i))
+        continue;
+
       for (guint w = 0; w < G_N_ELEMENTS (secret_words); w++)
         {
           const char *word = secret_words[w];

@@ -38,13 +38,36 @@ offset_to_position (const char *data,
   *column = c;
 }
 
+/* The code unit of the "\uXXXX" escape at @i, or -1 if there is none. */
+static int
+unicode_escape_at (const char *data,
+                   gsize       len,
+                   gsize       i)
+{
+  int value = 0;
+
+  if (i + 6 > len || data[i] != '\\' || data[i + 1] != 'u')
+    return -1;
+  for (gsize k = i + 2; k < i + 6; k++)
+    {
+      if (!g_ascii_isxdigit (data[k]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (data[k]);
+    }
+  return value;
+}
+
 /* What json-glib 1.6 does not check, found before it parses:
  *  - nesting depth: it recurses once per level and overflows the stack on
  *    deeply nested input;
  *  - a second object or array after the first: it keeps the last one and
  *    leaks the others, so "{…} {…}" would load the second;
  *  - its extensions to JSON, single-quoted strings and comments, which
- *    would hide brackets (and so the depth) from this scan: refused.
+ *    would hide brackets (and so the depth) from this scan: refused;
+ *  - unpaired surrogate escapes ("\ud800" without "\udc00" after it): it
+ *    decodes them to bytes that are not UTF-8, and when another escape
+ *    follows a high surrogate it leaks the string it was reading.  Text
+ *    must be UTF-8, so they are refused.
  * Returns the problem's SihError code, or 0; @offset is where it is. */
 static int
 find_structure_error (const char  *data,
@@ -63,7 +86,29 @@ find_structure_error (const char  *data,
 
       if (in_string)
         {
-          if (ch == '\\')
+          int unit = unicode_escape_at (data, len, i);
+
+          if (unit >= 0xD800 && unit <= 0xDBFF)
+            {
+              int low = unicode_escape_at (data, len, i + 6);
+
+              if (low < 0xDC00 || low > 0xDFFF)
+                {
+                  *offset = i;
+                  *what = "a high surrogate escape without the low one after it; "
+                          "text must be valid UTF-8";
+                  return SIH_ERROR_ENCODING;
+                }
+              i += 11;
+            }
+          else if (unit >= 0xDC00 && unit <= 0xDFFF)
+            {
+              *offset = i;
+              *what = "a low surrogate escape without a high one before it; "
+                      "text must be valid UTF-8";
+              return SIH_ERROR_ENCODING;
+            }
+          else if (ch == '\\')
             i++;
           else if (ch == '"')
             in_string = FALSE;
@@ -200,6 +245,9 @@ sih_json_parse_bytes (GBytes      *bytes,
         g_set_error (error, SIH_ERROR, SIH_ERROR_TOO_DEEP,
                      "%s: line %u, column %u: nested deeper than %d levels",
                      display_name, line, column, SIH_JSON_MAX_DEPTH);
+      else if (code == SIH_ERROR_ENCODING)
+        g_set_error (error, SIH_ERROR, code, "%s: line %u, column %u: %s",
+                     display_name, line, column, what);
       else
         g_set_error (error, SIH_ERROR, code, "%s: line %u, column %u: not valid JSON: %s",
                      display_name, line, column, what);

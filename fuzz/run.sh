@@ -10,7 +10,8 @@
 # input that did it is kept in BUILDDIR/fuzz/artifacts/, each target's
 # output in BUILDDIR/fuzz/logs/.  Extra arguments go to every target, such
 # as -runs=10000000 (with SECONDS 0, no time limit).  FUZZ_TARGETS="pack
-# mask" runs only those.
+# mask" runs only those.  With FUZZ_CORPUS=DIR, each target's corpus is
+# kept in DIR/TARGET (seeded the same way) and grows from run to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,14 +39,14 @@ trap 'rm -rf "$work"' EXIT
 
 failed=()
 for target in ${FUZZ_TARGETS:-$(fuzz/targets.sh)}; do
-  corpus=$work/$target
+  corpus=${FUZZ_CORPUS:-$work}/$target
   fuzz/seeds.py "$target" "$corpus" >/dev/null
   options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
            -artifact_prefix="$artifacts/$target-")
   if [ -f "fuzz/$target.dict" ]; then
     options+=(-dict="fuzz/$target.dict")
   fi
-  echo "== fuzz-$target for ${seconds}s $* ($(ls "$corpus" | wc -l) seeds)"
+  echo "== fuzz-$target for ${seconds}s $* ($(ls "$corpus" | wc -l) inputs to start from)"
   if "$builddir/fuzz/fuzz-$target" "${options[@]}" "$@" "$corpus" >"$logs/$target.log" 2>&1; then
     grep -E '^(stat::|#[0-9]+ *DONE)' "$logs/$target.log" || true
   else

@@ -623,6 +623,16 @@ test_pack_invalid_utf8 (void)
     { "\\uD83D\\u0041", SIH_ERROR_ENCODING, "line 1, column 62: a high surrogate" },
     { "x\\udc00y", SIH_ERROR_ENCODING, "line 1, column 63: a low surrogate escape without" },
     { "\\ud83d\\ude00\\ude00", SIH_ERROR_ENCODING, "line 1, column 74: a low surrogate" },
+    /* Escapes that are not JSON's.  json-glib 1.6 read "\udEE" and the
+     * closing quote as one escape, went on past the string and leaked it
+     * (found by fuzz-case-file). */
+    { "\\udEE", SIH_ERROR_SYNTAX, "line 1, column 62: not valid JSON: \\u must be followed by four" },
+    { "x\\u12", SIH_ERROR_SYNTAX, "line 1, column 63: not valid JSON: \\u must be followed by four" },
+    { "x\\uzzzz", SIH_ERROR_SYNTAX, "\\u must be followed by four hexadecimal digits" },
+    { "x\\q", SIH_ERROR_SYNTAX, "line 1, column 63: not valid JSON: a backslash must be followed by" },
+    { "x\\\xe3\x81\x82", SIH_ERROR_SYNTAX, "a backslash must be followed by" },
+    /* JSON's own escapes are all fine. */
+    { "\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0041", -1, "\"\\/\b\f\n\r\tA" },
     /* Not escapes: an escaped backslash before "ud800". */
     { "\\\\ud800", -1, "\\ud800" },
     /* A pair is fine, in either case. */

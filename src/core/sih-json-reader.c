@@ -67,7 +67,9 @@ unicode_escape_at (const char *data,
  *  - unpaired surrogate escapes ("\ud800" without "\udc00" after it): it
  *    decodes them to bytes that are not UTF-8, and when another escape
  *    follows a high surrogate it leaks the string it was reading.  Text
- *    must be UTF-8, so they are refused.
+ *    must be UTF-8, so they are refused;
+ *  - escapes that are not JSON's, above all "\u" with fewer than four hex
+ *    digits, after which it reads on past the string and can leak it.
  * Returns the problem's SihError code, or 0; @offset is where it is. */
 static int
 find_structure_error (const char  *data,
@@ -109,7 +111,24 @@ find_structure_error (const char  *data,
               return SIH_ERROR_ENCODING;
             }
           else if (ch == '\\')
-            i++;
+            {
+              /* json-glib 1.6 takes fewer than four hex digits after "\u",
+               * swallowing what follows, and leaks when it then fails. */
+              if (i + 1 >= len || strchr ("\"\\/bfnrtu", data[i + 1]) == NULL ||
+                  data[i + 1] == '\0')
+                {
+                  *offset = i;
+                  *what = "a backslash must be followed by one of \" \\ / b f n r t u";
+                  return SIH_ERROR_SYNTAX;
+                }
+              if (data[i + 1] == 'u' && unit < 0)
+                {
+                  *offset = i;
+                  *what = "\\u must be followed by four hexadecimal digits";
+                  return SIH_ERROR_SYNTAX;
+                }
+              i++;
+            }
           else if (ch == '"')
             in_string = FALSE;
           continue;

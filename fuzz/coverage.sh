@@ -20,6 +20,10 @@ fi
 corpus=$(cd "$1" && pwd)
 builddir=${2:-_build-cov}
 
+# Anything instrumented that runs, such as meson's compiler checks, writes
+# its profile here, not in ".".
+export LLVM_PROFILE_FILE=$PWD/$builddir/coverage/other-%p.profraw
+
 flags="-fprofile-instr-generate -fcoverage-mapping"
 if [ ! -f "$builddir/build.ninja" ]; then
   CC=${CC:-clang-14} meson setup "$builddir" -Dbuildtype=debug \

@@ -26,7 +26,10 @@ shift $(( $# >= 2 ? 2 : 1 ))
 fuzz/build.sh "$builddir"
 
 export G_SLICE=always-malloc
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+# Short allocation stacks and a smaller quarantine make the targets about
+# twice as fast; for the full report, run the target on the saved input
+# (_build-fuzz/fuzz/fuzz-TARGET FILE) without them.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:malloc_context_size=2:quarantine_size_mb=16}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # Packs are translated into Japanese with the build's catalogues.
 export SIH_LOCALEDIR=$PWD/$builddir/po

@@ -79,6 +79,14 @@ ascii_form (gunichar ch)
     return '-';
   if (g_unichar_isspace (ch))
     return ' ';
+  /* Without normalizing what is common in Japanese text: full-width ASCII
+   * is ASCII moved up, and kana, ideographs, Hangul syllables and U+FFFD
+   * have no compatibility form that is ASCII. */
+  if (ch >= 0xFF01 && ch <= 0xFF5E)
+    return (char)(ch - 0xFEE0);
+  if ((ch >= 0x3041 && ch <= 0x30FF) || (ch >= 0x4E00 && ch <= 0x9FFF) ||
+      (ch >= 0xAC00 && ch <= 0xD7A3) || ch == 0xFFFD)
+    return OTHER;
 
   len = g_unichar_to_utf8 (ch, buf);
   normalized = g_utf8_normalize (buf, len, G_NORMALIZE_NFKC);
@@ -773,6 +781,7 @@ may_start_secret_word (const View *v,
   static gboolean ascii[128];
   static gunichar others[G_N_ELEMENTS (secret_words)];
   static guint n_others = 0;
+  static gunichar lowest_other = G_MAXUINT32;
   char c;
 
   if (g_once_init_enter (&initialized))
@@ -784,7 +793,10 @@ may_start_secret_word (const View *v,
           if (ch < 0x80)
             ascii[ch] = TRUE;
           else
-            others[n_others++] = ch;
+            {
+              others[n_others++] = ch;
+              lowest_other = MIN (lowest_other, ch);
+            }
         }
       g_once_init_leave (&initialized, 1);
     }
@@ -792,6 +804,8 @@ may_start_secret_word (const View *v,
   c = g_ascii_tolower (v->norm[i]);
   if ((guchar)c < 0x80 && ascii[(guchar)c])
     return TRUE;
+  if (v->chars[i] < lowest_other)
+    return FALSE;
   for (guint k = 0; k < n_others; k++)
     if (v->chars[i] == others[k])
       return TRUE;

@@ -54,10 +54,29 @@ for target in $(fuzz/targets.sh); do
   mkdir -p "$profiles"
   echo "== fuzz-$target: $(ls "$corpus/$target" | wc -l) inputs"
   LLVM_PROFILE_FILE=$profiles/%p.profraw \
-    "$builddir/fuzz/fuzz-replay-$target" "$corpus/$target" >"$profiles/replay.tap"
+    "$builddir/fuzz/fuzz-replay-$target" "$(cd "$corpus/$target" && pwd -P)" >"$profiles/replay.tap"
   llvm-profdata-14 merge -sparse "$profiles"/*.profraw -o "$profiles/merged.profdata"
   # The header and the target's own files (llvm-cov 14 lists every file).
   llvm-cov-14 report "$builddir/fuzz/fuzz-replay-$target" \
     -instr-profile="$profiles/merged.profdata" |
     grep -E "^Filename|$(sources_of "$target" | sed 's/ /|/g')" | sed "s|^${PWD#/}/||"
+  # Then each function of those files that the corpus reached: the
+  # target's own, without the file's other entry points it never calls.
+  llvm-cov-14 export -instr-profile="$profiles/merged.profdata" \
+      "$builddir/fuzz/fuzz-replay-$target" |
+    python3 -c '
+import json, sys
+files = sys.argv[1:]
+print("  reached functions: regions covered")
+total = covered = 0
+for f in json.load(sys.stdin)["data"][0]["functions"]:
+    if f["count"] == 0 or not any(n.endswith(tuple(files)) for n in f["filenames"]):
+        continue
+    code = [r for r in f["regions"] if r[7] == 0]
+    hit = sum(1 for r in code if r[4] > 0)
+    total += len(code)
+    covered += hit
+    print("    %-52s %4d / %-4d" % (f["name"].split(":")[-1], hit, len(code)))
+print("  in all: %d of %d regions (%.1f%%)" % (covered, total, 100.0 * covered / max(total, 1)))
+' $(sources_of "$target")
 done

@@ -373,6 +373,21 @@ test_case_file_bounds (void)
   g_clear_error (&error);
   g_clear_pointer (&bytes, g_bytes_unref);
 
+  /* One detail more than allowed. */
+  g_string_truncate (json, 0);
+  g_string_append (json, head);
+  g_string_append (json, "\"details\":{");
+  for (guint i = 0; i <= SIH_CASE_MAX_ENTRIES; i++)
+    g_string_append_printf (json, "%s\"k%u\":\"v\"", i > 0 ? "," : "", i);
+  g_string_append (json, "}}");
+  bytes = g_bytes_new (json->str, json->len);
+  c = sih_case_file_load_bytes (bytes, "case.json", &error);
+  g_assert_null (c);
+  g_assert_error (error, SIH_ERROR, SIH_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "case.json: details: has 100001 members"));
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
   /* Exactly as many is fine. */
   g_string_truncate (json, 0);
   g_string_append (json, head);

@@ -1591,10 +1591,15 @@ unit_weight (SihSearchIndex  *self,
              const QueryUnit *unit,
              const float     *idf)
 {
-  const Candidate *candidates = &g_array_index (self->candidates, Candidate, unit->first);
+  const Candidate *candidates;
   float best_similarity = -1;
   float weight = self->unknown_idf;
 
+  /* Before its first use the array has no storage: no pointer into it. */
+  if (unit->n == 0)
+    return weight;
+
+  candidates = &g_array_index (self->candidates, Candidate, unit->first);
   for (guint i = 0; i < unit->n; i++)
     if (candidates[i].similarity > best_similarity)
       {
@@ -1632,10 +1637,14 @@ accumulate (SihSearchIndex  *self,
             const guint32   *offsets,
             const guint32   *fields)
 {
-  Candidate *candidates = &g_array_index (self->candidates, Candidate, unit->first);
+  Candidate *candidates;
 
-  /* Best first, so that the first time a field is seen is its best.  (No
-   * qsort() of nothing: the array has no storage before its first use.) */
+  /* Before its first use the array has no storage: no pointer into it. */
+  if (unit->n == 0)
+    return;
+
+  /* Best first, so that the first time a field is seen is its best. */
+  candidates = &g_array_index (self->candidates, Candidate, unit->first);
   if (unit->n > 1)
     qsort (candidates, unit->n, sizeof (Candidate), compare_candidates);
   next_serial (self);

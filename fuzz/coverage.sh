@@ -59,7 +59,7 @@ for target in $(fuzz/targets.sh); do
   # The header and the target's own files (llvm-cov 14 lists every file).
   llvm-cov-14 report "$builddir/fuzz/fuzz-replay-$target" \
     -instr-profile="$profiles/merged.profdata" |
-    grep -E "^Filename|$(sources_of "$target" | sed 's/ /|/g')" | sed "s|^${PWD#/}/||"
+    grep -E "^Filename|/($(sources_of "$target" | sed 's|src/core/||g; s/\./\\./g; s/ /|/g')) " | sed "s|^${PWD#/}/||"
   # Then each function of those files that the corpus reached: the
   # target's own, without the file's other entry points it never calls.
   llvm-cov-14 export -instr-profile="$profiles/merged.profdata" \

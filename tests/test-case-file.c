@@ -347,6 +347,20 @@ test_case_file_bad_corpus (void)
   g_assert_cmpuint (checked, >=, 50);
 }
 
+/* @json is refused as too large, with @message in the error. */
+static void
+assert_too_large (GString    *json,
+                  const char *message)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json->str, json->len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihCase) c = sih_case_file_load_bytes (bytes, "case.json", &error);
+
+  g_assert_null (c);
+  g_assert_error (error, SIH_ERROR, SIH_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, message));
+}
+
 static void
 test_case_file_bounds (void)
 {
@@ -365,13 +379,7 @@ test_case_file_bounds (void)
     g_string_append_printf (json, "%s{\"cause\":\"c\",\"step\":\"s%u\",\"outcome\":\"worked\"}",
                             i > 0 ? "," : "", i);
   g_string_append (json, "]}");
-  bytes = g_bytes_new (json->str, json->len);
-  c = sih_case_file_load_bytes (bytes, "case.json", &error);
-  g_assert_null (c);
-  g_assert_error (error, SIH_ERROR, SIH_ERROR_TOO_LARGE);
-  g_assert_nonnull (strstr (error->message, "case.json: records: has 100001 elements"));
-  g_clear_error (&error);
-  g_clear_pointer (&bytes, g_bytes_unref);
+  assert_too_large (json, "case.json: records: has 100001 elements");
 
   /* One detail more than allowed. */
   g_string_truncate (json, 0);
@@ -380,13 +388,7 @@ test_case_file_bounds (void)
   for (guint i = 0; i <= SIH_CASE_MAX_ENTRIES; i++)
     g_string_append_printf (json, "%s\"k%u\":\"v\"", i > 0 ? "," : "", i);
   g_string_append (json, "}}");
-  bytes = g_bytes_new (json->str, json->len);
-  c = sih_case_file_load_bytes (bytes, "case.json", &error);
-  g_assert_null (c);
-  g_assert_error (error, SIH_ERROR, SIH_ERROR_TOO_LARGE);
-  g_assert_nonnull (strstr (error->message, "case.json: details: has 100001 members"));
-  g_clear_error (&error);
-  g_clear_pointer (&bytes, g_bytes_unref);
+  assert_too_large (json, "case.json: details: has 100001 members");
 
   /* Exactly as many is fine. */
   g_string_truncate (json, 0);

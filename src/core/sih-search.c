@@ -463,9 +463,15 @@ static char *
 fold_text (const char *text)
 {
   const guint8 *stable = stable_chars ();
+  g_autofree char *valid = NULL;
   g_autofree char *nfkc = NULL;
   g_autofree char *folded = NULL;
   const char *p;
+
+  /* g_utf8_normalize() reads and writes past its buffers on text that
+   * is not UTF-8, and search takes whatever is typed or pasted. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   /* ASCII only needs its case lowered, and stable characters nothing. */
   for (p = text; *p != '\0'; p = g_utf8_next_char (p))

@@ -186,6 +186,11 @@ list_run (SihApplication *app,
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 0);
   sih_case_list_set_search (list, "Ticket");
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 3);
+  /* Text that is not UTF-8 is repaired before it is normalized: the
+   * bytes stand for U+FFFD, which no title holds. */
+  g_assert_false (sih_case_list_matches (first, pack, "Tick\xc3\xa9\xff\xfe", SIH_CASE_FILTER_ALL));
+  g_assert_false (sih_case_list_matches (first, pack, "Ticket C-300\xe3\x81", SIH_CASE_FILTER_ALL));
+  g_assert_true (sih_case_list_matches (first, pack, "ticket c-300", SIH_CASE_FILTER_ALL));
 
   /* Filter by status. */
   sih_case_list_set_filter (list, SIH_CASE_FILTER_SOLVED);

@@ -40,7 +40,14 @@ G_DEFINE_FINAL_TYPE (SihCaseList, sih_case_list, GTK_TYPE_POPOVER)
 static char *
 fold (const char *text)
 {
-  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *valid = NULL;
+  g_autofree char *normalized = NULL;
+
+  /* g_utf8_normalize() reads and writes past its buffers on text that
+   * is not UTF-8; the search text may come from anywhere. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
   return g_utf8_casefold (normalized, -1);
 }
 

@@ -347,6 +347,24 @@ test_summary_window_device (Fixture       *f,
   g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_BROWSER));
   g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_DEVICE_TYPE));
 
+  /* A phone or a tablet is not this machine: its system is not named
+   * until the person types it, and comes back for a PC. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (f, "device_type_row")), 2);
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_DEVICE_TYPE), ==, "phone");
+  g_assert_cmpstr (gtk_editable_get_text (os_row), ==, "");
+  g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_OS));
+  if (device->os_name != NULL)
+    {
+      g_free (text);
+      text = preview_text (f);
+      g_assert_null (strstr (text, device->os_name));
+    }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (f, "device_type_row")), 1);
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_DEVICE_TYPE), ==, "pc");
+  g_assert_cmpstr (gtk_editable_get_text (os_row), ==,
+                   device->os_name != NULL ? device->os_name : "");
+  g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_OS));
+
   /* What the person types is theirs. */
   gtk_editable_set_text (os_row, "Windows 11");
   g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_OS), ==, "Windows 11");

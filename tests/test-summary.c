@@ -456,6 +456,68 @@ test_summary_checklist_ids (void)
   g_clear_pointer (&clock2.next, g_date_time_unref);
 }
 
+/* This computer's system stands in for the device's only when the
+ * problem is on this computer: never for a phone, a tablet or a caller. */
+static void
+test_summary_this_computer (void)
+{
+  const struct {
+    const char *type;
+    const char *os;
+    gboolean    help_desk;
+    gboolean    here;
+  } cases[] = {
+    { NULL, NULL, FALSE, TRUE },
+    { "pc", NULL, FALSE, TRUE },
+    { "phone", NULL, FALSE, FALSE },
+    { "tablet", NULL, FALSE, FALSE },
+    { "Smart TV", NULL, FALSE, FALSE },
+    { "phone", "iOS 18.1", FALSE, FALSE },
+    { NULL, NULL, TRUE, FALSE },
+    { "pc", "Windows 11", TRUE, FALSE },
+  };
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(SihDeviceInfo) device = fixed_device ();
+  g_autoptr(GDateTime) now = fixed_now ();
+
+  use_language ("en");
+  pack = load_pack ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Clock clock = { NULL };
+      g_autoptr(SihCase) kase = make_minimal_case (&clock);
+      g_autofree char *text = NULL;
+      SihSummaryOptions options;
+
+      sih_summary_options_init (&options);
+      options.help_desk = cases[i].help_desk;
+      if (cases[i].type != NULL)
+        sih_case_set_detail (kase, SIH_DETAIL_DEVICE_TYPE, cases[i].type);
+      if (cases[i].os != NULL)
+        sih_case_set_detail (kase, SIH_DETAIL_OS, cases[i].os);
+      g_assert_cmpint (sih_summary_on_this_computer (kase, cases[i].help_desk), ==,
+                       cases[i].here);
+
+      text = sih_summary_format (kase, pack, device, now, &options, NULL);
+      g_test_message ("device type %s, help desk %d", cases[i].type, cases[i].help_desk);
+      /* The system, kernel, desktop and runtime are this computer's. */
+      g_assert_true ((strstr (text, "Fedora Linux 41") != NULL) == (cases[i].here && cases[i].os == NULL));
+      g_assert_true ((strstr (text, "Kernel: Linux 6.11.4") != NULL) == cases[i].here);
+      g_assert_true ((strstr (text, "Desktop: GNOME (Wayland)") != NULL) == cases[i].here);
+      g_assert_true ((strstr (text, "Flatpak runtime:") != NULL) == cases[i].here);
+      /* The person's language and time zone, wherever the problem is. */
+      g_assert_true ((strstr (text, "Time zone: Asia/Tokyo") != NULL) == !cases[i].help_desk);
+      /* What was typed is always shown. */
+      if (cases[i].os != NULL)
+        g_assert_nonnull (strstr (text, cases[i].os));
+      else if (!cases[i].here)
+        g_assert_nonnull (strstr (text, "Operating system: not provided"));
+
+      g_clear_pointer (&clock.next, g_date_time_unref);
+    }
+}
+
 static void
 test_summary_format_names (void)
 {
@@ -533,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/summary/unmask", test_summary_unmask);
   g_test_add_func ("/summary/checklist-ids", test_summary_checklist_ids);
   g_test_add_func ("/summary/format-names", test_summary_format_names);
+  g_test_add_func ("/summary/this-computer", test_summary_this_computer);
 
   return g_test_run ();
 }

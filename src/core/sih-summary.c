@@ -1018,6 +1018,30 @@ add_skipped (Summary *s,
     end_section (s);
 }
 
+/**
+ * sih_summary_on_this_computer:
+ * @kase: the case
+ * @help_desk: whether the case is a caller's
+ *
+ * Whether the problem is on the computer the app runs on, so that its
+ * system may stand in for an operating system nobody typed: not in
+ * help-desk use, and not when the case names a phone, a tablet or
+ * another device.
+ *
+ * Returns: %TRUE when this computer's details describe the case's device
+ */
+gboolean
+sih_summary_on_this_computer (SihCase  *kase,
+                              gboolean  help_desk)
+{
+  const char *type;
+
+  g_return_val_if_fail (SIH_IS_CASE (kase), FALSE);
+
+  type = sih_case_get_detail (kase, SIH_DETAIL_DEVICE_TYPE);
+  return !help_desk && (type == NULL || g_str_equal (type, "pc"));
+}
+
 static char *
 os_text (Summary *s)
 {
@@ -1025,7 +1049,8 @@ os_text (Summary *s)
 
   if (os != NULL)
     return g_strdup (os);
-  if (!s->options->help_desk && s->device != NULL && s->device->os_name != NULL)
+  if (s->device != NULL && s->device->os_name != NULL &&
+      sih_summary_on_this_computer (s->kase, s->options->help_desk))
     return g_strdup (s->device->os_name);
   return NULL;
 }
@@ -1033,7 +1058,10 @@ os_text (Summary *s)
 static void
 add_device (Summary *s)
 {
+  /* The language and time zone are the person's wherever the problem
+   * is; the system, desktop and runtime only on this computer. */
   const SihDeviceInfo *d = s->options->help_desk ? NULL : s->device;
+  gboolean here = sih_summary_on_this_computer (s->kase, s->options->help_desk);
   g_autofree char *os = os_text (s);
 
   heading (s, s->options->help_desk ?
@@ -1047,7 +1075,7 @@ add_device (Summary *s)
   item (s, C_("summary", "Operating system"), os);
   item (s, C_("summary", "Browser or app"), detail (s, SIH_DETAIL_BROWSER));
 
-  if (d != NULL)
+  if (d != NULL && here)
     {
       if (d->kernel != NULL)
         {
@@ -1085,6 +1113,9 @@ add_device (Summary *s)
           runtime = parts->len > 0 ? join_list (parts) : g_strdup (C_("summary", "yes"));
           item (s, C_("summary", "Flatpak runtime"), runtime);
         }
+    }
+  if (d != NULL)
+    {
       if (d->language != NULL)
         item (s, C_("summary", "Language"), d->language);
       if (d->time_zone != NULL)

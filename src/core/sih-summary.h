@@ -93,6 +93,8 @@ char     *sih_summary_note_field       (const char               *cause_id,
                                         const char               *step_id);
 gboolean  sih_summary_format_from_string (const char             *name,
                                           SihSummaryFormat       *format);
+gboolean  sih_summary_on_this_computer (SihCase                  *kase,
+                                        gboolean                  help_desk);
 
 char     *sih_summary_format           (SihCase                  *kase,
                                         SihPack                  *pack,

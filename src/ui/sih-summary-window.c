@@ -299,8 +299,10 @@ show_details (SihSummaryWindow *self,
       value = sih_case_get_detail (self->kase, keys[i]);
       /* Until the person types another, the summary names this machine's
        * system (not masked: it was not typed), so the field shows it.  The
-       * browser cannot be known, and a caller's device is not this one. */
-      if (value == NULL && !self->help_desk && g_str_equal (keys[i], SIH_DETAIL_OS))
+       * browser cannot be known, and a caller's device, a phone or a
+       * tablet is not this one. */
+      if (value == NULL && g_str_equal (keys[i], SIH_DETAIL_OS) &&
+          sih_summary_on_this_computer (self->kase, self->help_desk))
         value = self->device->os_name;
       if (GTK_IS_TEXT_VIEW (widget))
         set_text_view_text (GTK_TEXT_VIEW (widget), value);
@@ -383,6 +385,9 @@ device_type_selected_cb (SihSummaryWindow *self)
 {
   combo_selected (self, self->device_type_row, SIH_DETAIL_DEVICE_TYPE,
                   device_types, G_N_ELEMENTS (device_types));
+  /* This computer's system stands in only while the device is this one. */
+  if (!self->updating && self->kase != NULL)
+    show_details (self, SIH_DETAIL_OS);
 }
 
 static void

@@ -63,12 +63,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* Runs signin-helper with @args (NULL-terminated), in English and
- * without a display. */
+/* Runs signin-helper with the arguments after @err (NULL-terminated), in
+ * English and without a display, with @env (NAME, VALUE, …, NULL) set. */
 static int
-run_export (char **out,
-            char **err,
-            ...)
+run_export_env (const char * const *env,
+                char              **out,
+                char              **err,
+                ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -93,6 +94,8 @@ run_export (char **out,
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
 
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
@@ -104,6 +107,8 @@ run_export (char **out,
 
   return g_subprocess_get_exit_status (proc);
 }
+
+#define run_export(out, err, ...) run_export_env (NULL, out, err, __VA_ARGS__)
 
 static void
 test_export_text (Fixture       *f,
@@ -196,6 +201,76 @@ test_export_pdf (Fixture       *f,
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
+/* A help desk's summary is about the caller's device: this machine's
+ * system and kernel stay out, with --help-desk or with help-desk mode
+ * switched on in Preferences. */
+static void
+test_export_help_desk (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *config = g_build_filename (f->dir, "config", NULL);
+  g_autofree char *glib_dir = g_build_filename (config, "glib-2.0", NULL);
+  g_autofree char *settings_dir = g_build_filename (glib_dir, "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  const char * const keyfile_env[] = {
+    "GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", config, NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  char *err = NULL;
+
+  /* Someone's own computer: its kernel is there. */
+  g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "\nDevice\n"));
+  g_assert_nonnull (strstr (out, "\nKernel: "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path, "--help-desk", NULL),
+                   ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "Sign-in problem summary\n"));
+  g_assert_nonnull (strstr (out, "The caller cannot sign in"));
+  g_assert_nonnull (strstr (out, "\nThe caller’s device\n"));
+  g_assert_nonnull (strstr (out, "Operating system: not provided"));
+  g_assert_null (strstr (out, "\nKernel: "));
+  g_assert_null (strstr (out, "\nTime zone: "));
+  g_assert_null (strstr (out, EMAIL));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Help-desk mode from Preferences, read from the settings. */
+  g_assert_no_errno (g_mkdir_with_parents (settings_dir, 0700));
+  g_file_set_contents (keyfile, "[io/github/signinhelper/SigninHelper]\nhelp-desk-mode=true\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_export_env (keyfile_env, &out, &err, "--export-summary", f->case_path,
+                                   NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "\nThe caller’s device\n"));
+  g_assert_null (strstr (out, "\nKernel: "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* And switched off again. */
+  g_file_set_contents (keyfile, "[io/github/signinhelper/SigninHelper]\nhelp-desk-mode=false\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_export_env (keyfile_env, &out, &err, "--export-summary", f->case_path,
+                                   NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "\nDevice\n"));
+  g_assert_nonnull (strstr (out, "\nKernel: "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_no_errno (g_remove (keyfile));
+  g_assert_no_errno (g_rmdir (settings_dir));
+  g_assert_no_errno (g_rmdir (glib_dir));
+  g_assert_no_errno (g_rmdir (config));
+}
+
 static void
 test_export_broken_case (Fixture       *f,
                          gconstpointer  data)
@@ -249,6 +324,11 @@ test_export_usage (Fixture       *f,
 
   g_assert_cmpint (run_export (&out, &err, "--no-mask", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--export-summary"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_export (&out, &err, "--help-desk", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--export-summary"));
 }
 
 int
@@ -266,6 +346,8 @@ main (int   argc,
   g_test_add ("/export-cli/output-file", Fixture, NULL, fixture_set_up, test_export_output_file,
               fixture_tear_down);
   g_test_add ("/export-cli/pdf", Fixture, NULL, fixture_set_up, test_export_pdf,
+              fixture_tear_down);
+  g_test_add ("/export-cli/help-desk", Fixture, NULL, fixture_set_up, test_export_help_desk,
               fixture_tear_down);
   g_test_add ("/export-cli/broken-case", Fixture, NULL, fixture_set_up, test_export_broken_case,
               fixture_tear_down);

@@ -394,6 +394,8 @@ sih_application_init (SihApplication *self)
       N_("With --export-summary: write to FILE instead of the standard output"), N_("FILE") },
     { "no-mask", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --export-summary: show e-mail addresses and phone numbers as written"), NULL },
+    { "help-desk", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-summary: the case is a caller’s; leave out this computer’s details"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
   };

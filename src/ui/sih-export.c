@@ -1,7 +1,8 @@
 /* sih-export.c
  *
  * `signin-helper --export-summary CASE.json [--format text|markdown|pdf]
- * [--output FILE] [--no-mask]`: the summary for help desks and scripts,
+ * [--output FILE] [--no-mask] [--help-desk]`: the summary for help desks
+ * and scripts,
  * without a window.  It runs before GTK is initialised; the PDF comes from
  * the same print code as the Print… button, exported headless.
  *
@@ -64,6 +65,8 @@ print_file_error (const char   *path,
  *   (not for "pdf")
  * @no_mask: show e-mail addresses and phone numbers as written; what
  *   looks like a password or a code is still withheld
+ * @help_desk: the case is about a caller's device: this machine's
+ *   details are left out and the wording addresses the caller
  *
  * Writes the summary of a saved case.  Errors go to the standard error,
  * naming the file and what is wrong with it.
@@ -75,7 +78,8 @@ int
 sih_export_summary_cli (const char *case_path,
                         const char *format,
                         const char *output,
-                        gboolean    no_mask)
+                        gboolean    no_mask,
+                        gboolean    help_desk)
 {
   g_autoptr(SihCase) kase = NULL;
   g_autoptr(SihPack) pack = NULL;
@@ -106,6 +110,7 @@ sih_export_summary_cli (const char *case_path,
   /* Passwords and codes are never shared, whatever the option says. */
   if (no_mask)
     options.mask = SIH_MASK_SECRETS;
+  options.help_desk = help_desk;
 
   kase = sih_case_file_load (case_path, &error);
   if (kase == NULL)
@@ -125,7 +130,9 @@ sih_export_summary_cli (const char *case_path,
                   "its steps are listed by id\n"),
                 case_path, sih_case_get_pack_id (kase), sih_pack_get_id (pack));
 
-  device = sih_export_collect_device_info (pack);
+  /* A help desk's summary is about the caller's device, never this one. */
+  if (!help_desk)
+    device = sih_export_collect_device_info (pack);
   now = g_date_time_new_now_local ();
   text = sih_summary_format (kase, pack, device, now, &options, NULL);
 
@@ -160,6 +167,22 @@ sih_export_summary_cli (const char *case_path,
   return 0;
 }
 
+/* Help-desk mode as set in Preferences, when the schema is installed. */
+static gboolean
+help_desk_mode_setting (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "help-desk-mode"))
+    return FALSE;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_boolean (settings, "help-desk-mode");
+}
+
 /**
  * sih_export_handle_options:
  * @options: the application's command-line options
@@ -176,19 +199,25 @@ sih_export_handle_options (GVariantDict *options)
   const char *format = NULL;
   const char *output = NULL;
   gboolean no_mask;
+  gboolean help_desk;
 
   g_return_val_if_fail (options != NULL, 2);
 
   g_variant_dict_lookup (options, "format", "&s", &format);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   no_mask = g_variant_dict_contains (options, "no-mask");
+  help_desk = g_variant_dict_contains (options, "help-desk");
 
+  /* --help-desk, or help-desk mode switched on in Preferences, as in
+   * the app's own Support Summary. */
   if (g_variant_dict_lookup (options, "export-summary", "^&ay", &case_path))
-    return sih_export_summary_cli (case_path, format, output, no_mask);
+    return sih_export_summary_cli (case_path, format, output, no_mask,
+                                   help_desk || help_desk_mode_setting ());
 
-  if (format != NULL || output != NULL || no_mask)
+  if (format != NULL || output != NULL || no_mask || help_desk)
     {
-      g_printerr (_("--format, --output and --no-mask only go with --export-summary CASE\n"));
+      g_printerr (_("--format, --output, --no-mask and --help-desk only go with "
+                    "--export-summary CASE\n"));
       return 2;
     }
   return -1;

@@ -16,6 +16,7 @@ SihDeviceInfo *sih_export_collect_device_info (SihPack      *pack);
 int            sih_export_summary_cli         (const char   *case_path,
                                                const char   *format,
                                                const char   *output,
-                                               gboolean      no_mask);
+                                               gboolean      no_mask,
+                                               gboolean      help_desk);
 
 G_END_DECLS

@@ -29,6 +29,11 @@ with tempfile.TemporaryDirectory() as tmp:
                    check=True)
     result = subprocess.run(["msgfmt", "--check", "--statistics", "-o", "/dev/null", merged],
                             capture_output=True, text=True)
+    # Name what is missing, so that whoever reads the log knows what to translate.
+    missing = subprocess.run(["msgattrib", "--untranslated", "--no-wrap", "--no-location", merged],
+                             capture_output=True, text=True).stdout
+    missing += subprocess.run(["msgattrib", "--only-fuzzy", "--no-wrap", "--no-location", merged],
+                              capture_output=True, text=True).stdout
 
 stats = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ""
 complete = result.returncode == 0 and "untranslated" not in stats and "fuzzy" not in stats
@@ -36,4 +41,8 @@ print("1..2")
 print(f"# {os.path.basename(po)}: {stats}")
 print(("ok" if result.returncode == 0 else "not ok") + " 1 - msgfmt --check passes")
 print(("ok" if complete else "not ok") + " 2 - every message is translated and none is fuzzy")
+if not complete:
+    for line in missing.splitlines():
+        if line.startswith(("msgctxt ", "msgid ", "#, fuzzy")) and line != 'msgid ""':
+            print(f"# {line}")
 sys.exit(0 if complete else 1)

@@ -201,6 +201,44 @@ test_export_pdf (Fixture       *f,
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
+/* Whose device the summary describes: the caller's leaves this
+ * machine's kernel out. */
+static void
+assert_device_section (const char *out,
+                       gboolean    caller)
+{
+  g_assert_true ((strstr (out, "\nThe caller’s device\n") != NULL) == caller);
+  g_assert_true ((strstr (out, "\nDevice\n") != NULL) == !caller);
+  g_assert_true ((strstr (out, "\nKernel: ") != NULL) == !caller);
+}
+
+/* Exports with help-desk mode set to @mode in a settings key file in
+ * @config, as Preferences would have saved it. */
+static char *
+export_in_help_desk_mode (Fixture    *f,
+                          const char *config,
+                          gboolean    mode)
+{
+  g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *contents = g_strdup_printf ("[io/github/signinhelper/SigninHelper]\n"
+                                               "help-desk-mode=%s\n", mode ? "true" : "false");
+  const char * const env[] = {
+    "GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", config, NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (settings_dir, 0700));
+  g_file_set_contents (keyfile, contents, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_export_env (env, &out, &err, "--export-summary", f->case_path, NULL),
+                   ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  return out;
+}
+
 /* A help desk's summary is about the caller's device: this machine's
  * system and kernel stay out, with --help-desk or with help-desk mode
  * switched on in Preferences. */
@@ -212,18 +250,13 @@ test_export_help_desk (Fixture       *f,
   g_autofree char *glib_dir = g_build_filename (config, "glib-2.0", NULL);
   g_autofree char *settings_dir = g_build_filename (glib_dir, "settings", NULL);
   g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
-  const char * const keyfile_env[] = {
-    "GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", config, NULL,
-  };
-  g_autoptr(GError) error = NULL;
   char *out = NULL;
   char *err = NULL;
 
   /* Someone's own computer: its kernel is there. */
   g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  g_assert_nonnull (strstr (out, "\nDevice\n"));
-  g_assert_nonnull (strstr (out, "\nKernel: "));
+  assert_device_section (out, FALSE);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -232,38 +265,20 @@ test_export_help_desk (Fixture       *f,
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_prefix (out, "Sign-in problem summary\n"));
   g_assert_nonnull (strstr (out, "The caller cannot sign in"));
-  g_assert_nonnull (strstr (out, "\nThe caller’s device\n"));
+  assert_device_section (out, TRUE);
   g_assert_nonnull (strstr (out, "Operating system: not provided"));
-  g_assert_null (strstr (out, "\nKernel: "));
   g_assert_null (strstr (out, "\nTime zone: "));
   g_assert_null (strstr (out, EMAIL));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* Help-desk mode from Preferences, read from the settings. */
-  g_assert_no_errno (g_mkdir_with_parents (settings_dir, 0700));
-  g_file_set_contents (keyfile, "[io/github/signinhelper/SigninHelper]\nhelp-desk-mode=true\n",
-                       -1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (run_export_env (keyfile_env, &out, &err, "--export-summary", f->case_path,
-                                   NULL), ==, 0);
-  g_assert_cmpstr (err, ==, "");
-  g_assert_nonnull (strstr (out, "\nThe caller’s device\n"));
-  g_assert_null (strstr (out, "\nKernel: "));
+  /* Help-desk mode from Preferences, switched on and off again. */
+  out = export_in_help_desk_mode (f, config, TRUE);
+  assert_device_section (out, TRUE);
   g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-
-  /* And switched off again. */
-  g_file_set_contents (keyfile, "[io/github/signinhelper/SigninHelper]\nhelp-desk-mode=false\n",
-                       -1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (run_export_env (keyfile_env, &out, &err, "--export-summary", f->case_path,
-                                   NULL), ==, 0);
-  g_assert_cmpstr (err, ==, "");
-  g_assert_nonnull (strstr (out, "\nDevice\n"));
-  g_assert_nonnull (strstr (out, "\nKernel: "));
+  out = export_in_help_desk_mode (f, config, FALSE);
+  assert_device_section (out, FALSE);
   g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
 
   g_assert_no_errno (g_remove (keyfile));
   g_assert_no_errno (g_rmdir (settings_dir));

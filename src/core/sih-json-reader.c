@@ -113,7 +113,9 @@ find_structure_error (const char  *data,
           else if (ch == '\\')
             {
               /* json-glib 1.6 takes fewer than four hex digits after "\u",
-               * swallowing what follows, and leaks when it then fails. */
+               * swallowing what follows, and leaks when it then fails.
+               * strchr() also finds the string's own NUL: a NUL byte is
+               * refused on its own (callers refuse it before, too). */
               if (i + 1 >= len || strchr ("\"\\/bfnrtu", data[i + 1]) == NULL ||
                   data[i + 1] == '\0')
                 {

@@ -130,9 +130,9 @@ sih_export_summary_cli (const char *case_path,
                   "its steps are listed by id\n"),
                 case_path, sih_case_get_pack_id (kase), sih_pack_get_id (pack));
 
-  /* A help desk's summary is about the caller's device, never this one. */
-  if (!help_desk)
-    device = sih_export_collect_device_info (pack);
+  /* In help-desk use the summary leaves this machine's details out by
+   * itself; the versions in its footer are still this app's. */
+  device = sih_export_collect_device_info (pack);
   now = g_date_time_new_now_local ();
   text = sih_summary_format (kase, pack, device, now, &options, NULL);
 

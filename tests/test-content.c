@@ -10,6 +10,7 @@
 
 #include "sih-link.h"
 #include "sih-pack.h"
+#include "sih-test-locale.h"
 
 static const char * const cause_ids[] = {
   "wrong-credentials", "password-reset", "code-not-arriving", "two-step-new-device",
@@ -39,10 +40,8 @@ load_pack (const char *language)
   g_autoptr(GError) error = NULL;
   SihPack *pack;
 
-  g_setenv ("LANGUAGE", language, TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-  textdomain (textdomain (NULL));
-
+  if (!sih_test_use_language (language))
+    return NULL;
   pack = sih_pack_new_bundled (&error);
   g_assert_no_error (error);
   return pack;
@@ -199,6 +198,9 @@ test_content_no_phone_numbers (void)
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
       g_autoptr(SihPack) pack = load_pack (languages[i]);
+
+      if (pack == NULL)
+        continue;
       foreach_text (pack, check_no_phone_number, regex);
     }
 }
@@ -207,8 +209,11 @@ static void
 test_content_japanese_complete (void)
 {
   g_autoptr(SihPack) pack = load_pack ("ja");
-  GListModel *causes = sih_pack_get_causes (pack);
+  GListModel *causes;
 
+  if (pack == NULL)
+    return;
+  causes = sih_pack_get_causes (pack);
   for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
     {
       g_autoptr(SihCause) cause = g_list_model_get_item (causes, i);
@@ -231,15 +236,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SIH_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* GLib decides once per process whether to translate at all, at the
-   * first lookup: make that lookup one in Japanese, which has a catalogue,
-   * so that switching languages between tests works. */
-  g_object_unref (load_pack ("ja"));
+  sih_test_init_translations ();
 
   g_test_add_func ("/content/causes", test_content_causes);
   g_test_add_func ("/content/error-messages", test_content_error_messages);

@@ -1,7 +1,6 @@
 /* test-i18n.c: the bundled pack in Japanese and in English
  *
- * glibc ignores LANGUAGE in the plain C locale, so the tests run in
- * C.UTF-8 and choose the language with LANGUAGE.
+ * Japanese is tested in a real ja_JP.UTF-8 locale (sih-test-locale.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,15 +10,7 @@
 #include <locale.h>
 
 #include "sih-pack.h"
-
-static void
-use_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-  /* Make gettext drop what it cached for the previous language. */
-  textdomain (textdomain (NULL));
-}
+#include "sih-test-locale.h"
 
 static gboolean
 has_japanese (const char *text)
@@ -43,7 +34,8 @@ test_i18n_japanese (void)
   g_autoptr(GError) error = NULL;
   GListModel *causes;
 
-  use_language ("ja");
+  if (!sih_test_use_language ("ja"))
+    return;
   pack = sih_pack_new_bundled (&error);
   g_assert_no_error (error);
 
@@ -83,7 +75,7 @@ test_i18n_english (void)
   g_autoptr(GError) error = NULL;
   GListModel *causes;
 
-  use_language ("en");
+  sih_test_use_language ("en");
   pack = sih_pack_new_bundled (&error);
   g_assert_no_error (error);
 
@@ -104,14 +96,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SIH_LOCALEDIR");
-
   g_test_init (&argc, &argv, NULL);
-
-  g_assert_nonnull (localedir);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sih_test_init_translations ();
 
   g_test_add_func ("/i18n/japanese", test_i18n_japanese);
   g_test_add_func ("/i18n/english", test_i18n_english);

@@ -1,7 +1,7 @@
 /* test-ja-ui.c: in Japanese, the main screens show no untranslated English
  *
- * gtk_test_init() forces en_US, so this test switches to Japanese itself
- * (C.UTF-8 and LANGUAGE=ja: glibc ignores LANGUAGE in the plain C locale).
+ * gtk_test_init() forces en_US, so this test switches to Japanese itself,
+ * in a real ja_JP.UTF-8 locale as a Japanese desktop runs (sih-test-locale.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,7 @@
 #include "sih-preferences-window.h"
 #include "sih-summary-window.h"
 #include "sih-window.h"
+#include "sih-test-locale.h"
 #include "sih-test-util.h"
 
 /* Names and terms that stay in Latin letters in Japanese text too. */
@@ -95,13 +96,21 @@ check_screen (GtkWidget  *root,
 static void
 test_ja_main_screens (void)
 {
-  g_autoptr(SihApplication) app = sih_test_application_new ();
+  g_autoptr(SihApplication) app = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
-  SihPack *pack = sih_application_get_pack (app);
-  SihWindow *window = sih_window_new (app);
+  SihPack *pack;
+  SihWindow *window;
   GtkWindow *summary;
   SihCausePage *page;
   GtkListBox *steps;
+
+  /* Before the application loads its pack, which is translated as it loads. */
+  if (!sih_test_use_language ("ja"))
+    return;
+  g_assert_cmpstr (_("Sign-in Helper"), !=, "Sign-in Helper");
+  app = sih_test_application_new ();
+  pack = sih_application_get_pack (app);
+  window = sih_window_new (app);
 
   /* The pack itself is in Japanese. */
   g_assert_false (looks_english (sih_pack_get_title (pack)));
@@ -151,12 +160,7 @@ main (int   argc,
   if (!sih_test_init_gtk (&argc, &argv))
     return g_test_run ();
 
-  g_setenv ("LANGUAGE", "ja", TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SIH_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_assert_cmpstr (_("Sign-in Helper"), !=, "Sign-in Helper");
+  sih_test_init_translations ();
 
   g_test_add_func ("/ja-ui/main-screens", test_ja_main_screens);
 

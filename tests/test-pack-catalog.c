@@ -12,6 +12,7 @@
 
 #include "sih-error.h"
 #include "sih-pack-catalog.h"
+#include "sih-test-locale.h"
 
 typedef struct
 {
@@ -403,41 +404,26 @@ test_catalog_translated (Fixture       *fixture,
                                                NULL);
   g_autoptr(SihPackCatalogEntry) copied = NULL;
   g_autoptr(SihPackCatalogEntry) own = NULL;
-  const char *localedir = g_getenv ("SIH_LOCALEDIR");
 
-  if (localedir == NULL)
-    {
-      g_test_skip ("SIH_LOCALEDIR is not set");
-      return;
-    }
+  if (!sih_test_use_language ("ja"))
+    return;
 
   copy_file (bundled, copy);
-  g_setenv ("LANGUAGE", "ja", TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-  textdomain (textdomain (NULL));
 
   copied = sih_pack_catalog_entry_new_for_file (copy);
   own = sih_pack_catalog_entry_new_for_file (example);
   g_assert_cmpstr (sih_pack_catalog_entry_get_title (copied), ==, "Amazonにログインできないとき");
   g_assert_cmpstr (sih_pack_catalog_entry_get_title (own), ==, "Example Corp sign-in problems");
 
-  g_setenv ("LANGUAGE", "en", TRUE);
-  textdomain (textdomain (NULL));
+  sih_test_use_language ("en");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SIH_LOCALEDIR");
-
-  if (localedir != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-    }
-
   g_test_init (&argc, &argv, NULL);
+  sih_test_init_translations ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -17,18 +17,10 @@
 #include "sih-export.h"
 #include "sih-print.h"
 #include "sih-summary.h"
+#include "sih-test-locale.h"
 
 #define EMAIL        "taro.yamada@example.co.jp"
 #define MASKED_EMAIL "t***@e***.co.jp"
-
-static void
-use_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-  /* Make gettext drop what it cached for the previous language. */
-  textdomain (textdomain (NULL));
-}
 
 static gboolean
 have_poppler (void)
@@ -172,7 +164,7 @@ test_print_summary_pdf (void)
   if (!have_poppler ())
     return;
 
-  use_language ("en");
+  sih_test_use_language ("en");
   pack = sih_pack_new_bundled (&error);
   g_assert_no_error (error);
   kase = make_case (pack);
@@ -211,7 +203,8 @@ test_print_japanese (void)
   if (!have_poppler ())
     return;
 
-  use_language ("ja");
+  if (!sih_test_use_language ("ja"))
+    return;
   heading = g_dpgettext2 (GETTEXT_PACKAGE, "summary", "Sign-in problem summary");
   g_assert_cmpstr (heading, !=, "Sign-in problem summary");
 
@@ -237,7 +230,7 @@ test_print_japanese (void)
   g_assert_null (strstr (pdf_text, EMAIL));
 
   remove_export (path);
-  use_language ("en");
+  sih_test_use_language ("en");
 }
 
 static void
@@ -253,7 +246,7 @@ test_print_paginates (void)
   if (!have_poppler ())
     return;
 
-  use_language ("en");
+  sih_test_use_language ("en");
   /* Long lines that wrap, and enough of them for several pages. */
   for (guint i = 1; i <= 150; i++)
     g_string_append_printf (text, "Line %u: the quick brown fox jumps over the lazy dog, "
@@ -311,7 +304,7 @@ test_print_blank_checklist (void)
   if (!have_poppler ())
     return;
 
-  use_language ("en");
+  sih_test_use_language ("en");
   pack = sih_pack_new_bundled (&error);
   g_assert_no_error (error);
   cause = sih_pack_find_cause (pack, "account-locked");
@@ -345,18 +338,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SIH_LOCALEDIR");
-
   g_test_init (&argc, &argv, NULL);
-
-  g_assert_nonnull (localedir);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* GLib decides once per process whether g_dgettext() translates at all:
-   * decide it with Japanese, whichever test runs first. */
-  use_language ("ja");
-  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Sign-in Helper"), !=, "Sign-in Helper");
+  sih_test_init_translations ();
 
   g_test_add_func ("/print/summary-pdf", test_print_summary_pdf);
   g_test_add_func ("/print/japanese", test_print_japanese);

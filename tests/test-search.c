@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sih-search.h"
+#include "sih-test-locale.h"
 
 #define TOP 3
 
@@ -86,21 +87,14 @@ static const Expectation ranking_ja[] = {
 /* English queries must also work with the English interface. */
 static const guint first_english = 28;
 
-static void
-use_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-  textdomain (textdomain (NULL));
-}
-
 static SihSearchIndex *
 bundled_index (const char *language)
 {
   g_autoptr(SihPack) pack = NULL;
   g_autoptr(GError) error = NULL;
 
-  use_language (language);
+  if (!sih_test_use_language (language))
+    return NULL;
   pack = sih_pack_new_bundled (&error);
   g_assert_no_error (error);
   return sih_search_index_new (pack);
@@ -166,6 +160,9 @@ test_search_ranking_japanese_ui (void)
   g_autoptr(SihSearchIndex) index = bundled_index ("ja");
   guint n = G_N_ELEMENTS (ranking_ja);
   guint passed;
+
+  if (index == NULL)
+    return;
 
   g_assert_cmpuint (n, >=, 40);
   passed = run_table (index, ranking_ja, n);
@@ -237,6 +234,9 @@ test_search_nothing (void)
   g_autoptr(SihSearchIndex) index = bundled_index ("ja");
   const char * const queries[] = { "", "   ", "、。「」", "xyzzy", "qwertyuiop asdfgh", "t", "th" };
 
+  if (index == NULL)
+    return;
+
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autoptr(GPtrArray) results = sih_search_index_query (index, queries[i], 0);
@@ -250,8 +250,14 @@ static void
 test_search_results (void)
 {
   g_autoptr(SihSearchIndex) index = bundled_index ("ja");
-  g_autoptr(GPtrArray) all = sih_search_index_query (index, "password", 0);
-  g_autoptr(GPtrArray) two = sih_search_index_query (index, "password", 2);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) two = NULL;
+
+  if (index == NULL)
+    return;
+
+  all = sih_search_index_query (index, "password", 0);
+  two = sih_search_index_query (index, "password", 2);
 
   g_assert_cmpuint (all->len, >, 2);
   g_assert_cmpuint (two->len, ==, 2);
@@ -275,11 +281,18 @@ static void
 test_search_what_matched (void)
 {
   g_autoptr(SihSearchIndex) index = bundled_index ("ja");
-  g_autoptr(GPtrArray) english = sih_search_index_query (index, "caps lock upper case", 0);
-  g_autoptr(GPtrArray) japanese = sih_search_index_query (index, "大文字・小文字を確認", 0);
-  g_autoptr(GPtrArray) message = sih_search_index_query (index, "異常なアクティビティが検出されました", 0);
+  g_autoptr(GPtrArray) english = NULL;
+  g_autoptr(GPtrArray) japanese = NULL;
+  g_autoptr(GPtrArray) message = NULL;
   SihSearchResult *result;
   SihStep *step;
+
+  if (index == NULL)
+    return;
+
+  english = sih_search_index_query (index, "caps lock upper case", 0);
+  japanese = sih_search_index_query (index, "大文字・小文字を確認", 0);
+  message = sih_search_index_query (index, "異常なアクティビティが検出されました", 0);
 
   result = g_ptr_array_index (english, 0);
   g_assert_cmpstr (sih_cause_get_id (result->cause), ==, "wrong-credentials");
@@ -321,6 +334,9 @@ test_search_typing (void)
     { "unusual activity", "account-locked" },
   };
   g_autoptr(SihSearchIndex) index = bundled_index ("ja");
+
+  if (index == NULL)
+    return;
 
   for (guint q = 0; q < G_N_ELEMENTS (typed); q++)
     {
@@ -415,6 +431,9 @@ test_search_match_message (void)
   };
   g_autoptr(SihSearchIndex) index = bundled_index ("ja");
 
+  if (index == NULL)
+    return;
+
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GPtrArray) results = sih_search_index_match_message (index, cases[i].pasted);
@@ -477,7 +496,8 @@ test_search_async (void)
   g_autoptr(GPtrArray) results = NULL;
   SihSearchIndex *index = NULL;
 
-  use_language ("ja");
+  if (!sih_test_use_language ("ja"))
+    return;
   pack = sih_pack_new_bundled (&error);
   g_assert_no_error (error);
 
@@ -495,15 +515,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SIH_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* GLib decides once per process whether to translate: make the first
-   * lookup one in Japanese, which has a catalogue. */
-  use_language ("ja");
-  g_object_unref (sih_pack_new_bundled (NULL));
+  sih_test_init_translations ();
 
   g_test_add_func ("/search/ranking-japanese-ui", test_search_ranking_japanese_ui);
   g_test_add_func ("/search/ranking-english-ui", test_search_ranking_english_ui);

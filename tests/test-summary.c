@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "sih-summary.h"
+#include "sih-test-locale.h"
 
 typedef struct
 {
@@ -37,15 +38,6 @@ fixed_clock (gpointer user_data)
   g_date_time_unref (clock->next);
   clock->next = g_date_time_add_minutes (time, 5);
   return time;
-}
-
-static void
-use_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-  /* Make gettext drop what it cached for the previous language. */
-  textdomain (textdomain (NULL));
 }
 
 static SihPack *
@@ -223,7 +215,8 @@ test_summary_golden (gconstpointer data)
   SihSummaryOptions options;
   Clock clock = { NULL };
 
-  use_language (golden->language);
+  if (!sih_test_use_language (golden->language))
+    return;
   pack = load_pack ();
   kase = golden->make (&clock);
   if (golden->with_device)
@@ -262,7 +255,8 @@ test_summary_blank_checklist (gconstpointer data)
   g_autofree char *text = NULL;
   g_autofree char *file = NULL;
 
-  use_language (golden->language);
+  if (!sih_test_use_language (golden->language))
+    return;
   pack = load_pack ();
   text = sih_summary_blank_checklist (pack, sih_pack_find_cause (pack, "first"), golden->format);
   file = g_strdup_printf ("%s.%s.%s", golden->name, golden->language,
@@ -298,7 +292,7 @@ test_summary_findings (void)
   const char *note;
   Clock clock = { NULL };
 
-  use_language ("en");
+  sih_test_use_language ("en");
   pack = load_pack ();
   kase = make_full_case (&clock);
 
@@ -355,7 +349,7 @@ test_summary_unmask (void)
   SihSummaryOptions options;
   Clock clock = { NULL };
 
-  use_language ("en");
+  sih_test_use_language ("en");
   pack = load_pack ();
   kase = make_full_case (&clock);
   sih_summary_options_init (&options);
@@ -425,7 +419,7 @@ test_summary_checklist_ids (void)
     "[ ] An order number: not provided\n",
   };
 
-  use_language ("en");
+  sih_test_use_language ("en");
   g_file_get_contents (path, &json, NULL, &error);
   g_assert_no_error (error);
   parts = g_regex_split_simple ("\"prepare\": \\[[^\\]]*\\]", json, 0, 0);
@@ -480,7 +474,7 @@ test_summary_this_computer (void)
   g_autoptr(SihDeviceInfo) device = fixed_device ();
   g_autoptr(GDateTime) now = fixed_now ();
 
-  use_language ("en");
+  sih_test_use_language ("en");
   pack = load_pack ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -560,20 +554,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SIH_LOCALEDIR");
-
   g_test_init (&argc, &argv, NULL);
-
-  g_assert_nonnull (localedir);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* GLib decides once per process whether g_dgettext() translates at all,
-   * and says no when the first lookup happens in C.UTF-8 with a language
-   * that has no catalogue ("en").  Decide it with Japanese, as a Japanese
-   * desktop would, whichever test runs first. */
-  use_language ("ja");
-  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Sign-in Helper"), !=, "Sign-in Helper");
+  sih_test_init_translations ();
 
   for (guint i = 0; i < G_N_ELEMENTS (golden_cases); i++)
     {

@@ -150,6 +150,31 @@ sih_cause_get_icon_name (SihCause *self)
   return self->icon_name;
 }
 
+/* The app's own symbolic icon, in its resources. */
+#define FALLBACK_ICON_NAME APPLICATION_ID "-symbolic"
+
+/**
+ * sih_cause_dup_icon:
+ * @self: a cause
+ *
+ * The cause's icon, falling back to the app's own symbolic icon (shipped in
+ * its resources, so it cannot be missing) when the icon theme has no icon of
+ * the name the pack gives, or the pack gives none.
+ *
+ * Returns: (transfer full): a #GThemedIcon
+ */
+GIcon *
+sih_cause_dup_icon (SihCause *self)
+{
+  const char *names[] = { self->icon_name, FALLBACK_ICON_NAME, NULL };
+
+  g_return_val_if_fail (SIH_IS_CAUSE (self), NULL);
+
+  if (self->icon_name == NULL)
+    return g_themed_icon_new (FALLBACK_ICON_NAME);
+  return g_themed_icon_new_from_names ((char **)names, -1);
+}
+
 SihUrgency
 sih_cause_get_urgency (SihCause *self)
 {

@@ -21,6 +21,7 @@ const char         *sih_cause_get_title_source    (SihCause   *self);
 const char         *sih_cause_get_summary         (SihCause   *self);
 const char         *sih_cause_get_summary_source  (SihCause   *self);
 const char         *sih_cause_get_icon_name       (SihCause   *self);
+GIcon              *sih_cause_dup_icon            (SihCause   *self);
 SihUrgency          sih_cause_get_urgency         (SihCause   *self);
 guint               sih_cause_get_n_symptoms      (SihCause   *self);
 const char         *sih_cause_get_symptom         (SihCause   *self,

@@ -9,6 +9,7 @@
 #include "sih-application.h"
 #include "sih-device-info.h"
 #include "sih-export.h"
+#include "sih-icons.h"
 #include "sih-pack-catalog.h"
 #include "sih-preferences-window.h"
 #include "sih-window.h"
@@ -50,6 +51,7 @@ int
 sih_validate_packs (const char * const *paths,
                     GString            *out)
 {
+  g_autoptr(GtkIconTheme) icons = NULL;
   int status = 0;
 
   if (paths == NULL || paths[0] == NULL)
@@ -75,8 +77,25 @@ sih_validate_packs (const char * const *paths,
         }
       else
         {
+          GListModel *causes = sih_pack_get_causes (pack);
+
           g_string_append_printf (out, "%s: ok (%u causes, %u steps)\n", paths[i],
                                   sih_pack_get_n_causes (pack), sih_pack_get_n_steps (pack));
+
+          /* Not an error: the app shows its own icon instead. */
+          if (icons == NULL)
+            icons = sih_icon_theme_new ();
+          for (guint j = 0; j < g_list_model_get_n_items (causes); j++)
+            {
+              g_autoptr(SihCause) cause = g_list_model_get_item (causes, j);
+              const char *icon = sih_cause_get_icon_name (cause);
+
+              if (icon != NULL && !gtk_icon_theme_has_icon (icons, icon))
+                g_string_append_printf (out, "%s: warning: cause “%s” names the icon “%s”, "
+                                        "which the icon theme does not have; the app shows "
+                                        "its own icon there instead\n",
+                                        paths[i], sih_cause_get_id (cause), icon);
+            }
         }
     }
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sih-cause-page.h"
+#include "sih-icons.h"
 #include "sih-step-row.h"
 
 struct _SihCausePage
@@ -193,8 +194,7 @@ add_related_row (SihCausePage *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sih_cause_get_title (related));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sih_cause_get_summary (related));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name (sih_cause_get_icon_name (related)));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), sih_cause_image_new (related));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open"), -1);
@@ -269,7 +269,7 @@ sih_cause_page_show (SihCausePage *self,
   g_set_object (&self->cause, cause);
   g_set_object (&self->kase, kase);
 
-  gtk_image_set_from_icon_name (self->icon, sih_cause_get_icon_name (cause));
+  sih_cause_image_set (self->icon, cause);
   gtk_label_set_label (self->title_label, sih_cause_get_title (cause));
   gtk_label_set_label (self->summary_label, sih_cause_get_summary (cause));
   gtk_widget_set_visible (GTK_WIDGET (self->critical_box),

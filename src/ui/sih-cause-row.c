@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sih-cause-row.h"
+#include "sih-icons.h"
 
 struct _SihCauseRow
 {
@@ -170,7 +171,7 @@ sih_cause_row_bind (SihCauseRow *self,
   sih_cause_row_unbind (self);
 
   self->cause = g_object_ref (cause);
-  gtk_image_set_from_icon_name (self->icon, sih_cause_get_icon_name (cause));
+  sih_cause_image_set (self->icon, cause);
   gtk_label_set_label (self->title_label, sih_cause_get_title (cause));
   gtk_label_set_label (self->summary_label, sih_cause_get_summary (cause));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), sih_cause_get_summary (cause));

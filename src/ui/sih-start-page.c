@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sih-start-page.h"
+#include "sih-icons.h"
 
 struct _SihStartPage
 {
@@ -50,8 +51,7 @@ create_message_row (gpointer item,
       g_autofree char *subtitle = g_strdup_printf (_("Known message: %s"), matched);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name (sih_cause_get_icon_name (cause)));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), sih_cause_image_new (cause));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-cause");
@@ -193,8 +193,7 @@ sih_start_page_set_pack (SihStartPage *self,
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sih_cause_get_title (cause));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sih_cause_get_summary (cause));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name (sih_cause_get_icon_name (cause)));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), sih_cause_image_new (cause));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

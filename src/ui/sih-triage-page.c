@@ -12,6 +12,7 @@
 
 #include "sih-triage.h"
 #include "sih-triage-page.h"
+#include "sih-icons.h"
 
 struct _SihTriagePage
 {
@@ -53,7 +54,7 @@ answer_activated_cb (SihTriagePage *self,
 static GtkWidget *
 new_row (const char *title,
          const char *subtitle,
-         const char *icon_name)
+         SihCause   *cause)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
@@ -62,8 +63,8 @@ new_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (icon_name != NULL)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+  if (cause != NULL)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), sih_cause_image_new (cause));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
@@ -124,7 +125,7 @@ update (SihTriagePage *self)
       if (cause != NULL)
         {
           GtkWidget *row = new_row (sih_cause_get_title (cause), sih_cause_get_summary (cause),
-                                    sih_cause_get_icon_name (cause));
+                                    cause);
 
           gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-cause");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", cause_id);

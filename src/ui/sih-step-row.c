@@ -145,7 +145,7 @@ update_from_case (SihStepRow *self)
   switch (outcome)
     {
     case SIH_OUTCOME_WORKED:
-      gtk_image_set_from_icon_name (self->status_icon, "emblem-ok-symbolic");
+      gtk_image_set_from_icon_name (self->status_icon, "object-select-symbolic");
       gtk_widget_add_css_class (widget, "sih-worked");
       gtk_stack_set_visible_child_name (self->status_stack, "icon");
       break;

@@ -126,3 +126,128 @@ sih_test_find_widget (GtkWidget  *root,
 
   return NULL;
 }
+
+/* What AT-SPI gives a screen reader: widgets that are visible, shown by
+ * their parent (not a stack's other pages, nor libadwaita 1.7's unused
+ * entry-row apply button) and not hidden from assistive technology. */
+static gboolean
+is_exposed (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+  g_autofree char *not_hidden = NULL;
+
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return FALSE;
+  if (!gtk_test_accessible_has_state (accessible, GTK_ACCESSIBLE_STATE_HIDDEN))
+    return TRUE;
+  /* NULL when the state has the value TRUE. */
+  not_hidden = gtk_test_accessible_check_state (accessible, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+  return not_hidden != NULL;
+}
+
+static gboolean
+is_interactive (GtkWidget *widget)
+{
+  GtkAccessibleRole role;
+
+  if (GTK_IS_LABEL (widget))
+    return FALSE;    /* a label is its own name */
+  if (GTK_IS_TEXT (widget) && GTK_IS_EDITABLE (gtk_widget_get_parent (widget)))
+    return FALSE;    /* the entry's inner text: the entry carries the name */
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_EDITABLE (widget) ||
+      GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) || GTK_IS_DROP_DOWN (widget) ||
+      GTK_IS_TEXT_VIEW (widget))
+    return TRUE;
+  /* Screen readers announce a focused list row by its name. */
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    return gtk_widget_get_focusable (widget);
+  /* Containers (lists, groups) take focus only to pass it on to their
+   * children, which are checked themselves. */
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  if (role == GTK_ACCESSIBLE_ROLE_GENERIC || role == GTK_ACCESSIBLE_ROLE_GROUP ||
+      role == GTK_ACCESSIBLE_ROLE_LIST || role == GTK_ACCESSIBLE_ROLE_PRESENTATION ||
+      role == GTK_ACCESSIBLE_ROLE_NONE)
+    return FALSE;
+
+  return gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget);
+}
+
+static gboolean
+has_own_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  return gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+         gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+static gboolean
+has_name (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (has_own_name (widget))
+    return TRUE;
+
+  /* A menu button's inner toggle button: GTK 4.8 copies the menu button's
+   * label to it, newer GTK names it from the menu button when AT-SPI asks
+   * (the accessibility tree on Debian 13 reads "Case Menu" for both). */
+  return GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_MENU_BUTTON (parent) && has_own_name (parent);
+}
+
+static guint
+collect_unnamed (GtkWidget *widget,
+                 GString   *problems)
+{
+  guint n_checked = 0;
+
+  /* Out of sight, or where the keyboard cannot go (a combo row's display
+   * of its selection). */
+  if (!is_exposed (widget) || !gtk_widget_get_can_focus (widget))
+    return 0;
+
+  if (is_interactive (widget))
+    {
+      n_checked++;
+      if (!has_name (widget))
+        {
+          GtkWidget *parent = gtk_widget_get_parent (widget);
+          const char *id = GTK_IS_BUILDABLE (widget)
+                           ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
+
+          g_string_append_printf (problems, "  %s%s%s (in %s) has no accessible name\n",
+                                  G_OBJECT_TYPE_NAME (widget), id ? " #" : "", id ? id : "",
+                                  parent ? G_OBJECT_TYPE_NAME (parent) : "nothing");
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_checked += collect_unnamed (child, problems);
+
+  return n_checked;
+}
+
+/**
+ * sih_test_assert_all_named:
+ * @root: the screen to check
+ * @screen: what to call it in messages
+ * @at_least: how many controls there are at least
+ *
+ * Fails on any control of @root that a screen reader would reach and could
+ * not name: one with neither an accessible label nor a labelled-by relation.
+ */
+void
+sih_test_assert_all_named (GtkWidget  *root,
+                           const char *screen,
+                           guint       at_least)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_checked = collect_unnamed (root, problems);
+
+  g_test_message ("%s: %u controls checked", screen, n_checked);
+  g_assert_cmpuint (n_checked, >=, at_least);
+  if (problems->len > 0)
+    g_error ("%s:\n%s", screen, problems->str);
+}

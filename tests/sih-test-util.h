@@ -18,5 +18,8 @@ void            sih_test_wait_for_size     (GtkWidget  *widget,
                                             int         width);
 GtkWidget      *sih_test_find_widget       (GtkWidget  *root,
                                             const char *buildable_id);
+void            sih_test_assert_all_named  (GtkWidget  *root,
+                                            const char *screen,
+                                            guint       at_least);
 
 G_END_DECLS

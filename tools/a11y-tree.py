@@ -1,29 +1,54 @@
 #!/usr/bin/python3
-# Dump the AT-SPI tree of a running app, as a screen reader reads it.
-import sys, time
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Print a running app's accessibility tree as AT-SPI gives it to a screen reader.
+
+Usage: /usr/bin/python3 tools/a11y-tree.py [APP-NAME]   (needs python3-pyatspi)
+
+One line per object: [role] 'name', with "focusable" where the keyboard can
+reach it.  tools/screenshot --a11y runs it inside its private session.
+"""
+import sys
+import time
+
 import pyatspi
-name = sys.argv[1] if len(sys.argv) > 1 else "signin-helper"
-ALL = True
-desk = pyatspi.Registry.getDesktop(0)
-app = None
-for _ in range(50):
-    for a in desk:
-        if a is not None and a.name and name in a.name:
-            app = a
-    if app: break
-    time.sleep(0.2)
-if app is None:
-    print("no app", [a.name for a in desk if a]); sys.exit(1)
-def walk(o, depth):
+
+
+def find_app(name):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for _ in range(50):
+        for app in desktop:
+            if app is not None and app.name and name in app.name:
+                return app
+        time.sleep(0.2)
+    return None
+
+
+def walk(obj, depth, out):
     try:
-        role = o.getRoleName(); nm = o.name; st = o.getState()
-    except Exception as e:
-        print('  '*depth + f'?? {e}'); return
-    showing = st.contains(pyatspi.STATE_SHOWING)
-    if not showing and depth > 1 and not ALL: return
-    foc = st.contains(pyatspi.STATE_FOCUSABLE)
-    print('  '*depth + f'[{role}] {nm!r}' + (' focusable' if foc else ''))
-    for i in range(o.childCount):
-        c = o.getChildAtIndex(i)
-        if c is not None: walk(c, depth+1)
-walk(app, 0)
+        role = obj.getRoleName()
+        name = obj.name
+        focusable = obj.getState().contains(pyatspi.STATE_FOCUSABLE)
+    except Exception as error:  # an object that went away while we read it
+        out.append('  ' * depth + f'?? {error}')
+        return
+    out.append('  ' * depth + f'[{role}] {name!r}' + (' focusable' if focusable else ''))
+    for i in range(obj.childCount):
+        child = obj.getChildAtIndex(i)
+        if child is not None:
+            walk(child, depth + 1, out)
+
+
+def main():
+    name = sys.argv[1] if len(sys.argv) > 1 else 'signin-helper'
+    app = find_app(name)
+    if app is None:
+        print(f'no application named {name} on the accessibility bus', file=sys.stderr)
+        return 1
+    out = []
+    walk(app, 0, out)
+    print('\n'.join(out))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -12,6 +12,7 @@
 #include "sih-cause-page.h"
 #include "sih-step-row.h"
 #include "sih-window.h"
+#include "sih-dialogs.h"
 #include "sih-test-util.h"
 
 typedef void (*RunFunc) (SihApplication *app,
@@ -269,6 +270,7 @@ import_run (SihApplication *app,
   g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "data", "cases", "older-pack.json", NULL);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  SihAlert *alert;
   guint n_before;
 
   n_before = g_list_model_get_n_items (sih_case_store_get_cases (store));
@@ -277,6 +279,14 @@ import_run (SihApplication *app,
   g_assert_false (sih_window_import_case (window, bad));
   g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, n_before);
   g_assert_true (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  /* The person is told why, and closes the message as they would. */
+  sih_test_iterate ();
+  alert = sih_alert_get_visible (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), "truncated.json"));
+  sih_alert_respond (alert, "close");
+  sih_test_iterate ();
+  g_assert_null (sih_alert_get_visible (GTK_WIDGET (window)));
 
   /* A case from an older pack keeps everything it recorded. */
   g_assert_true (sih_window_import_case (window, good));

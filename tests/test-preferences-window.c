@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sih-application.h"
+#include "sih-dialogs.h"
 #include "sih-preferences-window.h"
 #include "sih-test-util.h"
 
@@ -230,21 +231,6 @@ test_preferences_a11y (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static guint
 count_case_files (const char *directory)
 {
@@ -269,7 +255,7 @@ test_preferences_delete_all (void)
   g_autofree char *set_aside = NULL;
   SihPreferencesWindow *window;
   GtkWidget *button;
-  AdwMessageDialog *dialog;
+  SihAlert *alert;
   const char *directory;
 
   while (!sih_application_is_store_ready (app))
@@ -295,22 +281,23 @@ test_preferences_delete_all (void)
   /* Cancelling deletes nothing. */
   g_signal_emit_by_name (button, "clicked");
   sih_test_iterate ();
-  dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), directory));
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
+  alert = sih_alert_get_visible (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), directory));
+  g_assert_cmpint (sih_alert_get_response_appearance (alert, "delete"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpstr (sih_alert_get_default_response (alert), ==, "cancel");
+  sih_alert_respond (alert, "cancel");
   sih_test_iterate ();
+  g_assert_null (sih_alert_get_visible (GTK_WIDGET (window)));
   g_assert_cmpuint (count_case_files (directory), >=, 1);
   g_assert_true (g_file_test (set_aside, G_FILE_TEST_EXISTS));
 
   g_signal_emit_by_name (button, "clicked");
   sih_test_iterate ();
-  dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "delete");
+  alert = sih_alert_get_visible (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  sih_alert_respond (alert, "delete");
   sih_test_iterate ();
 
   g_assert_cmpuint (count_case_files (directory), ==, 0);

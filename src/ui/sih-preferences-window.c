@@ -18,6 +18,7 @@
 
 #include "sih-pack-catalog.h"
 #include "sih-preferences-window.h"
+#include "sih-dialogs.h"
 
 #define SETTING_VALUE_KEY "sih-setting-value"
 
@@ -247,7 +248,7 @@ open_pack_folder_cb (SihPreferencesWindow *self)
 static void
 delete_all_response_cb (SihPreferencesWindow *self,
                         const char           *response,
-                        AdwMessageDialog     *dialog)
+                        SihAlert             *alert)
 {
   SihCaseStore *store = sih_application_get_store (self->app);
   g_autoptr(GError) error = NULL;
@@ -260,13 +261,8 @@ delete_all_response_cb (SihPreferencesWindow *self,
 
   if (!sih_case_store_delete_all (store, &error))
     {
-      AdwMessageDialog *failed;
-
-      failed = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("Some Cases Could Not Be Deleted"),
-                                                           error->message));
-      adw_message_dialog_add_response (failed, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failed));
+      sih_show_error_dialog (GTK_WIDGET (self), _("Some Cases Could Not Be Deleted"),
+                             error->message);
       return;
     }
 
@@ -285,31 +281,27 @@ delete_all_clicked_cb (SihPreferencesWindow *self)
 {
   SihCaseStore *store = sih_application_get_store (self->app);
   g_autofree char *folder = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+  SihAlert *alert;
 
   g_return_if_fail (store != NULL);
 
   folder = g_filename_display_name (sih_case_store_get_directory (store));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Delete All Cases?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  /* Translators: %s is the folder cases are saved in */
-                                  _("Every case saved in %s is deleted, including cases you "
-                                    "deleted a moment ago and files that were set aside because "
-                                    "they could not be read. This cannot be undone.\n\n"
-                                    "Copies you exported or saved elsewhere, such as summaries "
-                                    "and case files, are not touched."),
-                                  folder);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete All Cases"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_all_response_cb), self,
+  /* Translators: %s is the folder cases are saved in */
+  body = g_strdup_printf (_("Every case saved in %s is deleted, including cases you "
+                            "deleted a moment ago and files that were set aside because "
+                            "they could not be read. This cannot be undone.\n\n"
+                            "Copies you exported or saved elsewhere, such as summaries "
+                            "and case files, are not touched."),
+                          folder);
+  alert = sih_alert_new (_("Delete All Cases?"), body);
+  sih_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  sih_alert_add_response (alert, "delete", _("_Delete All Cases"), ADW_RESPONSE_DESTRUCTIVE);
+  sih_alert_set_default_response (alert, "cancel");
+  sih_alert_set_close_response (alert, "cancel");
+  g_signal_connect_object (alert, "response", G_CALLBACK (delete_all_response_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sih_alert_present (alert, GTK_WIDGET (self));
 }
 
 static void

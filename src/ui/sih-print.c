@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "sih-print.h"
+#include "sih-dialogs.h"
 #include "sih-summary.h"
 
 /* Fontconfig takes the first family that has a glyph: the Japanese Noto
@@ -331,17 +332,6 @@ sih_print_text (GtkWindow   *parent,
   return TRUE;
 }
 
-static void
-show_print_error (GtkWindow    *parent,
-                  const GError *error)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (parent, _("Could Not Print"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /**
  * sih_print_checklist:
  * @parent: (nullable): the window the print dialog belongs to
@@ -369,5 +359,5 @@ sih_print_checklist (GtkWindow *parent,
   /* Translators: the header of a printed checklist; %s is the cause */
   title = g_strdup_printf (_("Checklist: %s"), sih_cause_get_title (cause));
   if (!sih_print_text (parent, title, text, NULL, &error))
-    show_print_error (parent, error);
+    sih_show_error_dialog (GTK_WIDGET (parent), _("Could Not Print"), error->message);
 }

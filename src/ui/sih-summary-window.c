@@ -20,6 +20,7 @@
 #include "sih-print.h"
 #include "sih-summary.h"
 #include "sih-summary-window.h"
+#include "sih-dialogs.h"
 
 #define NOTE_PREFIX "note:"
 
@@ -784,17 +785,6 @@ copy_action (GtkWidget  *widget,
 }
 
 static void
-show_error (GtkWindow    *parent,
-            const char   *heading,
-            const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 save_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -805,7 +795,7 @@ save_done_cb (GObject      *source,
 
   if (!g_file_replace_contents_finish (file, result, NULL, &error))
     {
-      show_error (GTK_WINDOW (self), _("Could Not Save the Summary"), error);
+      sih_show_error_dialog (GTK_WIDGET (self), _("Could Not Save the Summary"), error->message);
     }
   else
     {
@@ -875,7 +865,7 @@ print_action (GtkWidget  *widget,
 
   /* The dialog runs a main loop: the preview may change meanwhile. */
   if (!sih_print_text (GTK_WINDOW (self), _("Support Summary"), text, NULL, &error))
-    show_error (GTK_WINDOW (self), _("Could Not Print"), error);
+    sih_show_error_dialog (GTK_WIDGET (self), _("Could Not Print"), error->message);
 }
 
 /* GObject */
@@ -1198,5 +1188,5 @@ sih_summary_print (GtkWindow *parent,
   now = sih_case_now (kase);
   text = sih_summary_format (kase, pack, device, now, &options, NULL);
   if (!sih_print_text (parent, _("Support Summary"), text, NULL, &error))
-    show_error (parent, _("Could Not Print"), error);
+    sih_show_error_dialog (GTK_WIDGET (parent), _("Could Not Print"), error->message);
 }

@@ -16,6 +16,7 @@
 #include "sih-start-page.h"
 #include "sih-summary-window.h"
 #include "sih-window.h"
+#include "sih-dialogs.h"
 
 struct _SihWindow
 {
@@ -572,11 +573,11 @@ open_case_action (GtkWidget  *widget,
 }
 
 static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SihWindow        *self)
+rename_response_cb (SihAlert   *alert,
+                    const char *response,
+                    SihWindow  *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "sih-entry");
+  GtkEditable *entry = g_object_get_data (alert, "sih-entry");
 
   if (g_strcmp0 (response, "rename") == 0 && self->kase != NULL)
     sih_case_set_title (self->kase, gtk_editable_get_text (entry));
@@ -588,31 +589,27 @@ rename_case_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   SihWindow *self = SIH_WINDOW (widget);
-  GtkWidget *dialog;
+  SihAlert *alert;
   GtkWidget *entry;
 
   if (self->kase == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Case"),
-                                   _("For example the caller’s reference number, or what the problem is about. Do not use passwords or codes."));
+  alert = sih_alert_new (_("Rename Case"),
+                         _("For example the caller’s reference number, or what the problem is about. Do not use passwords or codes."));
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), sih_case_get_title (self->kase) ? sih_case_get_title (self->kase) : "");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Case name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "sih-entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sih_alert_set_extra_child (alert, entry);
+  sih_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  sih_alert_add_response (alert, "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED);
+  sih_alert_set_default_response (alert, "rename");
+  sih_alert_set_close_response (alert, "cancel");
+  g_object_set_data (alert, "sih-entry", entry);
+  g_signal_connect_object (alert, "response", G_CALLBACK (rename_response_cb), self, 0);
+  sih_alert_present (alert, GTK_WIDGET (self));
 }
 
 static void
@@ -739,17 +736,6 @@ delete_current_case_action (GtkWidget  *widget,
 }
 
 static void
-show_error_dialog (SihWindow  *self,
-                   const char *heading,
-                   const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     SihWindow       *self)
@@ -763,7 +749,7 @@ export_response_cb (GtkNativeDialog *chooser,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
       if (path == NULL || !sih_case_file_save_to_path (self->kase, path, &error))
-        show_error_dialog (self, _("The Case Could Not Be Exported"),
+        sih_show_error_dialog (GTK_WIDGET (self), _("The Case Could Not Be Exported"),
                            error != NULL ? error->message : _("The place cannot be written to."));
       else
         show_toast (self, _("Case exported"));
@@ -834,7 +820,7 @@ sih_window_import_case (SihWindow *self,
   info = sih_case_store_import (self->store, file, &error);
   if (info == NULL)
     {
-      show_error_dialog (self, _("This File Cannot Be Imported"), error->message);
+      sih_show_error_dialog (GTK_WIDGET (self), _("This File Cannot Be Imported"), error->message);
       return FALSE;
     }
 
@@ -940,7 +926,7 @@ show_unreadable_details (SihWindow *self)
     }
   g_string_append (body, _("Nothing in these files was changed or deleted. Other cases are not affected."));
 
-  show_error_dialog (self, _("Some Saved Cases Could Not Be Read"), body->str);
+  sih_show_error_dialog (GTK_WIDGET (self), _("Some Saved Cases Could Not Be Read"), body->str);
 }
 
 static void
@@ -1033,9 +1019,9 @@ save_window_state (SihWindow *self)
 }
 
 static void
-unsaved_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     SihWindow        *self)
+unsaved_response_cb (SihAlert   *alert,
+                     const char *response,
+                     SihWindow  *self)
 {
   if (g_strcmp0 (response, "quit") == 0)
     {
@@ -1057,23 +1043,19 @@ sih_window_close_request (GtkWindow *window)
    * (a full or read-only disk), say so before anything is thrown away. */
   if (self->store != NULL && !self->quit_unsaved && !sih_case_store_flush (self->store, &error))
     {
-      GtkWidget *dialog;
+      SihAlert *alert;
       g_autofree char *body = NULL;
 
       /* Translators: %s says why */
       body = g_strdup_printf (_("%s\n\nIf you close now, the changes made since the last successful save are lost. Free some space or fix the folder’s permissions, then close again."),
                               error->message);
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Case Could Not Be Saved"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "keep", _("_Keep Open"),
-                                        "quit", _("_Close Without Saving"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
+      alert = sih_alert_new (_("The Case Could Not Be Saved"), body);
+      sih_alert_add_response (alert, "keep", _("_Keep Open"), ADW_RESPONSE_DEFAULT);
+      sih_alert_add_response (alert, "quit", _("_Close Without Saving"), ADW_RESPONSE_DESTRUCTIVE);
+      sih_alert_set_default_response (alert, "keep");
+      sih_alert_set_close_response (alert, "keep");
+      g_signal_connect_object (alert, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+      sih_alert_present (alert, GTK_WIDGET (self));
       return TRUE;
     }
 

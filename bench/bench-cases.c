@@ -20,8 +20,8 @@
 
 #include <glib/gstdio.h>
 
-#include "sih-case-file.h"
-#include "sih-case-store.h"
+#include "core/sih-case-file.h"
+#include "core/sih-case-store.h"
 
 static int
 compare_doubles (gconstpointer a,

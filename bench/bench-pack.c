@@ -10,7 +10,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "sih-pack.h"
+#include "core/sih-pack.h"
 #include "bench-util.h"
 
 static int

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "sih-search.h"
+#include "core/sih-search.h"
 #include "bench-util.h"
 
 static const char * const english_words[] = {

@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "sih-case-file.h"
-#include "sih-error.h"
-#include "sih-json-reader.h"
+#include "core/sih-case-file.h"
+#include "core/sih-error.h"
+#include "core/sih-json-reader.h"
 
 int
 LLVMFuzzerInitialize (int    *argc,

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "sih-mask.h"
+#include "core/sih-mask.h"
 
 int
 LLVMFuzzerInitialize (int    *argc,

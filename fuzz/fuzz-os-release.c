@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "sih-device-info.h"
+#include "core/sih-device-info.h"
 
 int
 LLVMFuzzerInitialize (int    *argc,

@@ -14,9 +14,9 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "sih-error.h"
-#include "sih-link.h"
-#include "sih-pack.h"
+#include "core/sih-error.h"
+#include "core/sih-link.h"
+#include "core/sih-pack.h"
 
 int
 LLVMFuzzerInitialize (int    *argc,

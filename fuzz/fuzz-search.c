@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "sih-search.h"
+#include "core/sih-search.h"
 
 static SihSearchIndex *search_index;
 

@@ -10,7 +10,7 @@
 
 #include <stdlib.h>
 
-#include "sih-case.h"
+#include "core/sih-case.h"
 
 #define CRASH_CASE_ID "3c5e2a9d-71b4-4f0e-a8d6-2b9c0e1f7a34"
 

@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 #include "case-crash-common.h"
-#include "sih-case-store.h"
-#include "sih-error.h"
+#include "core/sih-case-store.h"
+#include "core/sih-error.h"
 
 static void
 say (const char *what,

@@ -8,9 +8,9 @@
  */
 #include "config.h"
 
-#include "sih-application.h"
-#include "sih-cause-page.h"
-#include "sih-window.h"
+#include "ui/sih-application.h"
+#include "ui/sih-cause-page.h"
+#include "ui/sih-window.h"
 #include "sih-test-util.h"
 
 static void

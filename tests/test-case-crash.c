@@ -21,7 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "case-crash-common.h"
-#include "sih-case-file.h"
+#include "core/sih-case-file.h"
 
 typedef struct
 {

@@ -9,9 +9,9 @@
 
 #include <glib/gstdio.h>
 
-#include "sih-case-file.h"
-#include "sih-error.h"
-#include "sih-json-reader.h"
+#include "core/sih-case-file.h"
+#include "core/sih-error.h"
+#include "core/sih-json-reader.h"
 
 static const char *
 error_code_name (int code)

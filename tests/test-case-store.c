@@ -11,9 +11,9 @@
 
 #include <glib/gstdio.h>
 
-#include "sih-case-file.h"
-#include "sih-case-store.h"
-#include "sih-error.h"
+#include "core/sih-case-file.h"
+#include "core/sih-case-store.h"
+#include "core/sih-error.h"
 
 typedef struct
 {

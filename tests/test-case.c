@@ -6,8 +6,8 @@
 
 #include <string.h>
 
-#include "sih-case.h"
-#include "sih-pack.h"
+#include "core/sih-case.h"
+#include "core/sih-pack.h"
 
 /* A clock that stands still until the test moves it. */
 typedef struct

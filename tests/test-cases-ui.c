@@ -6,13 +6,13 @@
 
 #include <glib/gstdio.h>
 
-#include "sih-application.h"
-#include "sih-case-file.h"
-#include "sih-case-list.h"
-#include "sih-cause-page.h"
-#include "sih-step-row.h"
-#include "sih-window.h"
-#include "sih-dialogs.h"
+#include "ui/sih-application.h"
+#include "core/sih-case-file.h"
+#include "ui/sih-case-list.h"
+#include "ui/sih-cause-page.h"
+#include "ui/sih-step-row.h"
+#include "ui/sih-window.h"
+#include "ui/sih-dialogs.h"
 #include "sih-test-util.h"
 
 typedef void (*RunFunc) (SihApplication *app,

@@ -8,8 +8,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "sih-link.h"
-#include "sih-pack.h"
+#include "core/sih-link.h"
+#include "core/sih-pack.h"
 #include "sih-test-locale.h"
 
 static const char * const cause_ids[] = {

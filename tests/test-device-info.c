@@ -6,8 +6,8 @@
 
 #include <string.h>
 
-#include "sih-device-info.h"
-#include "sih-error.h"
+#include "core/sih-device-info.h"
+#include "core/sih-error.h"
 
 static GHashTable *
 parse_fixture (const char *name)

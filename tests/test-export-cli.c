@@ -10,9 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "sih-case-file.h"
-#include "sih-pack.h"
-#include "sih-summary.h"
+#include "core/sih-case-file.h"
+#include "core/sih-pack.h"
+#include "core/sih-summary.h"
 
 #define EMAIL        "taro.yamada@example.co.jp"
 #define MASKED_EMAIL "t***@e***.co.jp"

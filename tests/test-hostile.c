@@ -37,13 +37,13 @@
 
 #include <glib/gstdio.h>
 
-#include "sih-case-file.h"
-#include "sih-case-store.h"
-#include "sih-device-info.h"
-#include "sih-error.h"
-#include "sih-json-reader.h"
-#include "sih-mask.h"
-#include "sih-pack.h"
+#include "core/sih-case-file.h"
+#include "core/sih-case-store.h"
+#include "core/sih-device-info.h"
+#include "core/sih-error.h"
+#include "core/sih-json-reader.h"
+#include "core/sih-mask.h"
+#include "core/sih-pack.h"
 
 #define MB (1024 * 1024)
 

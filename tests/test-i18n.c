@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "sih-pack.h"
+#include "core/sih-pack.h"
 #include "sih-test-locale.h"
 
 static gboolean

@@ -13,8 +13,8 @@
 
 #include <string.h>
 
-#include "sih-icons.h"
-#include "sih-pack.h"
+#include "ui/sih-icons.h"
+#include "core/sih-pack.h"
 #include "sih-test-util.h"
 
 static void

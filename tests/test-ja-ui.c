@@ -10,11 +10,11 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "sih-application.h"
-#include "sih-cause-page.h"
-#include "sih-preferences-window.h"
-#include "sih-summary-window.h"
-#include "sih-window.h"
+#include "ui/sih-application.h"
+#include "ui/sih-cause-page.h"
+#include "ui/sih-preferences-window.h"
+#include "ui/sih-summary-window.h"
+#include "ui/sih-window.h"
 #include "sih-test-locale.h"
 #include "sih-test-util.h"
 

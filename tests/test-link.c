@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "sih-link.h"
+#include "core/sih-link.h"
 
 static void
 test_link_official (void)

@@ -8,7 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "sih-mask.h"
+#include "core/sih-mask.h"
 
 typedef struct
 {

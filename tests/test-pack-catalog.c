@@ -10,8 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sih-error.h"
-#include "sih-pack-catalog.h"
+#include "core/sih-error.h"
+#include "core/sih-pack-catalog.h"
 #include "sih-test-locale.h"
 
 typedef struct

@@ -6,9 +6,9 @@
 
 #include <string.h>
 
-#include "sih-error.h"
-#include "sih-link.h"
-#include "sih-pack.h"
+#include "core/sih-error.h"
+#include "core/sih-link.h"
+#include "core/sih-pack.h"
 
 static const char *
 error_code_name (int code)

@@ -7,9 +7,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "sih-application.h"
-#include "sih-dialogs.h"
-#include "sih-preferences-window.h"
+#include "ui/sih-application.h"
+#include "ui/sih-dialogs.h"
+#include "ui/sih-preferences-window.h"
 #include "sih-test-util.h"
 
 static char *good_path;

@@ -14,9 +14,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include "sih-export.h"
-#include "sih-print.h"
-#include "sih-summary.h"
+#include "ui/sih-export.h"
+#include "ui/sih-print.h"
+#include "core/sih-summary.h"
 #include "sih-test-locale.h"
 
 #define EMAIL        "taro.yamada@example.co.jp"

@@ -4,12 +4,12 @@
  */
 #include "config.h"
 
-#include "sih-application.h"
-#include "sih-cause-row.h"
-#include "sih-start-page.h"
-#include "sih-triage-page.h"
-#include "sih-triage.h"
-#include "sih-window.h"
+#include "ui/sih-application.h"
+#include "ui/sih-cause-row.h"
+#include "ui/sih-start-page.h"
+#include "ui/sih-triage-page.h"
+#include "core/sih-triage.h"
+#include "ui/sih-window.h"
 #include "sih-test-util.h"
 
 typedef struct

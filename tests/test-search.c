@@ -15,7 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "sih-search.h"
+#include "core/sih-search.h"
 #include "sih-test-locale.h"
 
 #define TOP 3

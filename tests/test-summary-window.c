@@ -7,9 +7,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "sih-export.h"
-#include "sih-summary.h"
-#include "sih-summary-window.h"
+#include "ui/sih-export.h"
+#include "core/sih-summary.h"
+#include "ui/sih-summary-window.h"
 #include "sih-test-util.h"
 
 #define EMAIL        "taro.yamada@example.co.jp"

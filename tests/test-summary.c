@@ -19,7 +19,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "sih-summary.h"
+#include "core/sih-summary.h"
 #include "sih-test-locale.h"
 
 typedef struct

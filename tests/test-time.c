@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "sih-time.h"
+#include "core/sih-time.h"
 
 static void
 test_time_relative (void)

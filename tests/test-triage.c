@@ -8,10 +8,10 @@
 #include <locale.h>
 #include <string.h>
 
-#include "sih-case-file.h"
-#include "sih-error.h"
-#include "sih-pack.h"
-#include "sih-summary.h"
+#include "core/sih-case-file.h"
+#include "core/sih-error.h"
+#include "core/sih-pack.h"
+#include "core/sih-summary.h"
 #include "sih-test-locale.h"
 
 static SihPack *

@@ -6,11 +6,11 @@
 
 #include <string.h>
 
-#include "sih-application.h"
-#include "sih-cause-page.h"
-#include "sih-cause-row.h"
-#include "sih-step-row.h"
-#include "sih-window.h"
+#include "ui/sih-application.h"
+#include "ui/sih-cause-page.h"
+#include "ui/sih-cause-row.h"
+#include "ui/sih-step-row.h"
+#include "ui/sih-window.h"
 #include "sih-test-util.h"
 
 typedef struct

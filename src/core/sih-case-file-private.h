@@ -6,7 +6,7 @@
 
 #include <sys/stat.h>
 
-#include "sih-case-file.h"
+#include "core/sih-case-file.h"
 
 G_BEGIN_DECLS
 

@@ -18,9 +18,9 @@
 
 #include <glib/gstdio.h>
 
-#include "sih-case-file-private.h"
-#include "sih-error.h"
-#include "sih-json-reader.h"
+#include "core/sih-case-file-private.h"
+#include "core/sih-error.h"
+#include "core/sih-json-reader.h"
 
 static gboolean
 is_blank (const char *text)

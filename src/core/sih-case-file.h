@@ -42,7 +42,7 @@
 
 #include <gio/gio.h>
 
-#include "sih-case.h"
+#include "core/sih-case.h"
 
 G_BEGIN_DECLS
 

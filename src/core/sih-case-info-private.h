@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "sih-case-info.h"
+#include "core/sih-case-info.h"
 
 G_BEGIN_DECLS
 

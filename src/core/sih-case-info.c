@@ -8,7 +8,7 @@
  */
 #include "config.h"
 
-#include "sih-case-info-private.h"
+#include "core/sih-case-info-private.h"
 
 struct _SihCaseInfo
 {

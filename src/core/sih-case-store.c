@@ -30,11 +30,11 @@
 
 #include <glib/gstdio.h>
 
-#include "sih-case-file-private.h"
-#include "sih-case-info-private.h"
-#include "sih-case-store.h"
-#include "sih-error.h"
-#include "sih-json-reader.h"
+#include "core/sih-case-file-private.h"
+#include "core/sih-case-info-private.h"
+#include "core/sih-case-store.h"
+#include "core/sih-error.h"
+#include "core/sih-json-reader.h"
 
 #define INDEX_NAME             "index.json"
 #define INDEX_KIND             "signin-helper-case-index"

@@ -11,8 +11,8 @@
 
 #include <gio/gio.h>
 
-#include "sih-case.h"
-#include "sih-case-info.h"
+#include "core/sih-case.h"
+#include "core/sih-case-info.h"
 
 G_BEGIN_DECLS
 

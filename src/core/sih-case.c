@@ -11,8 +11,8 @@
 
 #include <string.h>
 
-#include "sih-case.h"
-#include "sih-json-reader.h"
+#include "core/sih-case.h"
+#include "core/sih-json-reader.h"
 
 struct _SihCase
 {

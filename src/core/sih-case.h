@@ -6,7 +6,7 @@
 
 #include <glib-object.h>
 
-#include "sih-cause.h"
+#include "core/sih-cause.h"
 
 G_BEGIN_DECLS
 

@@ -6,8 +6,8 @@
 
 #include <gio/gio.h>
 
-#include "sih-pack-types.h"
-#include "sih-step.h"
+#include "core/sih-pack-types.h"
+#include "core/sih-step.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 
 #include <glib-object.h>
 
-#include "sih-pack-types.h"
+#include "core/sih-pack-types.h"
 
 G_BEGIN_DECLS
 

@@ -16,8 +16,8 @@
 #include <string.h>
 #include <sys/utsname.h>
 
-#include "sih-device-info.h"
-#include "sih-error.h"
+#include "core/sih-device-info.h"
+#include "core/sih-error.h"
 
 /* os-release files are a few hundred bytes; anything this large is not one. */
 #define OS_RELEASE_MAX_SIZE (64 * 1024)

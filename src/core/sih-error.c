@@ -4,6 +4,6 @@
  */
 #include "config.h"
 
-#include "sih-error.h"
+#include "core/sih-error.h"
 
 G_DEFINE_QUARK (sih-error-quark, sih_error)

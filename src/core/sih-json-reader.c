@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sih-error.h"
-#include "sih-json-reader.h"
+#include "core/sih-error.h"
+#include "core/sih-json-reader.h"
 
 static void
 offset_to_position (const char *data,

@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sih-link.h"
+#include "core/sih-link.h"
 
 static const char * const official_domains[] = {
   "amazon.co.jp",

@@ -15,7 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sih-mask.h"
+#include "core/sih-mask.h"
 
 #define OTHER '\x01'
 

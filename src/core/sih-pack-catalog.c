@@ -17,8 +17,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include "sih-error.h"
-#include "sih-pack-catalog.h"
+#include "core/sih-error.h"
+#include "core/sih-pack-catalog.h"
 
 #define PACKS_DIR_NAME "packs"
 

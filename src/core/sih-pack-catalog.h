@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "sih-pack.h"
+#include "core/sih-pack.h"
 
 G_BEGIN_DECLS
 

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "sih-pack.h"
+#include "core/sih-pack.h"
 
 G_BEGIN_DECLS
 

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "sih-pack-types.h"
+#include "core/sih-pack-types.h"
 
 GType
 sih_urgency_get_type (void)

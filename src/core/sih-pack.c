@@ -16,11 +16,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "sih-error.h"
-#include "sih-json-reader.h"
-#include "sih-link.h"
-#include "sih-pack-private.h"
-#include "sih-triage.h"
+#include "core/sih-error.h"
+#include "core/sih-json-reader.h"
+#include "core/sih-link.h"
+#include "core/sih-pack-private.h"
+#include "core/sih-triage.h"
 
 /* Limits far above any real pack, so that hostile input fails fast. */
 #define MAX_CAUSES       5000

@@ -6,9 +6,9 @@
 
 #include <gio/gio.h>
 
-#include "sih-cause.h"
-#include "sih-contact.h"
-#include "sih-triage.h"
+#include "core/sih-cause.h"
+#include "core/sih-contact.h"
+#include "core/sih-triage.h"
 
 G_BEGIN_DECLS
 

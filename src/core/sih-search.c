@@ -44,7 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sih-search.h"
+#include "core/sih-search.h"
 
 /* How much each kind of text counts, by SihSearchMatch. */
 static const float kind_weight[] = {

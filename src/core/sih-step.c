@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "sih-pack-private.h"
+#include "core/sih-pack-private.h"
 
 G_DEFINE_FINAL_TYPE (SihStep, sih_step, G_TYPE_OBJECT)
 

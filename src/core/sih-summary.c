@@ -21,7 +21,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sih-summary.h"
+#include "core/sih-summary.h"
 
 /* The error message's first line in the opening paragraph is cut here. */
 #define STATEMENT_MESSAGE_MAX_CHARS 160

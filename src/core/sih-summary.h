@@ -6,10 +6,10 @@
 
 #include <glib-object.h>
 
-#include "sih-case.h"
-#include "sih-device-info.h"
-#include "sih-mask.h"
-#include "sih-pack.h"
+#include "core/sih-case.h"
+#include "core/sih-device-info.h"
+#include "core/sih-mask.h"
+#include "core/sih-pack.h"
 
 G_BEGIN_DECLS
 

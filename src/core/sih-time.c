@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sih-time.h"
+#include "core/sih-time.h"
 
 /**
  * sih_time_format_relative:

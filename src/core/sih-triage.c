@@ -15,8 +15,8 @@
  */
 #include "config.h"
 
-#include "sih-pack-private.h"
-#include "sih-triage.h"
+#include "core/sih-pack-private.h"
+#include "core/sih-triage.h"
 
 G_DEFINE_FINAL_TYPE (SihTriage, sih_triage, G_TYPE_OBJECT)
 

@@ -6,8 +6,8 @@
 
 #include <glib-object.h>
 
-#include "sih-case.h"
-#include "sih-pack-types.h"
+#include "core/sih-case.h"
+#include "core/sih-pack-types.h"
 
 G_BEGIN_DECLS
 

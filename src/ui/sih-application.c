@@ -6,13 +6,13 @@
 
 #include <glib/gi18n.h>
 
-#include "sih-application.h"
-#include "sih-device-info.h"
-#include "sih-export.h"
-#include "sih-icons.h"
-#include "sih-pack-catalog.h"
-#include "sih-preferences-window.h"
-#include "sih-window.h"
+#include "ui/sih-application.h"
+#include "core/sih-device-info.h"
+#include "ui/sih-export.h"
+#include "ui/sih-icons.h"
+#include "core/sih-pack-catalog.h"
+#include "ui/sih-preferences-window.h"
+#include "ui/sih-window.h"
 
 struct _SihApplication
 {

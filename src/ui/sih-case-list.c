@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sih-case-list.h"
-#include "sih-time.h"
+#include "ui/sih-case-list.h"
+#include "core/sih-time.h"
 
 struct _SihCaseList
 {

@@ -6,8 +6,8 @@
 
 #include <adwaita.h>
 
-#include "sih-case-store.h"
-#include "sih-pack.h"
+#include "core/sih-case-store.h"
+#include "core/sih-pack.h"
 
 G_BEGIN_DECLS
 

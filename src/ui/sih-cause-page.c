@@ -6,9 +6,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sih-cause-page.h"
-#include "sih-icons.h"
-#include "sih-step-row.h"
+#include "ui/sih-cause-page.h"
+#include "ui/sih-icons.h"
+#include "ui/sih-step-row.h"
 
 struct _SihCausePage
 {

@@ -6,8 +6,8 @@
 
 #include <adwaita.h>
 
-#include "sih-case.h"
-#include "sih-pack.h"
+#include "core/sih-case.h"
+#include "core/sih-pack.h"
 
 G_BEGIN_DECLS
 

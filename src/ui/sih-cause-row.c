@@ -10,8 +10,8 @@
 
 #include <glib/gi18n.h>
 
-#include "sih-cause-row.h"
-#include "sih-icons.h"
+#include "ui/sih-cause-row.h"
+#include "ui/sih-icons.h"
 
 struct _SihCauseRow
 {

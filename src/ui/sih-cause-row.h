@@ -6,8 +6,8 @@
 
 #include <gtk/gtk.h>
 
-#include "sih-case.h"
-#include "sih-cause.h"
+#include "core/sih-case.h"
+#include "core/sih-cause.h"
 
 G_BEGIN_DECLS
 

@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sih-dialogs.h"
+#include "ui/sih-dialogs.h"
 
 #if ADW_CHECK_VERSION (1, 5, 0)
 # define SIH_MODERN_ALERTS 1

@@ -15,10 +15,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "sih-case-file.h"
-#include "sih-export.h"
-#include "sih-print.h"
-#include "sih-summary.h"
+#include "core/sih-case-file.h"
+#include "ui/sih-export.h"
+#include "ui/sih-print.h"
+#include "core/sih-summary.h"
 
 /**
  * sih_export_collect_device_info:

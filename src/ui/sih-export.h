@@ -6,8 +6,8 @@
 
 #include <glib.h>
 
-#include "sih-device-info.h"
-#include "sih-pack.h"
+#include "core/sih-device-info.h"
+#include "core/sih-pack.h"
 
 G_BEGIN_DECLS
 

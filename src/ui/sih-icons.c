@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include "sih-icons.h"
+#include "ui/sih-icons.h"
 
 /**
  * sih_cause_image_new:

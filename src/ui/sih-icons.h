@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sih-cause.h"
+#include "core/sih-cause.h"
 
 G_BEGIN_DECLS
 

@@ -16,9 +16,9 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
-#include "sih-pack-catalog.h"
-#include "sih-preferences-window.h"
-#include "sih-dialogs.h"
+#include "core/sih-pack-catalog.h"
+#include "ui/sih-preferences-window.h"
+#include "ui/sih-dialogs.h"
 
 #define SETTING_VALUE_KEY "sih-setting-value"
 

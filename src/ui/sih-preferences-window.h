@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sih-application.h"
+#include "ui/sih-application.h"
 
 G_BEGIN_DECLS
 

@@ -16,9 +16,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "sih-print.h"
-#include "sih-dialogs.h"
-#include "sih-summary.h"
+#include "ui/sih-print.h"
+#include "ui/sih-dialogs.h"
+#include "core/sih-summary.h"
 
 /* Fontconfig takes the first family that has a glyph: the Japanese Noto
  * font (fonts-noto-cjk) first, so that kanji get their Japanese forms. */

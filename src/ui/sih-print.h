@@ -6,8 +6,8 @@
 
 #include <gtk/gtk.h>
 
-#include "sih-cause.h"
-#include "sih-pack.h"
+#include "core/sih-cause.h"
+#include "core/sih-pack.h"
 
 G_BEGIN_DECLS
 

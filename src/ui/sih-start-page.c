@@ -6,8 +6,8 @@
 
 #include <glib/gi18n.h>
 
-#include "sih-start-page.h"
-#include "sih-icons.h"
+#include "ui/sih-start-page.h"
+#include "ui/sih-icons.h"
 
 struct _SihStartPage
 {

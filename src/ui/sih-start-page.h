@@ -6,9 +6,9 @@
 
 #include <adwaita.h>
 
-#include "sih-case.h"
-#include "sih-pack.h"
-#include "sih-search.h"
+#include "core/sih-case.h"
+#include "core/sih-pack.h"
+#include "core/sih-search.h"
 
 G_BEGIN_DECLS
 

@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "sih-step-row.h"
-#include "sih-time.h"
+#include "ui/sih-step-row.h"
+#include "core/sih-time.h"
 
 struct _SihStepRow
 {

@@ -6,8 +6,8 @@
 
 #include <adwaita.h>
 
-#include "sih-case.h"
-#include "sih-cause.h"
+#include "core/sih-case.h"
+#include "core/sih-cause.h"
 
 G_BEGIN_DECLS
 

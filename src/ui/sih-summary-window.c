@@ -16,11 +16,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sih-export.h"
-#include "sih-print.h"
-#include "sih-summary.h"
-#include "sih-summary-window.h"
-#include "sih-dialogs.h"
+#include "ui/sih-export.h"
+#include "ui/sih-print.h"
+#include "core/sih-summary.h"
+#include "ui/sih-summary-window.h"
+#include "ui/sih-dialogs.h"
 
 #define NOTE_PREFIX "note:"
 

@@ -10,9 +10,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sih-triage.h"
-#include "sih-triage-page.h"
-#include "sih-icons.h"
+#include "core/sih-triage.h"
+#include "ui/sih-triage-page.h"
+#include "ui/sih-icons.h"
 
 struct _SihTriagePage
 {

@@ -6,17 +6,17 @@
 
 #include <glib/gi18n.h>
 
-#include "sih-case-file.h"
-#include "sih-case-list.h"
-#include "sih-cause-page.h"
-#include "sih-cause-row.h"
-#include "sih-print.h"
-#include "sih-search.h"
-#include "sih-triage-page.h"
-#include "sih-start-page.h"
-#include "sih-summary-window.h"
-#include "sih-window.h"
-#include "sih-dialogs.h"
+#include "core/sih-case-file.h"
+#include "ui/sih-case-list.h"
+#include "ui/sih-cause-page.h"
+#include "ui/sih-cause-row.h"
+#include "ui/sih-print.h"
+#include "core/sih-search.h"
+#include "ui/sih-triage-page.h"
+#include "ui/sih-start-page.h"
+#include "ui/sih-summary-window.h"
+#include "ui/sih-window.h"
+#include "ui/sih-dialogs.h"
 
 struct _SihWindow
 {

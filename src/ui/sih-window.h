@@ -6,8 +6,8 @@
 
 #include <adwaita.h>
 
-#include "sih-application.h"
-#include "sih-case.h"
+#include "ui/sih-application.h"
+#include "core/sih-case.h"
 
 G_BEGIN_DECLS
 

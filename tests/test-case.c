@@ -553,6 +553,37 @@ test_case_bad_ids (void)
   g_assert_cmpuint (sih_case_get_records (c)->len, ==, 0);
 }
 
+/* The outcome table: every row is complete, and names survive a round trip
+ * through a case file's nick. */
+static void
+test_case_outcome_table (void)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (SIH_TYPE_OUTCOME);
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  g_assert_cmpuint (klass->n_values, ==, SIH_N_OUTCOMES);
+  for (guint i = 0; i < SIH_N_OUTCOMES; i++)
+    {
+      const SihOutcomeInfo *info = sih_outcome_get_info (i);
+      SihOutcome parsed;
+
+      g_assert_cmpint (info->outcome, ==, i);
+      g_assert_cmpstr (info->nick, ==, g_enum_get_value (klass, i)->value_nick);
+      g_assert_true (sih_outcome_from_string (sih_outcome_to_string (i), &parsed));
+      g_assert_cmpint (parsed, ==, i);
+      g_assert_nonnull (sih_outcome_get_button (i));
+      g_assert_nonnull (sih_outcome_get_label (i));
+      g_assert_nonnull (sih_outcome_get_summary (i));
+      g_assert_nonnull (strstr (sih_outcome_get_tooltip (i), "Ctrl+"));
+      g_assert_true (g_hash_table_add (keys, GINT_TO_POINTER (info->key)));
+      /* Only a step that was tried shows an icon instead of its number. */
+      g_assert_cmpint (info->tried, ==, info->icon_name != NULL);
+    }
+  g_assert_false (sih_outcome_is_tried (SIH_OUTCOME_NOT_TRIED));
+  g_assert_true (sih_outcome_is_tried (SIH_OUTCOME_SKIPPED));
+  g_assert_false (sih_outcome_from_string ("solved", &(SihOutcome) { 0 }));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +592,7 @@ main (int   argc,
 
   g_test_add_func ("/case/new", test_case_new);
   g_test_add_func ("/case/outcomes", test_case_outcomes);
+  g_test_add_func ("/case/outcome-table", test_case_outcome_table);
   g_test_add_func ("/case/notes", test_case_notes);
   g_test_add_func ("/case/title-solved-cause", test_case_title_solved_cause);
   g_test_add_func ("/case/details", test_case_details);

@@ -3,9 +3,9 @@
  * Icon themes drop names between releases (Adwaita 48 has no
  * emblem-documents-symbolic), and a system without an SVG loader draws
  * every SVG icon as a placeholder.  This test collects every icon name the
- * interface files, the interface code and the bundled packs use, and fails
- * on any that the running icon theme does not have or cannot load.  CI runs
- * it on Debian 12 and on Debian 13.
+ * interface files, the interface code, the outcome table and the bundled
+ * packs use, and fails on any that the running icon theme does not have or
+ * cannot load.  CI runs it on Debian 12 and on Debian 13.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ui/sih-icons.h"
+#include "core/sih-outcome.h"
 #include "core/sih-pack.h"
 #include "sih-test-util.h"
 
@@ -198,6 +199,10 @@ test_icons_all_drawn (void)
 
   add_ui_files (names, RESOURCE_BASE "/");
   add_sources (names);
+  for (guint i = 0; i < SIH_N_OUTCOMES; i++)
+    if (sih_outcome_get_info (i)->icon_name != NULL)
+      g_hash_table_insert (names, g_strdup (sih_outcome_get_info (i)->icon_name),
+                           g_strdup ("the outcome table"));
   add_pack (names, sih_application_get_pack (app));
   add_pack (names, example);
   g_test_message ("%u icon names", g_hash_table_size (names));

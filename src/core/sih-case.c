@@ -58,58 +58,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-GType
-sih_outcome_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { SIH_OUTCOME_NOT_TRIED, "SIH_OUTCOME_NOT_TRIED", "not-tried" },
-        { SIH_OUTCOME_WORKED, "SIH_OUTCOME_WORKED", "worked" },
-        { SIH_OUTCOME_FAILED, "SIH_OUTCOME_FAILED", "failed" },
-        { SIH_OUTCOME_SKIPPED, "SIH_OUTCOME_SKIPPED", "skipped" },
-        { 0, NULL, NULL }
-      };
-      GType type = g_enum_register_static ("SihOutcome", values);
-      g_once_init_leave (&type_id, type);
-    }
-
-  return type_id;
-}
-
-const char *
-sih_outcome_to_string (SihOutcome outcome)
-{
-  switch (outcome)
-    {
-    case SIH_OUTCOME_NOT_TRIED:
-      return "not-tried";
-    case SIH_OUTCOME_WORKED:
-      return "worked";
-    case SIH_OUTCOME_FAILED:
-      return "failed";
-    case SIH_OUTCOME_SKIPPED:
-      return "skipped";
-    default:
-      g_return_val_if_reached ("not-tried");
-    }
-}
-
-gboolean
-sih_outcome_from_string (const char *nick,
-                         SihOutcome *outcome)
-{
-  for (int i = SIH_OUTCOME_NOT_TRIED; i <= SIH_OUTCOME_SKIPPED; i++)
-    if (g_strcmp0 (nick, sih_outcome_to_string (i)) == 0)
-      {
-        *outcome = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 void
 sih_step_record_free (SihStepRecord *record)
 {
@@ -603,7 +551,7 @@ sih_case_set_outcome (SihCase    *self,
 
   g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
   g_return_val_if_fail (sih_id_is_valid (cause_id) && sih_id_is_valid (step_id), FALSE);
-  g_return_val_if_fail (outcome >= SIH_OUTCOME_NOT_TRIED && outcome <= SIH_OUTCOME_SKIPPED, FALSE);
+  g_return_val_if_fail ((guint)outcome < SIH_N_OUTCOMES, FALSE);
 
   if (sih_case_get_outcome (self, cause_id, step_id) == outcome)
     return FALSE;
@@ -774,7 +722,7 @@ sih_case_count_tried (SihCase  *self,
       SihOutcome outcome = sih_case_get_outcome (self, sih_cause_get_id (cause),
                                                  sih_step_get_id (step));
 
-      if (outcome != SIH_OUTCOME_NOT_TRIED)
+      if (sih_outcome_is_tried (outcome))
         tried++;
       if (outcome == SIH_OUTCOME_WORKED)
         worked++;
@@ -880,7 +828,7 @@ sih_case_restore_record (SihCase    *self,
 
   g_return_if_fail (SIH_IS_CASE (self));
   g_return_if_fail (cause_id != NULL && step_id != NULL);
-  g_return_if_fail (outcome >= SIH_OUTCOME_NOT_TRIED && outcome <= SIH_OUTCOME_SKIPPED);
+  g_return_if_fail ((guint)outcome < SIH_N_OUTCOMES);
 
   record = ensure_record (self, cause_id, step_id);
   g_return_if_fail (record != NULL);

@@ -7,6 +7,8 @@
 #include <glib-object.h>
 
 #include "core/sih-cause.h"
+#include "core/sih-enums.h"
+#include "core/sih-outcome.h"
 
 G_BEGIN_DECLS
 
@@ -16,20 +18,6 @@ G_BEGIN_DECLS
  * change but the history stops growing. */
 #define SIH_CASE_MAX_TEXT    (64 * 1024)  /* bytes in a title, note or detail */
 #define SIH_CASE_MAX_ENTRIES 100000       /* records, history entries, details */
-
-typedef enum
-{
-  SIH_OUTCOME_NOT_TRIED,
-  SIH_OUTCOME_WORKED,
-  SIH_OUTCOME_FAILED,
-  SIH_OUTCOME_SKIPPED,
-} SihOutcome;
-
-#define SIH_TYPE_OUTCOME (sih_outcome_get_type ())
-GType       sih_outcome_get_type    (void) G_GNUC_CONST;
-const char *sih_outcome_to_string   (SihOutcome  outcome);
-gboolean    sih_outcome_from_string (const char *nick,
-                                     SihOutcome *outcome);
 
 /**
  * SihStepRecord:

@@ -6,46 +6,6 @@
 
 #include "core/sih-pack-types.h"
 
-GType
-sih_urgency_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { SIH_URGENCY_NORMAL, "SIH_URGENCY_NORMAL", "normal" },
-        { SIH_URGENCY_HIGH, "SIH_URGENCY_HIGH", "high" },
-        { SIH_URGENCY_CRITICAL, "SIH_URGENCY_CRITICAL", "critical" },
-        { 0, NULL, NULL }
-      };
-      GType type = g_enum_register_static ("SihUrgency", values);
-      g_once_init_leave (&type_id, type);
-    }
-
-  return type_id;
-}
-
-GType
-sih_step_kind_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { SIH_STEP_KIND_CHECK, "SIH_STEP_KIND_CHECK", "check" },
-        { SIH_STEP_KIND_ACTION, "SIH_STEP_KIND_ACTION", "action" },
-        { SIH_STEP_KIND_CONTACT, "SIH_STEP_KIND_CONTACT", "contact" },
-        { 0, NULL, NULL }
-      };
-      GType type = g_enum_register_static ("SihStepKind", values);
-      g_once_init_leave (&type_id, type);
-    }
-
-  return type_id;
-}
-
 void
 sih_text_clear (SihText *text)
 {

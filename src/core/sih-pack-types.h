@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "core/sih-enums.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -22,12 +24,7 @@ typedef enum
   SIH_STEP_KIND_CONTACT,
 } SihStepKind;
 
-#define SIH_TYPE_URGENCY   (sih_urgency_get_type ())
-#define SIH_TYPE_STEP_KIND (sih_step_kind_get_type ())
 #define SIH_TYPE_LINK      (sih_link_get_type ())
-
-GType sih_urgency_get_type   (void) G_GNUC_CONST;
-GType sih_step_kind_get_type (void) G_GNUC_CONST;
 
 /* A translatable string: the pack's source text and what the user sees.
  * @text points either at @source or into the message catalogue. */

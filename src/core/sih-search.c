@@ -99,29 +99,6 @@ static const char * const synonyms[][10] = {
   { "forgot", "forgotten", "forget", NULL },
 };
 
-GType
-sih_search_match_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { SIH_SEARCH_MATCH_TITLE, "SIH_SEARCH_MATCH_TITLE", "title" },
-        { SIH_SEARCH_MATCH_ERROR_MESSAGE, "SIH_SEARCH_MATCH_ERROR_MESSAGE", "error-message" },
-        { SIH_SEARCH_MATCH_SYMPTOM, "SIH_SEARCH_MATCH_SYMPTOM", "symptom" },
-        { SIH_SEARCH_MATCH_SUMMARY, "SIH_SEARCH_MATCH_SUMMARY", "summary" },
-        { SIH_SEARCH_MATCH_STEP_TITLE, "SIH_SEARCH_MATCH_STEP_TITLE", "step-title" },
-        { SIH_SEARCH_MATCH_STEP_DETAIL, "SIH_SEARCH_MATCH_STEP_DETAIL", "step-detail" },
-        { 0, NULL, NULL }
-      };
-      GType type = g_enum_register_static ("SihSearchMatch", values);
-      g_once_init_leave (&type_id, type);
-    }
-
-  return type_id;
-}
-
 G_DEFINE_BOXED_TYPE (SihSearchResult, sih_search_result,
                      sih_search_result_copy, sih_search_result_free)
 

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "core/sih-enums.h"
+
 #include "core/sih-pack.h"
 
 G_BEGIN_DECLS
@@ -31,8 +33,6 @@ typedef enum
   SIH_SEARCH_MATCH_STEP_DETAIL,
 } SihSearchMatch;
 
-#define SIH_TYPE_SEARCH_MATCH (sih_search_match_get_type ())
-GType sih_search_match_get_type (void) G_GNUC_CONST;
 
 /**
  * SihSearchResult:

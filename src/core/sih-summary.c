@@ -580,24 +580,6 @@ changes_text (Summary *s)
   return names->len > 0 ? join_list (names) : NULL;
 }
 
-static const char *
-outcome_text (SihOutcome outcome)
-{
-  switch (outcome)
-    {
-    case SIH_OUTCOME_WORKED:
-      return C_("step outcome", "worked");
-    case SIH_OUTCOME_FAILED:
-      return C_("step outcome", "did not work");
-    case SIH_OUTCOME_SKIPPED:
-      return C_("step outcome", "skipped");
-    case SIH_OUTCOME_NOT_TRIED:
-      return C_("step outcome", "not tried yet");
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
 /* The step's title from the pack, or its ids when the pack no longer has
  * it (a case made with an older pack). */
 static char *
@@ -656,7 +638,7 @@ collect_tried (Summary *s)
       Tried t = { record, G_MAXUINT, i, record->changed };
       guint index;
 
-      if (record->outcome == SIH_OUTCOME_NOT_TRIED)
+      if (!sih_outcome_is_tried (record->outcome))
         continue;
 
       key = g_strconcat (record->cause_id, "\037", record->step_id, NULL);
@@ -948,7 +930,7 @@ add_tried (Summary *s,
       else
         label = g_strdup (title);
 
-      line = g_strdup_printf (C_("summary", "%s: %s"), label, outcome_text (t->record->outcome));
+      line = g_strdup_printf (C_("summary", "%s: %s"), label, sih_outcome_get_summary (t->record->outcome));
       if (t->time != NULL)
         {
           g_autofree char *time = format_time (t->time, s->now);

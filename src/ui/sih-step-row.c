@@ -39,28 +39,6 @@ struct _SihStepRow
 
 G_DEFINE_FINAL_TYPE (SihStepRow, sih_step_row, ADW_TYPE_EXPANDER_ROW)
 
-/**
- * sih_outcome_get_label:
- *
- * Returns: what the outcome is called in the interface
- */
-const char *
-sih_outcome_get_label (SihOutcome outcome)
-{
-  switch (outcome)
-    {
-    case SIH_OUTCOME_WORKED:
-      return _("Worked");
-    case SIH_OUTCOME_FAILED:
-      return _("Didn’t work");
-    case SIH_OUTCOME_SKIPPED:
-      return _("Couldn’t do it");
-    case SIH_OUTCOME_NOT_TRIED:
-    default:
-      return _("Not tried yet");
-    }
-}
-
 static GtkToggleButton *
 button_for_outcome (SihStepRow *self,
                     SihOutcome  outcome)
@@ -130,6 +108,7 @@ update_from_case (SihStepRow *self)
   SihOutcome outcome = sih_case_get_outcome (self->kase, cause_id, step_id);
   const char *note = sih_case_get_note (self->kase, cause_id, step_id);
   GtkWidget *widget = GTK_WIDGET (self);
+  const SihOutcomeInfo *info;
 
   self->updating = TRUE;
 
@@ -138,31 +117,25 @@ update_from_case (SihStepRow *self)
   if (g_strcmp0 (note != NULL ? note : "", gtk_editable_get_text (GTK_EDITABLE (self->note_entry))) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
 
-  gtk_widget_remove_css_class (widget, "sih-worked");
-  gtk_widget_remove_css_class (widget, "sih-failed");
-  gtk_widget_remove_css_class (widget, "sih-skipped");
-
-  switch (outcome)
+  for (guint i = 0; i < SIH_N_OUTCOMES; i++)
     {
-    case SIH_OUTCOME_WORKED:
-      gtk_image_set_from_icon_name (self->status_icon, "object-select-symbolic");
-      gtk_widget_add_css_class (widget, "sih-worked");
+      g_autofree char *css_class = g_strconcat ("sih-", sih_outcome_to_string (i), NULL);
+
+      gtk_widget_remove_css_class (widget, css_class);
+    }
+
+  info = sih_outcome_get_info (outcome);
+  if (info->icon_name != NULL)
+    {
+      g_autofree char *css_class = g_strconcat ("sih-", info->nick, NULL);
+
+      gtk_image_set_from_icon_name (self->status_icon, info->icon_name);
+      gtk_widget_add_css_class (widget, css_class);
       gtk_stack_set_visible_child_name (self->status_stack, "icon");
-      break;
-    case SIH_OUTCOME_FAILED:
-      gtk_image_set_from_icon_name (self->status_icon, "window-close-symbolic");
-      gtk_widget_add_css_class (widget, "sih-failed");
-      gtk_stack_set_visible_child_name (self->status_stack, "icon");
-      break;
-    case SIH_OUTCOME_SKIPPED:
-      gtk_image_set_from_icon_name (self->status_icon, "media-skip-forward-symbolic");
-      gtk_widget_add_css_class (widget, "sih-skipped");
-      gtk_stack_set_visible_child_name (self->status_stack, "icon");
-      break;
-    case SIH_OUTCOME_NOT_TRIED:
-    default:
+    }
+  else
+    {
       gtk_stack_set_visible_child_name (self->status_stack, "number");
-      break;
     }
 
   sih_step_row_refresh_time (self);
@@ -270,22 +243,15 @@ sih_step_row_class_init (SihStepRowClass *klass)
   /* Keys that set the outcome of the focused step, wherever the focus is
    * inside the row (also while typing a note). */
   gtk_widget_class_install_action (widget_class, "step.set-outcome", "s", set_outcome_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
-                                       "step.set-outcome", "s", "worked");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK,
-                                       "step.set-outcome", "s", "worked");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
-                                       "step.set-outcome", "s", "failed");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_CONTROL_MASK,
-                                       "step.set-outcome", "s", "failed");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
-                                       "step.set-outcome", "s", "skipped");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_3, GDK_CONTROL_MASK,
-                                       "step.set-outcome", "s", "skipped");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "step.set-outcome", "s", "not-tried");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
-                                       "step.set-outcome", "s", "not-tried");
+  for (guint i = 0; i < SIH_N_OUTCOMES; i++)
+    {
+      const SihOutcomeInfo *info = sih_outcome_get_info (i);
+
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + (info->key - '0'),
+                                           GDK_CONTROL_MASK, "step.set-outcome", "s", info->nick);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + (info->key - '0'),
+                                           GDK_CONTROL_MASK, "step.set-outcome", "s", info->nick);
+    }
 }
 
 /* Long labels (Japanese, large text) wrap instead of widening the window
@@ -311,10 +277,17 @@ sih_step_row_init (SihStepRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  wrap_button_label (GTK_WIDGET (self->worked_button), TRUE);
-  wrap_button_label (GTK_WIDGET (self->failed_button), TRUE);
-  wrap_button_label (GTK_WIDGET (self->skipped_button), TRUE);
-  wrap_button_label (GTK_WIDGET (self->not_tried_button), TRUE);
+  /* The buttons say what the outcome table says. */
+  for (guint i = 0; i < SIH_N_OUTCOMES; i++)
+    {
+      GtkWidget *button = GTK_WIDGET (button_for_outcome (self, i));
+      g_autofree char *css_class = g_strconcat ("sih-outcome-", sih_outcome_to_string (i), NULL);
+
+      gtk_button_set_label (GTK_BUTTON (button), sih_outcome_get_button (i));
+      gtk_widget_set_tooltip_text (button, sih_outcome_get_tooltip (i));
+      gtk_widget_add_css_class (button, css_class);
+      wrap_button_label (button, TRUE);
+    }
 }
 
 static void

@@ -22,6 +22,4 @@ GtkWidget *sih_step_row_new          (SihCause   *cause,
 SihStep   *sih_step_row_get_step     (SihStepRow *self);
 void       sih_step_row_refresh_time (SihStepRow *self);
 
-const char *sih_outcome_get_label    (SihOutcome  outcome);
-
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ui/sih-case-list.h"
+#include "core/sih-text-fold.h"
 #include "core/sih-time.h"
 
 struct _SihCaseList
@@ -37,25 +38,12 @@ struct _SihCaseList
 
 G_DEFINE_FINAL_TYPE (SihCaseList, sih_case_list, GTK_TYPE_POPOVER)
 
-static char *
-fold (const char *text)
-{
-  g_autofree char *valid = NULL;
-  g_autofree char *normalized = NULL;
-
-  /* g_utf8_normalize() reads and writes past its buffers on text that
-   * is not UTF-8; the search text may come from anywhere. */
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-  return g_utf8_casefold (normalized, -1);
-}
-
 /**
  * sih_case_list_matches:
  * @pack: (nullable): to match the cause's title too
  * @search: (nullable): what the user typed; matches the title, the cause
- *   and the date, ignoring case and full-/half-width differences
+ *   and the date, ignoring case, full-/half-width and katakana/hiragana
+ *   differences (sih_text_fold())
  *
  * Returns: whether the list shows @info
  */
@@ -90,8 +78,8 @@ sih_case_list_matches (SihCaseInfo   *info,
       g_string_append_printf (haystack, "\n%s", date);
     }
 
-  needle = fold (search);
-  folded = fold (haystack->str);
+  needle = sih_text_fold (search);
+  folded = sih_text_fold (haystack->str);
   g_strstrip (needle);
 
   return strstr (folded, needle) != NULL;

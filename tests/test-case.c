@@ -584,6 +584,19 @@ test_case_outcome_table (void)
   g_assert_false (sih_outcome_from_string ("solved", &(SihOutcome) { 0 }));
 }
 
+/* One name for a case wherever it is shown. */
+static void
+test_case_format_title (void)
+{
+  /* Shown in the local time zone. */
+  g_autoptr(GDateTime) created = g_date_time_new_local (2026, 11, 25, 14, 3, 0);
+  g_autofree char *named = sih_case_format_title ("Ticket 48213", created);
+  g_autofree char *unnamed = sih_case_format_title (NULL, created);
+
+  g_assert_cmpstr (named, ==, "Ticket 48213");
+  g_assert_cmpstr (unnamed, ==, "Case of Nov 25, 2026 at 14:03");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/case/new", test_case_new);
   g_test_add_func ("/case/outcomes", test_case_outcomes);
   g_test_add_func ("/case/outcome-table", test_case_outcome_table);
+  g_test_add_func ("/case/format-title", test_case_format_title);
   g_test_add_func ("/case/notes", test_case_notes);
   g_test_add_func ("/case/title-solved-cause", test_case_title_solved_cause);
   g_test_add_func ("/case/details", test_case_details);

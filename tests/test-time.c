@@ -32,6 +32,35 @@ test_time_relative (void)
   g_assert_cmpstr (f, ==, "Oct 16, 2026 at 15:30");
 }
 
+/* "yesterday" is a calendar day, also across a month and a year. */
+static void
+test_time_new_year (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("+09:00");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2027, 1, 1, 9, 0, 0);
+  g_autoptr(GDateTime) new_years_eve = g_date_time_new (tz, 2026, 12, 31, 22, 15, 0);
+  g_autoptr(GDateTime) two_days = g_date_time_new (tz, 2026, 12, 30, 22, 15, 0);
+  g_autoptr(GDateTime) march = g_date_time_new (tz, 2028, 3, 1, 8, 0, 0);
+  g_autoptr(GDateTime) leap_day = g_date_time_new (tz, 2028, 2, 29, 23, 59, 0);
+  g_autofree char *a = sih_time_format_relative (new_years_eve, now);
+  g_autofree char *b = sih_time_format_relative (two_days, now);
+  g_autofree char *c = sih_time_format_relative (leap_day, march);
+
+  g_assert_cmpstr (a, ==, "yesterday at 22:15");
+  g_assert_cmpstr (b, ==, "Dec 30, 2026 at 22:15");
+  g_assert_cmpstr (c, ==, "yesterday at 23:59");
+}
+
+static void
+test_time_date_time (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("+09:00");
+  g_autoptr(GDateTime) time = g_date_time_new (tz, 2026, 11, 25, 9, 5, 7);
+  g_autofree char *text = sih_time_format_date_time (time);
+
+  g_assert_cmpstr (text, ==, "Nov 25, 2026 at 09:05");
+}
+
 static void
 test_time_exact (void)
 {
@@ -53,6 +82,8 @@ main (int   argc,
 
   g_test_add_func ("/time/relative", test_time_relative);
   g_test_add_func ("/time/exact", test_time_exact);
+  g_test_add_func ("/time/new-year", test_time_new_year);
+  g_test_add_func ("/time/date-time", test_time_date_time);
 
   return g_test_run ();
 }

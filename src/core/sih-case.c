@@ -9,9 +9,12 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "core/sih-case.h"
+#include "core/sih-time.h"
 #include "core/sih-json-reader.h"
 
 struct _SihCase
@@ -383,6 +386,31 @@ sih_case_get_title (SihCase *self)
 {
   g_return_val_if_fail (SIH_IS_CASE (self), NULL);
   return self->title;
+}
+
+/**
+ * sih_case_format_title:
+ * @title: (nullable): the name the user gave a case
+ * @created: when the case was started
+ *
+ * What a case is called wherever it is listed or shown: its name, or for a
+ * case without one when it was started ("Case of Nov 25, 2026 at 14:03").
+ *
+ * Returns: (transfer full): the title to show
+ */
+char *
+sih_case_format_title (const char *title,
+                       GDateTime  *created)
+{
+  g_autofree char *when = NULL;
+
+  if (title != NULL)
+    return g_strdup (title);
+
+  g_return_val_if_fail (created != NULL, NULL);
+  when = sih_time_format_date_time (created);
+  /* Translators: a case that has no name yet; %s is when it was started */
+  return g_strdup_printf (_("Case of %s"), when);
 }
 
 static gboolean

@@ -83,6 +83,8 @@ void           sih_case_set_pack_version   (SihCase       *self,
 GDateTime     *sih_case_get_created        (SihCase       *self);
 GDateTime     *sih_case_get_updated        (SihCase       *self);
 const char    *sih_case_get_title          (SihCase       *self);
+char          *sih_case_format_title       (const char    *title,
+                                            GDateTime     *created);
 void           sih_case_set_title          (SihCase       *self,
                                             const char    *title);
 gboolean       sih_case_get_solved         (SihCase       *self);

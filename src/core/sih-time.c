@@ -8,6 +8,22 @@
 
 #include "core/sih-time.h"
 
+/* Midnights between @earlier and @later on the calendar, across months
+ * and years ("yesterday" on New Year's Day is December 31st). */
+static int
+calendar_days_between (GDateTime *earlier,
+                       GDateTime *later)
+{
+  g_autoptr(GDate) a = g_date_new_dmy (g_date_time_get_day_of_month (earlier),
+                                       g_date_time_get_month (earlier),
+                                       g_date_time_get_year (earlier));
+  g_autoptr(GDate) b = g_date_new_dmy (g_date_time_get_day_of_month (later),
+                                       g_date_time_get_month (later),
+                                       g_date_time_get_year (later));
+
+  return (int)g_date_get_julian (b) - (int)g_date_get_julian (a);
+}
+
 /**
  * sih_time_format_relative:
  * @time: when something happened
@@ -42,9 +58,7 @@ sih_time_format_relative (GDateTime *time,
                                            minutes), minutes);
     }
 
-  days = g_date_time_get_day_of_year (local_now) - g_date_time_get_day_of_year (local);
-  if (g_date_time_get_year (local_now) != g_date_time_get_year (local))
-    days = -1000;
+  days = calendar_days_between (local, local_now);
 
   if (days == 0)
     {
@@ -59,8 +73,26 @@ sih_time_format_relative (GDateTime *time,
       return g_strdup_printf (_("yesterday at %s"), clock);
     }
 
-  /* Translators: a date and time for something older than yesterday, see
-   * the strftime manual page; for Japanese "%Y年%-m月%-d日 %H:%M" reads well */
+  return sih_time_format_date_time (local);
+}
+
+/**
+ * sih_time_format_date_time:
+ * @time: a time
+ *
+ * Returns: (transfer full): the local date and time as people write them
+ *   in the user's language ("Nov 25, 2026 at 14:03", "2026年11月25日 14:03")
+ */
+char *
+sih_time_format_date_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+  /* Translators: a date and time, see the strftime manual page; for
+   * Japanese "%Y年%-m月%-d日 %H:%M" reads well */
   return g_date_time_format (local, _("%b %-d, %Y at %H:%M"));
 }
 

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 char *sih_time_format_relative (GDateTime *time,
                                 GDateTime *now);
 char *sih_time_format_exact    (GDateTime *time);
+char *sih_time_format_date_time (GDateTime *time);
 
 G_END_DECLS

@@ -72,10 +72,13 @@ sih_case_list_matches (SihCaseInfo   *info,
   if (cause != NULL)
     g_string_append_printf (haystack, "\n%s\n%s", sih_cause_get_title (cause),
                             sih_cause_get_title_source (cause));
+  /* The date as the list shows it, and as ISO 8601 for those who type that. */
   if (sih_case_info_get_updated (info) != NULL)
     {
       g_autofree char *date = g_date_time_format (sih_case_info_get_updated (info), "%Y-%m-%d");
-      g_string_append_printf (haystack, "\n%s", date);
+      g_autofree char *shown = sih_time_format_date_time (sih_case_info_get_updated (info));
+
+      g_string_append_printf (haystack, "\n%s\n%s", date, shown);
     }
 
   needle = sih_text_fold (search);
@@ -189,14 +192,7 @@ item_bind_cb (SihCaseList *self,
   SihCause *cause = NULL;
   GtkWidget *list_item_widget;
 
-  if (sih_case_info_get_title (info) != NULL)
-    title = g_strdup (sih_case_info_get_title (info));
-  else
-    {
-      g_autofree char *created = g_date_time_format (sih_case_info_get_created (info), "%Y-%m-%d %H:%M");
-      /* Translators: a case that has no name yet; %s is when it was started */
-      title = g_strdup_printf (_("Case of %s"), created);
-    }
+  title = sih_case_format_title (sih_case_info_get_title (info), sih_case_info_get_created (info));
 
   when = sih_time_format_relative (sih_case_info_get_updated (info), now);
   if (self->pack != NULL && sih_case_info_get_cause_id (info) != NULL)

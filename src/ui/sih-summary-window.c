@@ -837,6 +837,7 @@ save_action (GtkWidget  *widget,
 {
   SihSummaryWindow *self = SIH_SUMMARY_WINDOW (widget);
   g_autoptr(GDateTime) now = sih_case_now (self->kase);
+  /* ISO 8601 in file names, so that they sort by date in any language. */
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
 

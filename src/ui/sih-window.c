@@ -472,14 +472,7 @@ update_actions (SihWindow *self)
 static char *
 case_display_title (SihCase *kase)
 {
-  g_autofree char *created = NULL;
-
-  if (sih_case_get_title (kase) != NULL)
-    return g_strdup (sih_case_get_title (kase));
-
-  created = g_date_time_format (sih_case_get_created (kase), "%Y-%m-%d %H:%M");
-  /* Translators: a case that has no name yet; %s is when it was started */
-  return g_strdup_printf (_("Case of %s"), created);
+  return sih_case_format_title (sih_case_get_title (kase), sih_case_get_created (kase));
 }
 
 static void

@@ -561,6 +561,8 @@ test_store_read_only (Fixture       *f,
   sih_case_set_title (c, "On a read-only disk");
   wait_for (&f->failed, 1);
   g_assert_error (f->last_failure, SIH_ERROR, SIH_ERROR_IO);
+  /* Why, not only that: a full disk and a locked folder need other advice. */
+  g_assert_cmpint (sih_error_get_io_code (f->last_failure), ==, G_IO_ERROR_PERMISSION_DENIED);
   after = read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_true (sih_case_store_get_busy (f->store));

@@ -558,24 +558,24 @@ sih_case_file_read_stat (const char   *path,
     {
       saved_errno = errno;
       if (saved_errno == ELOOP && !follow_symlinks)
-        g_set_error (error, SIH_ERROR, SIH_ERROR_IO,
-                     "%s: is a symbolic link; case files must be regular files", path);
+        sih_error_set_io (error, G_IO_ERROR_NOT_REGULAR_FILE,
+                          "%s: is a symbolic link; case files must be regular files", path);
       else
-        g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
+        sih_error_set_io (error, g_io_error_from_errno (saved_errno), "%s: %s", path, g_strerror (saved_errno));
       return NULL;
     }
 
   if (fstat (fd, &st) != 0)
     {
       saved_errno = errno;
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
+      sih_error_set_io (error, g_io_error_from_errno (saved_errno), "%s: %s", path, g_strerror (saved_errno));
       close (fd);
       return NULL;
     }
 
   if (!S_ISREG (st.st_mode))
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: not a regular file", path);
+      sih_error_set_io (error, G_IO_ERROR_NOT_REGULAR_FILE, "%s: not a regular file", path);
       close (fd);
       return NULL;
     }
@@ -600,7 +600,7 @@ sih_case_file_read_stat (const char   *path,
       if (n < 0)
         {
           saved_errno = errno;
-          g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
+          sih_error_set_io (error, g_io_error_from_errno (saved_errno), "%s: %s", path, g_strerror (saved_errno));
           close (fd);
           return NULL;
         }
@@ -616,8 +616,8 @@ sih_case_file_read_stat (const char   *path,
   if (len != (gsize)st.st_size || fstat (fd, &after) != 0 || after.st_size != st.st_size ||
       after.st_mtim.tv_sec != st.st_mtim.tv_sec || after.st_mtim.tv_nsec != st.st_mtim.tv_nsec)
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: the file changed while it was read",
-                   path);
+      sih_error_set_io (error, G_IO_ERROR_FAILED, "%s: the file changed while it was read",
+                        path);
       close (fd);
       return NULL;
     }
@@ -690,7 +690,7 @@ sih_case_file_save_to_path (SihCase     *c,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, &local_error))
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s", local_error->message);
+      sih_error_set_io (error, sih_error_get_io_code (local_error), "%s", local_error->message);
       return FALSE;
     }
 

@@ -334,14 +334,14 @@ ensure_directory (const char  *path,
   if (g_mkdir_with_parents (path, 0700) != 0)
     {
       saved_errno = errno;
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not create the folder %s: %s",
-                   path, g_strerror (saved_errno));
+      sih_error_set_io (error, g_io_error_from_errno (saved_errno), "Could not create the folder %s: %s",
+                        path, g_strerror (saved_errno));
       return FALSE;
     }
 
   if (g_stat (path, &st) != 0 || !S_ISDIR (st.st_mode))
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s is not a folder", path);
+      sih_error_set_io (error, G_IO_ERROR_NOT_DIRECTORY, "%s is not a folder", path);
       return FALSE;
     }
 
@@ -411,9 +411,11 @@ read_case_file (const char   *path,
   if (g_lstat (path, &lst) != 0)
     {
       saved_errno = errno;
-      g_set_error (error, SIH_ERROR,
-                   saved_errno == ENOENT ? SIH_ERROR_NOT_FOUND : SIH_ERROR_IO,
-                   "%s: %s", name, g_strerror (saved_errno));
+      if (saved_errno == ENOENT)
+        g_set_error (error, SIH_ERROR, SIH_ERROR_NOT_FOUND, "%s: %s", name, g_strerror (saved_errno));
+      else
+        sih_error_set_io (error, g_io_error_from_errno (saved_errno),
+                          "%s: %s", name, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -422,14 +424,14 @@ read_case_file (const char   *path,
   if (S_ISLNK (lst.st_mode))
     {
       *set_aside = TRUE;
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO,
-                   "%s: is a symbolic link; case files must be regular files", name);
+      sih_error_set_io (error, G_IO_ERROR_NOT_REGULAR_FILE,
+                        "%s: is a symbolic link; case files must be regular files", name);
       return NULL;
     }
 
   if (!S_ISREG (lst.st_mode))
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: not a regular file", name);
+      sih_error_set_io (error, G_IO_ERROR_NOT_REGULAR_FILE, "%s: not a regular file", name);
       return NULL;
     }
 
@@ -479,9 +481,9 @@ set_aside (const char  *unreadable_dir,
    * anywhere: files are only ever moved into a real folder. */
   if (g_lstat (unreadable_dir, &st) == 0 && !S_ISDIR (st.st_mode))
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO,
-                   "Could not move %s: %s is not a folder (a symbolic link?)", path,
-                   unreadable_dir);
+      sih_error_set_io (error, G_IO_ERROR_NOT_DIRECTORY,
+                        "Could not move %s: %s is not a folder (a symbolic link?)", path,
+                        unreadable_dir);
       return NULL;
     }
 
@@ -504,15 +506,15 @@ set_aside (const char  *unreadable_dir,
       if (g_rename (path, target) != 0)
         {
           saved_errno = errno;
-          g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not move %s to %s: %s",
-                       path, target, g_strerror (saved_errno));
+          sih_error_set_io (error, g_io_error_from_errno (saved_errno), "Could not move %s to %s: %s",
+                            path, target, g_strerror (saved_errno));
           return NULL;
         }
       return g_steal_pointer (&target);
     }
 
-  g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not move %s: %s is full",
-               path, unreadable_dir);
+  sih_error_set_io (error, G_IO_ERROR_EXISTS, "Could not move %s: %s is full",
+                    path, unreadable_dir);
   return NULL;
 }
 
@@ -923,8 +925,8 @@ scan_directory (SihCaseStore  *self,
   if (dir == NULL)
     {
       saved_errno = errno;
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not read the folder %s: %s",
-                   self->directory, g_strerror (saved_errno));
+      sih_error_set_io (error, g_io_error_from_errno (saved_errno), "Could not read the folder %s: %s",
+                        self->directory, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -1349,8 +1351,8 @@ write_case (SihCaseStore  *self,
                                       G_FILE_SET_CONTENTS_DURABLE,
                                       0600, &local_error))
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not save the case: %s",
-                   local_error->message);
+      sih_error_set_io (error, sih_error_get_io_code (local_error), "Could not save the case: %s",
+                        local_error->message);
       ok = FALSE;
     }
   else
@@ -2458,8 +2460,8 @@ sih_case_store_purge (SihCaseStore  *self,
 
   if (saved_errno != 0)
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not delete %s: %s",
-                   path, g_strerror (saved_errno));
+      sih_error_set_io (error, g_io_error_from_errno (saved_errno), "Could not delete %s: %s",
+                        path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -2522,8 +2524,8 @@ sih_case_store_delete_all (SihCaseStore  *self,
           int saved_errno = errno;
 
           ok = FALSE;
-          g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "Could not delete %s: %s",
-                       path, g_strerror (saved_errno));
+          sih_error_set_io (error, g_io_error_from_errno (saved_errno), "Could not delete %s: %s",
+                            path, g_strerror (saved_errno));
         }
     }
   g_rmdir (self->unreadable_dir);
@@ -2580,12 +2582,12 @@ sih_case_store_import (SihCaseStore  *self,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: %s", name, local_error->message);
+      sih_error_set_io (error, sih_error_get_io_code (local_error), "%s: %s", name, local_error->message);
       return NULL;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: not a regular file", name);
+      sih_error_set_io (error, G_IO_ERROR_NOT_REGULAR_FILE, "%s: not a regular file", name);
       return NULL;
     }
   if (g_file_info_get_size (info) > SIH_JSON_MAX_FILE_SIZE)
@@ -2599,7 +2601,7 @@ sih_case_store_import (SihCaseStore  *self,
   bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: %s", name, local_error->message);
+      sih_error_set_io (error, sih_error_get_io_code (local_error), "%s: %s", name, local_error->message);
       return NULL;
     }
 

@@ -245,7 +245,7 @@ sih_os_release_parse_file (const char  *path,
 
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s", local_error->message);
+      sih_error_set_io (error, sih_error_get_io_code (local_error), "%s", local_error->message);
       return NULL;
     }
   if (length > OS_RELEASE_MAX_SIZE)

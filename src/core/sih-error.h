@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 /**
  * SihError:
- * @SIH_ERROR_IO: the file could not be read or written
+ * @SIH_ERROR_IO: the file could not be read or written; sih_error_get_io_code()
+ *   says why (%G_IO_ERROR_NO_SPACE, %G_IO_ERROR_PERMISSION_DENIED, …)
  * @SIH_ERROR_TOO_LARGE: a file, string or array exceeds a sane limit
  * @SIH_ERROR_ENCODING: not UTF-8, or starts with a byte-order mark
  * @SIH_ERROR_SYNTAX: not well-formed JSON (the message has line and column)
@@ -45,6 +46,12 @@ typedef enum
   SIH_ERROR_NOT_A_CASE,
 } SihError;
 
-GQuark sih_error_quark (void);
+GQuark       sih_error_quark       (void);
+
+void         sih_error_set_io      (GError       **error,
+                                    GIOErrorEnum   io_code,
+                                    const char    *format,
+                                    ...) G_GNUC_PRINTF (3, 4);
+GIOErrorEnum sih_error_get_io_code (const GError  *error);
 
 G_END_DECLS

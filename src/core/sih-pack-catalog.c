@@ -346,7 +346,7 @@ add_directory (GListStore *store,
 
           entry->path = g_strdup (directory);
           entry->title = g_filename_display_name (directory);
-          entry->error = g_error_new (SIH_ERROR, SIH_ERROR_IO, "%s", error->message);
+          sih_error_set_io (&entry->error, sih_error_get_io_code (error), "%s", error->message);
           g_list_store_append (store, entry);
         }
       return;

@@ -999,12 +999,12 @@ sih_pack_new_from_file (const char  *path,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: %s", path, local_error->message);
+      sih_error_set_io (error, sih_error_get_io_code (local_error), "%s: %s", path, local_error->message);
       return NULL;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: not a regular file", path);
+      sih_error_set_io (error, G_IO_ERROR_NOT_REGULAR_FILE, "%s: not a regular file", path);
       return NULL;
     }
   if (g_file_info_get_size (info) > SIH_JSON_MAX_FILE_SIZE)
@@ -1017,7 +1017,7 @@ sih_pack_new_from_file (const char  *path,
 
   if (!g_file_get_contents (path, &contents, &len, &local_error))
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s", local_error->message);
+      sih_error_set_io (error, sih_error_get_io_code (local_error), "%s", local_error->message);
       return NULL;
     }
 
@@ -1039,7 +1039,7 @@ sih_pack_new_from_resource (const char  *resource_path,
   bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, SIH_ERROR, SIH_ERROR_IO, "%s: %s", resource_path, local_error->message);
+      sih_error_set_io (error, sih_error_get_io_code (local_error), "%s: %s", resource_path, local_error->message);
       return NULL;
     }
 

@@ -100,7 +100,9 @@ is_valid_key (const char *key,
 }
 
 /* Parses the value of one assignment, shell style.  Returns NULL for a
- * value that is not valid (an unterminated or concatenated quote). */
+ * value that is not valid (an unterminated or concatenated quote).
+ * Not g_shell_unquote(): it joins concatenated quoted strings ("a"'b'),
+ * which os-release(5) rules out, and would accept what this refuses. */
 static char *
 parse_value (const char *p)
 {

@@ -60,8 +60,9 @@ unicode_escape_at (const char *data,
 /* What json-glib 1.6 does not check, found before it parses:
  *  - nesting depth: it recurses once per level and overflows the stack on
  *    deeply nested input;
- *  - a second object or array after the first: it keeps the last one and
- *    leaks the others, so "{…} {…}" would load the second;
+ *  - a second object or array after the first: json-glib 1.6 keeps the
+ *    first and drops the others (1.10 returns them all in one array), so
+ *    "{…} {…}" would load something the file does not say;
  *  - its extensions to JSON, single-quoted strings and comments, which
  *    would hide brackets (and so the depth) from this scan: refused;
  *  - unpaired surrogate escapes ("\ud800" without "\udc00" after it): it

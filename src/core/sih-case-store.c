@@ -31,14 +31,12 @@
 #include <glib/gstdio.h>
 
 #include "core/sih-case-file-private.h"
+#include "core/sih-case-index.h"
 #include "core/sih-case-info-private.h"
 #include "core/sih-case-store.h"
 #include "core/sih-error.h"
 #include "core/sih-json-reader.h"
 
-#define INDEX_NAME             "index.json"
-#define INDEX_KIND             "signin-helper-case-index"
-#define INDEX_FORMAT           1
 #define UNREADABLE_NAME        "unreadable"
 #define CASE_SUFFIX            ".json"
 #define DEFAULT_SAVE_DELAY     500
@@ -47,31 +45,6 @@
 #define MAX_DEBOUNCE_FACTOR    10
 /* The index is only a cache; it need not be written after every save. */
 #define INDEX_DELAY_FACTOR     4
-
-/* Which version of a file an index entry describes.  Every save renames a
- * new inode into place, so the inode alone nearly always changes. */
-typedef struct
-{
-  guint64 ino;
-  gint64  size;
-  gint64  mtime_ns;
-} FileStamp;
-
-/* What a case file on disk holds, as far as the list is concerned.
- * Immutable once shared, so worker threads can write the index from it. */
-typedef struct
-{
-  gatomicrefcount  ref;
-  char            *id;
-  char            *title;
-  char            *cause_id;
-  char            *pack_id;
-  char            *pack_version;
-  GDateTime       *created;
-  GDateTime       *updated;
-  gboolean         solved;
-  FileStamp        stamp;
-} Record;
 
 /* Shared by one entry and its writes; fields under write_lock. */
 typedef struct
@@ -84,7 +57,7 @@ typedef struct
 typedef struct
 {
   SihCaseInfo *info;
-  Record      *record;      /* the file on disk, or NULL before the first save */
+  SihCaseRecord      *record;      /* the file on disk, or NULL before the first save */
   guint64      record_gen;  /* the generation @record was written by */
   guint64      gen;         /* the last generation handed to a writer */
   Slot        *slot;
@@ -110,7 +83,7 @@ typedef struct
   GBytes   *bytes;
   guint64   gen;
   Slot     *slot;
-  Record   *record;
+  SihCaseRecord   *record;
   GError   *inject;
   SihCase  *c;
   gboolean  superseded;
@@ -125,7 +98,7 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *records;     /* Record, newest first */
+  GPtrArray *records;     /* SihCaseRecord, newest first */
   GPtrArray *infos;       /* SihCaseInfo for each record, made in the worker */
   GPtrArray *unreadable;  /* SihUnreadableCase */
   gboolean   index_stale;
@@ -189,67 +162,6 @@ static void save_async           (SihCaseStore *self,
 
 /* Records, slots and small helpers */
 
-static Record *
-record_ref (Record *record)
-{
-  g_atomic_ref_count_inc (&record->ref);
-  return record;
-}
-
-static void
-record_unref (Record *record)
-{
-  if (record == NULL || !g_atomic_ref_count_dec (&record->ref))
-    return;
-  g_free (record->id);
-  g_free (record->title);
-  g_free (record->cause_id);
-  g_free (record->pack_id);
-  g_free (record->pack_version);
-  g_clear_pointer (&record->created, g_date_time_unref);
-  g_clear_pointer (&record->updated, g_date_time_unref);
-  g_free (record);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Record, record_unref)
-
-static Record *
-record_new_from_case (SihCase *c)
-{
-  Record *record = g_new0 (Record, 1);
-
-  g_atomic_ref_count_init (&record->ref);
-  record->id = g_strdup (sih_case_get_id (c));
-  record->title = g_strdup (sih_case_get_title (c));
-  record->cause_id = g_strdup (sih_case_get_cause_id (c));
-  record->pack_id = g_strdup (sih_case_get_pack_id (c));
-  record->pack_version = g_strdup (sih_case_get_pack_version (c));
-  record->created = g_date_time_ref (sih_case_get_created (c));
-  record->updated = g_date_time_ref (sih_case_get_updated (c));
-  record->solved = sih_case_get_solved (c);
-
-  return record;
-}
-
-static FileStamp
-stamp_from_stat (const struct stat *st)
-{
-  FileStamp stamp;
-
-  stamp.ino = st->st_ino;
-  stamp.size = st->st_size;
-  stamp.mtime_ns = (gint64)st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
-
-  return stamp;
-}
-
-static gboolean
-stamp_equal (const FileStamp *a,
-             const FileStamp *b)
-{
-  return a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns;
-}
-
 static Slot *
 slot_new (void)
 {
@@ -301,7 +213,7 @@ write_job_free (WriteJob *job)
   g_free (job->directory);
   g_clear_pointer (&job->bytes, g_bytes_unref);
   g_clear_pointer (&job->slot, slot_unref);
-  g_clear_pointer (&job->record, record_unref);
+  g_clear_pointer (&job->record, sih_case_record_unref);
   g_clear_error (&job->inject);
   g_clear_object (&job->c);
   g_free (job);
@@ -539,330 +451,6 @@ report_unreadable (const char *unreadable_dir,
   return report;
 }
 
-/* The index
- *
- * {"format":1,"kind":"signin-helper-case-index","cases":[
- * ENTRY,
- * …
- * ]}
- * where each ENTRY, one a line, is
- *   [id, inode, size, mtime (ns), created (µs since 1970, UTC),
- *    created's UTC offset (s), updated (µs), updated's offset (s), solved,
- *    pack id, pack version or null, title or null, cause or null]
- * Valid JSON, for people and tools; but the app reads only exactly what it
- * writes (see read_index()).
- */
-
-/* Text in the index comes from case files the reader accepted, so it is
- * valid UTF-8; only what JSON requires is escaped. */
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar ch = *p;
-
-      if (ch == '"' || ch == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, ch);
-        }
-      else if (ch < 0x20)
-        g_string_append_printf (out, "\\u%04x", ch);
-      else
-        g_string_append_c (out, ch);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_time (GString   *out,
-             GDateTime *time)
-{
-  gint64 usec = g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-
-  g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, usec,
-                          g_date_time_get_utc_offset (time) / G_USEC_PER_SEC);
-}
-
-static GBytes *
-index_to_bytes (GPtrArray *records)
-{
-  GString *out = g_string_sized_new (160 * records->len + 80);
-
-  g_string_append_printf (out, "{\"format\":%d,\"kind\":\"%s\",\"cases\":[\n",
-                          INDEX_FORMAT, INDEX_KIND);
-  for (guint i = 0; i < records->len; i++)
-    {
-      Record *record = g_ptr_array_index (records, i);
-
-      g_string_append_c (out, '[');
-      append_json_string (out, record->id);
-      g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
-                              (gint64)record->stamp.ino, record->stamp.size,
-                              record->stamp.mtime_ns);
-      append_time (out, record->created);
-      append_time (out, record->updated);
-      g_string_append (out, record->solved ? ",true," : ",false,");
-      append_json_string (out, record->pack_id);
-      g_string_append_c (out, ',');
-      append_json_string (out, record->pack_version);
-      g_string_append_c (out, ',');
-      append_json_string (out, record->title);
-      g_string_append_c (out, ',');
-      append_json_string (out, record->cause_id);
-      g_string_append (out, i + 1 < records->len ? "],\n" : "]\n");
-    }
-  g_string_append (out, "]}\n");
-
-  return g_string_free_to_bytes (out);
-}
-
-/* Reading the index: a strict parser of exactly what index_to_bytes()
- * writes, straight into records.  Building a json-glib tree of 10,000
- * entries and freeing it again took longer than everything else at
- * start-up; and an index that is not exactly ours is simply rebuilt. */
-
-typedef struct
-{
-  const char *p;
-  const char *end;
-} Cursor;
-
-static gboolean
-cursor_literal (Cursor     *c,
-                const char *literal)
-{
-  gsize len = strlen (literal);
-
-  if ((gsize)(c->end - c->p) < len || memcmp (c->p, literal, len) != 0)
-    return FALSE;
-  c->p += len;
-  return TRUE;
-}
-
-static gboolean
-cursor_int (Cursor *c,
-            gint64 *value)
-{
-  gboolean negative = FALSE;
-  guint64 magnitude = 0;
-  const char *start;
-
-  if (c->p < c->end && *c->p == '-')
-    {
-      negative = TRUE;
-      c->p++;
-    }
-  start = c->p;
-  while (c->p < c->end && g_ascii_isdigit (*c->p))
-    {
-      if (magnitude > (G_MAXINT64 - 9) / 10)
-        return FALSE;
-      magnitude = magnitude * 10 + (guint64)(*c->p - '0');
-      c->p++;
-    }
-  if (c->p == start || c->p - start > 19)
-    return FALSE;
-
-  *value = negative ? -(gint64)magnitude : (gint64)magnitude;
-  return TRUE;
-}
-
-static gboolean
-cursor_boolean (Cursor   *c,
-                gboolean *value)
-{
-  if (cursor_literal (c, "true"))
-    *value = TRUE;
-  else if (cursor_literal (c, "false"))
-    *value = FALSE;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-/* @value: (out) (transfer full): the text, or %NULL for null if @nullable */
-static gboolean
-cursor_string (Cursor    *c,
-               gboolean   nullable,
-               char     **value)
-{
-  g_autoptr(GString) text = NULL;
-
-  *value = NULL;
-  if (nullable && cursor_literal (c, "null"))
-    return TRUE;
-  if (!cursor_literal (c, "\""))
-    return FALSE;
-
-  text = g_string_new (NULL);
-  while (c->p < c->end && *c->p != '"')
-    {
-      const char *run = c->p;
-
-      while (c->p < c->end && *c->p != '"' && *c->p != '\\')
-        c->p++;
-      g_string_append_len (text, run, c->p - run);
-
-      if (c->p < c->end && *c->p == '\\')
-        {
-          c->p++;
-          if (c->p < c->end && (*c->p == '"' || *c->p == '\\'))
-            {
-              g_string_append_c (text, *c->p);
-              c->p++;
-            }
-          else if (c->end - c->p >= 5 && *c->p == 'u' &&
-                   g_ascii_isxdigit (c->p[1]) && g_ascii_isxdigit (c->p[2]) &&
-                   g_ascii_isxdigit (c->p[3]) && g_ascii_isxdigit (c->p[4]))
-            {
-              gunichar ch = g_ascii_xdigit_value (c->p[1]) << 12 |
-                            g_ascii_xdigit_value (c->p[2]) << 8 |
-                            g_ascii_xdigit_value (c->p[3]) << 4 |
-                            g_ascii_xdigit_value (c->p[4]);
-
-              /* index_to_bytes() escapes only control characters so. */
-              if (ch == 0 || ch >= 0x20)
-                return FALSE;
-              g_string_append_c (text, (char)ch);
-              c->p += 5;
-            }
-          else
-            {
-              return FALSE;
-            }
-        }
-    }
-  if (!cursor_literal (c, "\"") || !g_utf8_validate_len (text->str, text->len, NULL))
-    return FALSE;
-
-  *value = g_string_free (g_steal_pointer (&text), FALSE);
-  return TRUE;
-}
-
-static GDateTime *
-index_time (gint64      usec,
-            gint64      offset,
-            GHashTable *zones)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) exact = NULL;
-  GTimeZone *tz;
-
-  /* Within the years GDateTime can represent, and real UTC offsets. */
-  if (usec < -G_GINT64_CONSTANT (62135596800) * G_USEC_PER_SEC ||
-      usec > G_GINT64_CONSTANT (253402300799) * G_USEC_PER_SEC ||
-      offset < -86400 || offset > 86400)
-    return NULL;
-
-  tz = g_hash_table_lookup (zones, GINT_TO_POINTER ((int)offset));
-  if (tz == NULL)
-    {
-      tz = g_time_zone_new_offset ((gint32)offset);
-      g_hash_table_insert (zones, GINT_TO_POINTER ((int)offset), tz);
-    }
-
-  /* Whole seconds rounded down, so that times before 1970 work too. */
-  utc = g_date_time_new_from_unix_utc (usec >= 0 ? usec / G_USEC_PER_SEC
-                                                 : -((-usec + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC));
-  if (utc == NULL)
-    return NULL;
-  exact = g_date_time_add (utc, usec - g_date_time_to_unix (utc) * G_USEC_PER_SEC);
-  return exact != NULL ? g_date_time_to_timezone (exact, tz) : NULL;
-}
-
-static Record *
-index_record (Cursor     *c,
-              GHashTable *zones)
-{
-  g_autoptr(Record) record = g_new0 (Record, 1);
-  gint64 ino, created, created_offset, updated, updated_offset;
-
-  g_atomic_ref_count_init (&record->ref);
-  if (!cursor_literal (c, "[") ||
-      !cursor_string (c, FALSE, &record->id) || !sih_id_is_valid (record->id) ||
-      !cursor_literal (c, ",") || !cursor_int (c, &ino) ||
-      !cursor_literal (c, ",") || !cursor_int (c, &record->stamp.size) ||
-      !cursor_literal (c, ",") || !cursor_int (c, &record->stamp.mtime_ns) ||
-      !cursor_literal (c, ",") || !cursor_int (c, &created) ||
-      !cursor_literal (c, ",") || !cursor_int (c, &created_offset) ||
-      !cursor_literal (c, ",") || !cursor_int (c, &updated) ||
-      !cursor_literal (c, ",") || !cursor_int (c, &updated_offset) ||
-      !cursor_literal (c, ",") || !cursor_boolean (c, &record->solved) ||
-      !cursor_literal (c, ",") || !cursor_string (c, FALSE, &record->pack_id) ||
-      !sih_id_is_valid (record->pack_id) ||
-      !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->pack_version) ||
-      !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->title) ||
-      !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->cause_id) ||
-      !cursor_literal (c, "]"))
-    return NULL;
-
-  record->stamp.ino = (guint64)ino;
-  record->created = index_time (created, created_offset, zones);
-  record->updated = index_time (updated, updated_offset, zones);
-  if (record->created == NULL || record->updated == NULL)
-    return NULL;
-
-  return g_steal_pointer (&record);
-}
-
-/* Returns id → Record; anything it cannot make sense of is left out, so
- * that the file is read again.  The index is a cache, never a source. */
-static GHashTable *
-read_index (const char *path,
-            gboolean   *complete)
-{
-  GHashTable *records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                               (GDestroyNotify)record_unref);
-  g_autoptr(GHashTable) zones = g_hash_table_new_full (NULL, NULL, NULL,
-                                                       (GDestroyNotify)g_time_zone_unref);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *header = NULL;
-  gsize len;
-  Cursor c;
-
-  *complete = FALSE;
-
-  bytes = sih_case_file_read (path, FALSE, NULL);
-  if (bytes == NULL)
-    return records;
-
-  c.p = g_bytes_get_data (bytes, &len);
-  c.end = c.p + len;
-  header = g_strdup_printf ("{\"format\":%d,\"kind\":\"%s\",\"cases\":[\n", INDEX_FORMAT,
-                            INDEX_KIND);
-  if (!cursor_literal (&c, header))
-    return records;
-
-  while (!cursor_literal (&c, "]}\n"))
-    {
-      Record *record = index_record (&c, zones);
-
-      if (record == NULL || g_hash_table_contains (records, record->id))
-        {
-          /* Everything up to here stands; the rest is read from the files. */
-          g_clear_pointer (&record, record_unref);
-          return records;
-        }
-      g_hash_table_insert (records, record->id, record);
-
-      if (!cursor_literal (&c, ",\n") && !cursor_literal (&c, "\n"))
-        return records;
-    }
-
-  *complete = c.p == c.end;
-  return records;
-}
-
 static gboolean
 write_index (SihCaseStore  *self,
              IndexJob      *job,
@@ -874,7 +462,7 @@ write_index (SihCaseStore  *self,
   g_mutex_lock (&self->index_lock);
   if (job->gen > self->index_written_gen)
     {
-      bytes = index_to_bytes (job->records);
+      bytes = sih_case_index_to_bytes (job->records);
       /* Not durable: after a crash the index is merely stale, and stale
        * entries are noticed and read again. */
       ok = g_file_set_contents_full (job->path, g_bytes_get_data (bytes, NULL),
@@ -892,7 +480,7 @@ write_index (SihCaseStore  *self,
 
 typedef struct
 {
-  Record      *record;
+  SihCaseRecord      *record;
   SihCaseInfo *info;
 } ScanItem;
 
@@ -930,11 +518,11 @@ scan_directory (SihCaseStore  *self,
       return NULL;
     }
 
-  index = read_index (self->index_path, &complete);
+  index = sih_case_index_read (self->index_path, &complete);
 
   result = g_new0 (ScanResult, 1);
   result->records = g_ptr_array_new_full (g_hash_table_size (index),
-                                          (GDestroyNotify)record_unref);
+                                          (GDestroyNotify)sih_case_record_unref);
   result->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)unreadable_case_free);
 
   while ((dirent = readdir (dir)) != NULL)
@@ -944,12 +532,12 @@ scan_directory (SihCaseStore  *self,
       g_autofree char *id = NULL;
       g_autoptr(SihCase) c = NULL;
       g_autoptr(GError) local_error = NULL;
-      Record *record;
+      SihCaseRecord *record;
       struct stat st;
       gboolean move;
       gsize len;
 
-      if (name[0] == '.' || strcmp (name, INDEX_NAME) == 0 || strcmp (name, UNREADABLE_NAME) == 0)
+      if (name[0] == '.' || strcmp (name, SIH_CASE_INDEX_NAME) == 0 || strcmp (name, UNREADABLE_NAME) == 0)
         continue;
 
       if (is_leftover_temporary (name))
@@ -968,11 +556,11 @@ scan_directory (SihCaseStore  *self,
       record = g_hash_table_lookup (index, id);
       if (record != NULL && S_ISREG (st.st_mode))
         {
-          FileStamp stamp = stamp_from_stat (&st);
+          SihFileStamp stamp = sih_file_stamp_from_stat (&st);
 
-          if (stamp_equal (&stamp, &record->stamp))
+          if (sih_file_stamp_equal (&stamp, &record->stamp))
             {
-              g_ptr_array_add (result->records, record_ref (record));
+              g_ptr_array_add (result->records, sih_case_record_ref (record));
               n_from_index++;
               continue;
             }
@@ -1003,8 +591,8 @@ scan_directory (SihCaseStore  *self,
           continue;
         }
 
-      record = record_new_from_case (c);
-      record->stamp = stamp_from_stat (&st);
+      record = sih_case_record_new_from_case (c);
+      record->stamp = sih_file_stamp_from_stat (&st);
       g_ptr_array_add (result->records, record);
     }
 
@@ -1021,7 +609,7 @@ scan_directory (SihCaseStore  *self,
 
     for (guint i = 0; i < records->len; i++)
       {
-        Record *record = g_ptr_array_index (records, i);
+        SihCaseRecord *record = g_ptr_array_index (records, i);
         g_autofree char *path = case_path (self, record->id);
         ScanItem item;
 
@@ -1033,13 +621,13 @@ scan_directory (SihCaseStore  *self,
       }
     g_array_sort (order, compare_scan_items);
 
-    result->records = g_ptr_array_new_full (order->len, (GDestroyNotify)record_unref);
+    result->records = g_ptr_array_new_full (order->len, (GDestroyNotify)sih_case_record_unref);
     result->infos = g_ptr_array_new_full (order->len, g_object_unref);
     for (guint i = 0; i < order->len; i++)
       {
         ScanItem *item = &g_array_index (order, ScanItem, i);
 
-        g_ptr_array_add (result->records, record_ref (item->record));
+        g_ptr_array_add (result->records, sih_case_record_ref (item->record));
         g_ptr_array_add (result->infos, item->info);
       }
   }
@@ -1088,7 +676,7 @@ static void
 entry_free (Entry *entry)
 {
   g_clear_object (&entry->info);
-  g_clear_pointer (&entry->record, record_unref);
+  g_clear_pointer (&entry->record, sih_case_record_unref);
   g_clear_pointer (&entry->slot, slot_unref);
   g_free (entry);
 }
@@ -1118,7 +706,7 @@ info_update_from_case (SihCaseInfo *info,
 
 static void
 info_update_from_record (SihCaseInfo  *info,
-                         const Record *record)
+                         const SihCaseRecord *record)
 {
   sih_case_info_update (info, record->title, record->created, record->updated, record->solved,
                         record->cause_id, record->pack_id, record->pack_version);
@@ -1318,7 +906,7 @@ prepare_write (SihCaseStore  *self,
   job->bytes = g_steal_pointer (&bytes);
   job->gen = ++entry->gen;
   job->slot = slot_ref (entry->slot);
-  job->record = record_new_from_case (c);
+  job->record = sih_case_record_new_from_case (c);
   job->inject = self->write_error != NULL ? g_error_copy (self->write_error) : NULL;
   job->c = g_object_ref (c);
 
@@ -1359,7 +947,7 @@ write_case (SihCaseStore  *self,
     {
       sync_directory (job->directory);
       if (g_lstat (job->path, &st) == 0)
-        job->record->stamp = stamp_from_stat (&st);
+        job->record->stamp = sih_file_stamp_from_stat (&st);
       job->slot->written_gen = job->gen;
     }
 
@@ -1395,8 +983,8 @@ write_succeeded (SihCaseStore *self,
   /* Callbacks can arrive after a newer synchronous write. */
   if (job->gen > entry->record_gen)
     {
-      g_clear_pointer (&entry->record, record_unref);
-      entry->record = record_ref (job->record);
+      g_clear_pointer (&entry->record, sih_case_record_unref);
+      entry->record = sih_case_record_ref (job->record);
       entry->record_gen = job->gen;
       schedule_index_write (self);
     }
@@ -1490,7 +1078,7 @@ static GPtrArray *
 snapshot_records (SihCaseStore *self)
 {
   GPtrArray *records = g_ptr_array_new_full (g_hash_table_size (self->entries),
-                                             (GDestroyNotify)record_unref);
+                                             (GDestroyNotify)sih_case_record_unref);
   GHashTableIter iter;
   Entry *entry;
 
@@ -1498,7 +1086,7 @@ snapshot_records (SihCaseStore *self)
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
     if (entry->record != NULL)
-      g_ptr_array_add (records, record_ref (entry->record));
+      g_ptr_array_add (records, sih_case_record_ref (entry->record));
 
   return records;
 }
@@ -1622,8 +1210,8 @@ flush (SihCaseStore  *self,
                     write_succeeded (self, job);
                   else
                     {
-                      g_clear_pointer (&entry->record, record_unref);
-                      entry->record = record_ref (job->record);
+                      g_clear_pointer (&entry->record, sih_case_record_unref);
+                      entry->record = sih_case_record_ref (job->record);
                       entry->record_gen = job->gen;
                       self->index_dirty = TRUE;
                     }
@@ -1763,7 +1351,7 @@ sih_case_store_constructed (GObject *object)
 
   if (self->directory == NULL)
     self->directory = sih_case_store_get_default_directory ();
-  self->index_path = g_build_filename (self->directory, INDEX_NAME, NULL);
+  self->index_path = g_build_filename (self->directory, SIH_CASE_INDEX_NAME, NULL);
   self->unreadable_dir = g_build_filename (self->directory, UNREADABLE_NAME, NULL);
 }
 
@@ -1935,7 +1523,7 @@ merge_scan (SihCaseStore *self,
 
   for (guint i = 0; i < result->records->len; i++)
     {
-      Record *record = g_ptr_array_index (result->records, i);
+      SihCaseRecord *record = g_ptr_array_index (result->records, i);
 
       g_hash_table_add (seen, record->id);
       entry = g_hash_table_lookup (self->entries, record->id);
@@ -1943,22 +1531,22 @@ merge_scan (SihCaseStore *self,
         {
           entry = g_new0 (Entry, 1);
           entry->slot = slot_new ();
-          entry->record = record_ref (record);
+          entry->record = sih_case_record_ref (record);
           entry->info = g_object_ref (g_ptr_array_index (result->infos, i));
           g_hash_table_insert (self->entries, (gpointer)sih_case_info_get_id (entry->info),
                                entry);
         }
       else if (!g_hash_table_contains (self->tracked, record->id))
         {
-          g_clear_pointer (&entry->record, record_unref);
-          entry->record = record_ref (record);
+          g_clear_pointer (&entry->record, sih_case_record_unref);
+          entry->record = sih_case_record_ref (record);
           info_update_from_record (entry->info, record);
         }
       else if (entry->record == NULL && entry->gen == 0)
         {
           /* Tracked before the scan finished: the case in memory shows
            * what it holds; the record says what the disk holds. */
-          entry->record = record_ref (record);
+          entry->record = sih_case_record_ref (record);
         }
     }
 
@@ -2329,10 +1917,10 @@ sih_case_store_load (SihCaseStore  *self,
   entry = ensure_entry (self, c);
   if (entry->gen == 0)
     {
-      Record *record = record_new_from_case (c);
+      SihCaseRecord *record = sih_case_record_new_from_case (c);
 
-      record->stamp = stamp_from_stat (&st);
-      g_clear_pointer (&entry->record, record_unref);
+      record->stamp = sih_file_stamp_from_stat (&st);
+      g_clear_pointer (&entry->record, sih_case_record_unref);
       entry->record = record;
     }
   sih_case_store_track (self, c);
@@ -2636,7 +2224,7 @@ sih_case_store_import (SihCaseStore  *self,
   ok = write_case (self, job, error);
   if (ok)
     {
-      entry->record = record_ref (job->record);
+      entry->record = sih_case_record_ref (job->record);
       entry->record_gen = job->gen;
       g_hash_table_insert (self->entries, (gpointer)sih_case_info_get_id (entry->info), entry);
       model_insert (self, entry->info);

@@ -5,7 +5,7 @@
 Usage: fuzz/seeds.py TARGET OUTDIR
 
 The seeds come from the test data, so that they follow it: packs and cases
-(good and bad) from tests/data, os-release files, the inputs of the tables
+(good and bad) from tests/data, case indexes, os-release files, the inputs of the tables
 in tests/test-mask.c, and the queries of tests/test-search.c with the
 bundled pack's error messages.
 """
@@ -79,6 +79,9 @@ def seeds(target):
         for path in files_under("tests", "data", "cases"):
             if path.endswith(".json"):
                 yield read(path)
+    elif target == "case-index":
+        for path in files_under("tests", "data", "case-index"):
+            yield read(path)
     elif target == "os-release":
         for path in files_under("tests", "data", "os-release"):
             yield read(path)

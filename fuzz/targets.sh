@@ -7,3 +7,4 @@ echo case-file
 echo os-release
 echo mask
 echo search
+echo case-index

@@ -229,6 +229,56 @@ test_summary_window_unmask (Fixture       *f,
   assert_preview_is (f, masked);
 }
 
+/* The text of @buffer that carries @tag_name, joined. */
+static char *
+tagged_text (GtkTextBuffer *buffer,
+             const char    *tag_name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GString *out = g_string_new (NULL);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      GtkTextIter end = iter;
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        continue;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      g_autofree char *text = gtk_text_iter_get_text (&iter, &end);
+      g_string_append_printf (out, "[%s]", text);
+      iter = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The preview marks contact details in Markdown too, where the summary
+ * leaves "_" inside a word as it is ("taro_yamada"). */
+static void
+test_summary_window_highlight_markdown (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *field = sih_summary_note_field (CAUSE, STEP);
+  GtkSwitch *sw;
+  GtkTextView *view;
+  g_autofree char *marked = NULL;
+
+  sih_case_set_note (f->kase, CAUSE, STEP, "Codes go to taro_yamada@example.jp now");
+  sih_test_iterate ();
+  sw = sih_summary_window_get_unmask_switch (f->window, field);
+  g_assert_nonnull (sw);
+  gtk_switch_set_active (sw, TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (f, "markdown_button")), TRUE);
+  sih_test_iterate ();
+
+  view = GTK_TEXT_VIEW (find (f, "preview_view"));
+  marked = tagged_text (gtk_text_view_get_buffer (view), "sih-personal");
+  g_test_message ("marked: %s", marked);
+  g_assert_nonnull (strstr (marked, "[taro_yamada@example.jp]"));
+}
+
 static void
 test_summary_window_edit_details (Fixture       *f,
                                   gconstpointer  data)
@@ -552,6 +602,8 @@ main (int   argc,
               fixture_set_up, test_summary_window_copy, fixture_tear_down);
   g_test_add ("/summary-window/unmask", Fixture, NULL,
               fixture_set_up, test_summary_window_unmask, fixture_tear_down);
+  g_test_add ("/summary-window/highlight-markdown", Fixture, NULL,
+              fixture_set_up, test_summary_window_highlight_markdown, fixture_tear_down);
   g_test_add ("/summary-window/edit-details", Fixture, NULL,
               fixture_set_up, test_summary_window_edit_details, fixture_tear_down);
   g_test_add ("/summary-window/device", Fixture, NULL,

@@ -246,6 +246,20 @@ md_inline (const char *text)
   return md_escape_full (text, FALSE);
 }
 
+/**
+ * sih_summary_markdown_escape:
+ * @text: the person's text
+ *
+ * Returns: (transfer full): @text as the Markdown summary writes it inside
+ *   a line (after a label, in a list item), to find it there
+ */
+char *
+sih_summary_markdown_escape (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  return md_inline (text);
+}
+
 static void
 append_indented (GString    *out,
                  const char *text,

@@ -105,6 +105,7 @@ char     *sih_summary_format           (SihCase                  *kase,
 char     *sih_summary_blank_checklist  (SihPack                  *pack,
                                         SihCause                 *cause,
                                         SihSummaryFormat          format);
+char     *sih_summary_markdown_escape  (const char               *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihSummaryFinding, sih_summary_finding_free)
 

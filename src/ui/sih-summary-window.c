@@ -452,21 +452,6 @@ highlight (GtkTextBuffer *buffer,
     }
 }
 
-/* The summary's Markdown escapes these, so search for them escaped too. */
-static char *
-markdown_escaped (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (strchr ("\\`*[]<>|~_", *p) != NULL)
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* What the summary shows for a finding, to find it in the text. */
 static char *
 shown_text (SihSummaryWindow        *self,
@@ -523,7 +508,7 @@ highlight_findings (SihSummaryWindow *self,
       highlight (buffer, self->text, shown, tag);
       if (self->options.format == SIH_SUMMARY_FORMAT_MARKDOWN)
         {
-          g_autofree char *escaped = markdown_escaped (shown);
+          g_autofree char *escaped = sih_summary_markdown_escape (shown);
           highlight (buffer, self->text, escaped, tag);
         }
     }

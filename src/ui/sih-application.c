@@ -339,21 +339,10 @@ about_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (app);
   static const char *developers[] = { "The Sign-in Helper developers", NULL };
   SihPack *pack = sih_application_get_pack (SIH_APPLICATION (app));
-  g_autoptr(SihDeviceInfo) info = sih_device_info_collect ();
-  g_autofree char *gtk_version = g_strdup_printf ("%u.%u.%u", gtk_get_major_version (),
-                                                  gtk_get_minor_version (),
-                                                  gtk_get_micro_version ());
-  g_autofree char *adw_version = g_strdup_printf ("%u.%u.%u", adw_get_major_version (),
-                                                  adw_get_minor_version (),
-                                                  adw_get_micro_version ());
-  g_autofree char *debug_info = NULL;
-  GtkWidget *about;
-
   /* What support and bug reports ask for, copyable from the About window. */
-  sih_device_info_set_toolkit (info, gtk_version, adw_version);
-  if (pack != NULL)
-    sih_device_info_set_pack (info, sih_pack_get_id (pack), sih_pack_get_version (pack));
-  debug_info = sih_device_info_to_text (info);
+  g_autoptr(SihDeviceInfo) info = sih_export_collect_device_info (pack);
+  g_autofree char *debug_info = sih_device_info_to_text (info);
+  GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,

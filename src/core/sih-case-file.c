@@ -222,20 +222,15 @@ read_records (SihJsonReader *reader,
 {
   static const char * const members[] = { "cause", "step", "outcome", "note", "changed", NULL };
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonArray *array;
-  gsize mark;
-  guint n;
+  SihJsonArrayIter iter;
+  JsonNode *element;
 
-  array = sih_json_reader_get_array (reader, root, "records", FALSE, TRUE);
-  if (array == NULL)
+  if (!sih_json_reader_array_begin (reader, root, "records", FALSE, TRUE, &iter))
     return;
 
-  mark = sih_json_reader_push_member (reader, "records");
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+  while (sih_json_reader_array_next (&iter, &element))
     {
-      gsize item_mark = sih_json_reader_push_index (reader, i);
-      JsonObject *object = sih_json_reader_object (reader, json_array_get_element (array, i));
+      JsonObject *object = sih_json_reader_object (reader, element);
       g_autoptr(GDateTime) changed = NULL;
       const char *cause_id = NULL;
       const char *step_id = NULL;
@@ -259,9 +254,7 @@ read_records (SihJsonReader *reader,
           if (!sih_json_reader_failed (reader))
             sih_case_restore_record (c, cause_id, step_id, outcome, note, changed);
         }
-      sih_json_reader_pop (reader, item_mark);
     }
-  sih_json_reader_pop (reader, mark);
 }
 
 static void
@@ -270,20 +263,15 @@ read_history (SihJsonReader *reader,
               SihCase       *c)
 {
   static const char * const members[] = { "time", "cause", "step", "from", "to", NULL };
-  JsonArray *array;
-  gsize mark;
-  guint n;
+  SihJsonArrayIter iter;
+  JsonNode *element;
 
-  array = sih_json_reader_get_array (reader, root, "history", FALSE, TRUE);
-  if (array == NULL)
+  if (!sih_json_reader_array_begin (reader, root, "history", FALSE, TRUE, &iter))
     return;
 
-  mark = sih_json_reader_push_member (reader, "history");
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+  while (sih_json_reader_array_next (&iter, &element))
     {
-      gsize item_mark = sih_json_reader_push_index (reader, i);
-      JsonObject *object = sih_json_reader_object (reader, json_array_get_element (array, i));
+      JsonObject *object = sih_json_reader_object (reader, element);
       g_autoptr(GDateTime) time = NULL;
       const char *cause_id, *step_id;
       SihOutcome from, to;
@@ -300,9 +288,7 @@ read_history (SihJsonReader *reader,
           if (!sih_json_reader_failed (reader))
             sih_case_restore_history (c, time, cause_id, step_id, from, to);
         }
-      sih_json_reader_pop (reader, item_mark);
     }
-  sih_json_reader_pop (reader, mark);
 }
 
 static void

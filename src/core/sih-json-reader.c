@@ -602,6 +602,78 @@ sih_json_reader_string (SihJsonReader *reader,
   return value;
 }
 
+/**
+ * sih_json_reader_array_begin:
+ * @reader: a reader
+ * @object: the object holding the array
+ * @member: the array's member
+ * @required: whether the member must be there
+ * @allow_empty: whether the array may be empty
+ * @iter: (out caller-allocates): the walk
+ *
+ * Starts walking the elements of @member, as sih_json_reader_get_array()
+ * checks it.
+ *
+ * Returns: whether there is an array to walk
+ */
+gboolean
+sih_json_reader_array_begin (SihJsonReader    *reader,
+                             JsonObject       *object,
+                             const char       *member,
+                             gboolean          required,
+                             gboolean          allow_empty,
+                             SihJsonArrayIter *iter)
+{
+  memset (iter, 0, sizeof *iter);
+  iter->reader = reader;
+  iter->array = sih_json_reader_get_array (reader, object, member, required, allow_empty);
+  if (iter->array == NULL)
+    return FALSE;
+
+  iter->n = json_array_get_length (iter->array);
+  iter->member_mark = sih_json_reader_push_member (reader, member);
+  return TRUE;
+}
+
+/**
+ * sih_json_reader_array_next:
+ * @iter: a walk started by sih_json_reader_array_begin()
+ * @element: (out) (transfer none): the next element
+ *
+ * Moves to the next element, with the reader's path at it.
+ *
+ * Returns: %FALSE at the end, or once the reader has failed; the path is
+ *   then back where it was before the walk
+ */
+gboolean
+sih_json_reader_array_next (SihJsonArrayIter  *iter,
+                            JsonNode         **element)
+{
+  SihJsonReader *reader = iter->reader;
+
+  if (iter->in_item)
+    {
+      sih_json_reader_pop (reader, iter->item_mark);
+      iter->in_item = FALSE;
+    }
+
+  if (iter->array == NULL)
+    return FALSE;
+
+  if (iter->next >= iter->n || sih_json_reader_failed (reader))
+    {
+      sih_json_reader_pop (reader, iter->member_mark);
+      iter->array = NULL;
+      return FALSE;
+    }
+
+  iter->index = iter->next++;
+  iter->item_mark = sih_json_reader_push_index (reader, iter->index);
+  iter->in_item = TRUE;
+  *element = json_array_get_element (iter->array, iter->index);
+  return TRUE;
+}
+
 const char *
 sih_json_reader_get_string (SihJsonReader *reader,
                             JsonObject    *object,

@@ -21,6 +21,29 @@ typedef struct
   GError     *error;
 } SihJsonReader;
 
+/* Walks the elements of an array member with the reader's path at
+ * "member[i]" for each, stopping at the first failure:
+ *
+ *   SihJsonArrayIter iter;
+ *   JsonNode *element;
+ *
+ *   if (sih_json_reader_array_begin (reader, object, "steps", TRUE, FALSE, &iter))
+ *     while (sih_json_reader_array_next (&iter, &element))
+ *       read_step (reader, element, iter.index);
+ *
+ * Every walk runs to its end (no break), so that the path is restored. */
+typedef struct
+{
+  SihJsonReader *reader;
+  JsonArray     *array;
+  guint          index;   /* the element the walk is at */
+  guint          n;       /* how many elements there are */
+  guint          next;
+  gsize          member_mark;
+  gsize          item_mark;
+  gboolean       in_item;
+} SihJsonArrayIter;
+
 /* Sane bounds for anything we read; far above any real document. */
 #define SIH_JSON_MAX_FILE_SIZE (32 * 1024 * 1024)
 #define SIH_JSON_MAX_DEPTH     32
@@ -60,6 +83,14 @@ JsonArray  *sih_json_reader_get_array   (SihJsonReader *reader,
                                          const char    *member,
                                          gboolean       required,
                                          gboolean       allow_empty);
+gboolean    sih_json_reader_array_begin (SihJsonReader    *reader,
+                                         JsonObject       *object,
+                                         const char       *member,
+                                         gboolean          required,
+                                         gboolean          allow_empty,
+                                         SihJsonArrayIter *iter);
+gboolean    sih_json_reader_array_next  (SihJsonArrayIter *iter,
+                                         JsonNode        **element);
 const char *sih_json_reader_get_string  (SihJsonReader *reader,
                                          JsonObject    *object,
                                          const char    *member,

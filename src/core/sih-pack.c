@@ -104,23 +104,18 @@ read_links (Loader     *loader,
             const char *context)
 {
   SihJsonReader *reader = &loader->reader;
-  JsonArray *array;
-  gsize mark;
-  guint n;
+  SihJsonArrayIter iter;
+  JsonNode *element;
 
-  array = sih_json_reader_get_array (reader, object, "links", FALSE, TRUE);
-  if (array == NULL)
+  if (!sih_json_reader_array_begin (reader, object, "links", FALSE, TRUE, &iter))
     return;
 
-  mark = sih_json_reader_push_member (reader, "links");
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+  while (sih_json_reader_array_next (&iter, &element))
     {
       static const char * const members[] = { "label", "uri", NULL };
       g_autoptr(SihLink) link = g_new0 (SihLink, 1);
       g_autofree char *why = NULL;
-      gsize item_mark = sih_json_reader_push_index (reader, i);
-      JsonObject *link_object = sih_json_reader_object (reader, json_array_get_element (array, i));
+      JsonObject *link_object = sih_json_reader_object (reader, element);
       const char *uri;
 
       if (link_object != NULL && sih_json_reader_check_members (reader, link_object, members))
@@ -139,9 +134,7 @@ read_links (Loader     *loader,
               g_ptr_array_add (links, g_steal_pointer (&link));
             }
         }
-      sih_json_reader_pop (reader, item_mark);
     }
-  sih_json_reader_pop (reader, mark);
 }
 
 static SihStep *
@@ -195,20 +188,15 @@ read_error_messages (Loader     *loader,
 {
   static const char * const members[] = { "lang", "text", NULL };
   SihJsonReader *reader = &loader->reader;
-  JsonArray *array;
-  gsize mark;
-  guint n;
+  SihJsonArrayIter iter;
+  JsonNode *element;
 
-  array = sih_json_reader_get_array (reader, object, "error_messages", TRUE, TRUE);
-  if (array == NULL)
+  if (!sih_json_reader_array_begin (reader, object, "error_messages", TRUE, TRUE, &iter))
     return;
 
-  mark = sih_json_reader_push_member (reader, "error_messages");
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+  while (sih_json_reader_array_next (&iter, &element))
     {
-      gsize item_mark = sih_json_reader_push_index (reader, i);
-      JsonObject *item = sih_json_reader_object (reader, json_array_get_element (array, i));
+      JsonObject *item = sih_json_reader_object (reader, element);
       const char *lang, *text;
 
       if (item != NULL && sih_json_reader_check_members (reader, item, members))
@@ -224,9 +212,7 @@ read_error_messages (Loader     *loader,
               g_ptr_array_add (cause->error_messages, message);
             }
         }
-      sih_json_reader_pop (reader, item_mark);
     }
-  sih_json_reader_pop (reader, mark);
 }
 
 static SihCause *
@@ -244,9 +230,9 @@ read_cause (Loader     *loader,
   g_autofree char *ctx = NULL;
   const char *id;
   const char *icon;
-  JsonArray *array;
+  SihJsonArrayIter iter;
+  JsonNode *element;
   gsize mark;
-  guint n;
 
   if (!sih_json_reader_check_members (reader, object, members))
     return NULL;
@@ -274,95 +260,71 @@ read_cause (Loader     *loader,
   cause->urgency = sih_json_reader_get_enum (reader, object, "urgency", SIH_TYPE_URGENCY,
                                              SIH_URGENCY_NORMAL, TRUE);
 
-  array = sih_json_reader_get_array (reader, object, "symptoms", TRUE, TRUE);
-  if (array != NULL)
-    {
-      mark = sih_json_reader_push_member (reader, "symptoms");
-      n = json_array_get_length (array);
-      CTX ("symptom");
-      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
-        {
-          gsize item_mark = sih_json_reader_push_index (reader, i);
-          const char *text = sih_json_reader_string (reader, json_array_get_element (array, i));
-          SihText symptom = { NULL, NULL };
+  CTX ("symptom");
+  if (sih_json_reader_array_begin (reader, object, "symptoms", TRUE, TRUE, &iter))
+    while (sih_json_reader_array_next (&iter, &element))
+      {
+        const char *text = sih_json_reader_string (reader, element);
+        SihText symptom = { NULL, NULL };
 
-          if (text != NULL)
-            {
-              set_text (loader, &symptom, text, ctx);
-              g_array_append_val (cause->symptoms, symptom);
-            }
-          sih_json_reader_pop (reader, item_mark);
-        }
-      sih_json_reader_pop (reader, mark);
-    }
+        if (text != NULL)
+          {
+            set_text (loader, &symptom, text, ctx);
+            g_array_append_val (cause->symptoms, symptom);
+          }
+      }
 
   read_error_messages (loader, object, cause);
 
   reader->max_array = MAX_STEPS;
-  array = sih_json_reader_get_array (reader, object, "steps", TRUE, FALSE);
-  reader->max_array = MAX_SMALL_ARRAY;
-  if (array != NULL)
+  if (sih_json_reader_array_begin (reader, object, "steps", TRUE, FALSE, &iter))
     {
-      mark = sih_json_reader_push_member (reader, "steps");
-      n = json_array_get_length (array);
-      *total_steps += n;
+      *total_steps += iter.n;
       if (*total_steps > MAX_TOTAL_STEPS)
         sih_json_reader_fail (reader, SIH_ERROR_TOO_LARGE,
                               "the pack has more than %d steps in all", MAX_TOTAL_STEPS);
+    }
+  reader->max_array = MAX_SMALL_ARRAY;
+  while (sih_json_reader_array_next (&iter, &element))
+    {
+      JsonObject *step_object = sih_json_reader_object (reader, element);
+      g_autoptr(SihStep) step = NULL;
 
-      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+      if (step_object != NULL)
+        step = read_step (loader, step_object, id);
+
+      if (step != NULL)
         {
-          gsize item_mark = sih_json_reader_push_index (reader, i);
-          JsonObject *step_object = sih_json_reader_object (reader,
-                                                            json_array_get_element (array, i));
-          g_autoptr(SihStep) step = NULL;
-
-          if (step_object != NULL)
-            step = read_step (loader, step_object, id);
-
-          if (step != NULL)
+          if (g_hash_table_contains (cause->steps_by_id, step->id))
             {
-              if (g_hash_table_contains (cause->steps_by_id, step->id))
-                {
-                  gsize id_mark = sih_json_reader_push_member (reader, "id");
-                  sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
-                                        "the step id “%s” is used twice in this cause", step->id);
-                  sih_json_reader_pop (reader, id_mark);
-                }
-              else
-                {
-                  g_hash_table_insert (cause->steps_by_id, step->id, step);
-                  g_list_store_append (cause->steps, step);
-                }
+              gsize id_mark = sih_json_reader_push_member (reader, "id");
+              sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
+                                    "the step id “%s” is used twice in this cause", step->id);
+              sih_json_reader_pop (reader, id_mark);
             }
-          sih_json_reader_pop (reader, item_mark);
+          else
+            {
+              g_hash_table_insert (cause->steps_by_id, step->id, step);
+              g_list_store_append (cause->steps, step);
+            }
         }
-      sih_json_reader_pop (reader, mark);
     }
 
   read_text (loader, object, "escalate", TRUE, &cause->escalate, CTX ("escalate"));
 #undef CTX
 
-  array = sih_json_reader_get_array (reader, object, "related", FALSE, TRUE);
-  if (array != NULL)
-    {
-      mark = sih_json_reader_push_member (reader, "related");
-      n = json_array_get_length (array);
-      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
-        {
-          gsize item_mark = sih_json_reader_push_index (reader, i);
-          const char *rel = sih_json_reader_string (reader, json_array_get_element (array, i));
+  if (sih_json_reader_array_begin (reader, object, "related", FALSE, TRUE, &iter))
+    while (sih_json_reader_array_next (&iter, &element))
+      {
+        const char *rel = sih_json_reader_string (reader, element);
 
-          if (rel != NULL && !sih_id_is_valid (rel))
-            sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE, "“%s” is not a valid id", rel);
-          else if (rel != NULL && g_strcmp0 (rel, id) == 0)
-            sih_json_reader_fail (reader, SIH_ERROR_REFERENCE, "a cause cannot relate to itself");
-          else if (rel != NULL)
-            g_strv_builder_add (related, rel);
-          sih_json_reader_pop (reader, item_mark);
-        }
-      sih_json_reader_pop (reader, mark);
-    }
+        if (rel != NULL && !sih_id_is_valid (rel))
+          sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE, "“%s” is not a valid id", rel);
+        else if (rel != NULL && g_strcmp0 (rel, id) == 0)
+          sih_json_reader_fail (reader, SIH_ERROR_REFERENCE, "a cause cannot relate to itself");
+        else if (rel != NULL)
+          g_strv_builder_add (related, rel);
+      }
   cause->related = g_strv_builder_end (related);
 
   if (sih_json_reader_failed (reader))
@@ -381,82 +343,63 @@ read_contact (Loader     *loader,
   static const char * const route_members[] = { "id", "title", "detail", "links", NULL };
   SihJsonReader *reader = &loader->reader;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *array;
-  gsize mark;
-  guint n;
+  SihJsonArrayIter iter;
+  JsonNode *element;
 
   if (!sih_json_reader_check_members (reader, object, members))
     return;
 
   read_text (loader, object, "intro", TRUE, &contact->intro, "contact:intro");
 
-  array = sih_json_reader_get_array (reader, object, "prepare", TRUE, FALSE);
-  if (array != NULL)
-    {
-      mark = sih_json_reader_push_member (reader, "prepare");
-      n = json_array_get_length (array);
-      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
-        {
-          gsize item_mark = sih_json_reader_push_index (reader, i);
-          JsonObject *item_object = sih_json_reader_object (reader,
-                                                            json_array_get_element (array, i));
-          const char *id;
+  if (sih_json_reader_array_begin (reader, object, "prepare", TRUE, FALSE, &iter))
+    while (sih_json_reader_array_next (&iter, &element))
+      {
+        JsonObject *item_object = sih_json_reader_object (reader, element);
+        const char *id;
 
-          if (item_object != NULL &&
-              sih_json_reader_check_members (reader, item_object, item_members) &&
-              (id = sih_json_reader_get_id (reader, item_object, "id")) != NULL)
-            {
-              SihContactItem *item = g_new0 (SihContactItem, 1);
-              g_autofree char *ctx = g_strdup_printf ("contact:prepare:%s", id);
+        if (item_object != NULL &&
+            sih_json_reader_check_members (reader, item_object, item_members) &&
+            (id = sih_json_reader_get_id (reader, item_object, "id")) != NULL)
+          {
+            SihContactItem *item = g_new0 (SihContactItem, 1);
+            g_autofree char *ctx = g_strdup_printf ("contact:prepare:%s", id);
 
-              item->id = g_strdup (id);
-              read_text (loader, item_object, "label", TRUE, &item->label, ctx);
-              g_ptr_array_add (contact->items, item);
-              if (!g_hash_table_add (seen, item->id))
-                sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
-                                      "the id “%s” is used twice", id);
-            }
-          sih_json_reader_pop (reader, item_mark);
-        }
-      sih_json_reader_pop (reader, mark);
-    }
+            item->id = g_strdup (id);
+            read_text (loader, item_object, "label", TRUE, &item->label, ctx);
+            g_ptr_array_add (contact->items, item);
+            if (!g_hash_table_add (seen, item->id))
+              sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
+                                    "the id “%s” is used twice", id);
+          }
+      }
 
   g_hash_table_remove_all (seen);
-  array = sih_json_reader_get_array (reader, object, "routes", TRUE, FALSE);
-  if (array != NULL)
-    {
-      mark = sih_json_reader_push_member (reader, "routes");
-      n = json_array_get_length (array);
-      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
-        {
-          gsize item_mark = sih_json_reader_push_index (reader, i);
-          JsonObject *route_object = sih_json_reader_object (reader,
-                                                             json_array_get_element (array, i));
-          const char *id;
+  if (sih_json_reader_array_begin (reader, object, "routes", TRUE, FALSE, &iter))
+    while (sih_json_reader_array_next (&iter, &element))
+      {
+        JsonObject *route_object = sih_json_reader_object (reader, element);
+        const char *id;
 
-          if (route_object != NULL &&
-              sih_json_reader_check_members (reader, route_object, route_members) &&
-              (id = sih_json_reader_get_id (reader, route_object, "id")) != NULL)
-            {
-              SihContactRoute *route = g_new0 (SihContactRoute, 1);
-              g_autofree char *ctx_title = g_strdup_printf ("contact:route:%s:title", id);
-              g_autofree char *ctx_detail = g_strdup_printf ("contact:route:%s:detail", id);
-              g_autofree char *ctx_link = g_strdup_printf ("contact:route:%s:link", id);
+        if (route_object != NULL &&
+            sih_json_reader_check_members (reader, route_object, route_members) &&
+            (id = sih_json_reader_get_id (reader, route_object, "id")) != NULL)
+          {
+            SihContactRoute *route = g_new0 (SihContactRoute, 1);
+            g_autofree char *ctx_title = g_strdup_printf ("contact:route:%s:title", id);
+            g_autofree char *ctx_detail = g_strdup_printf ("contact:route:%s:detail", id);
+            g_autofree char *ctx_link = g_strdup_printf ("contact:route:%s:link", id);
 
-              route->id = g_strdup (id);
-              route->links = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_link_free);
-              g_ptr_array_add (contact->routes, route);
-              read_text (loader, route_object, "title", TRUE, &route->title, ctx_title);
-              read_text (loader, route_object, "detail", TRUE, &route->detail, ctx_detail);
-              read_links (loader, route_object, route->links, ctx_link);
-              if (!g_hash_table_add (seen, route->id))
-                sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
-                                      "the id “%s” is used twice", id);
-            }
-          sih_json_reader_pop (reader, item_mark);
-        }
-      sih_json_reader_pop (reader, mark);
-    }
+            route->id = g_strdup (id);
+            route->links = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_link_free);
+            g_ptr_array_add (contact->routes, route);
+            read_text (loader, route_object, "title", TRUE, &route->title, ctx_title);
+            read_text (loader, route_object, "detail", TRUE, &route->detail, ctx_detail);
+            read_links (loader, route_object, route->links, ctx_link);
+            if (!g_hash_table_add (seen, route->id))
+              sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
+                                    "the id “%s” is used twice", id);
+          }
+      }
 
   read_text (loader, object, "scam_warning", TRUE, &contact->scam_warning,
              "contact:scam_warning");
@@ -512,10 +455,10 @@ read_triage_question (Loader     *loader,
   g_autoptr(SihTriageQuestion) question = g_new0 (SihTriageQuestion, 1);
   g_autofree char *ctx_text = NULL;
   g_autofree char *ctx_hint = NULL;
-  JsonArray *array;
+  SihJsonArrayIter iter;
+  JsonNode *element;
   const char *id;
   gsize mark;
-  guint n;
 
   if (!sih_json_reader_check_members (reader, object, members))
     return NULL;
@@ -540,37 +483,28 @@ read_triage_question (Loader     *loader,
   read_text (loader, object, "text", TRUE, &question->text, ctx_text);
   read_text (loader, object, "hint", FALSE, &question->hint, ctx_hint);
 
-  array = sih_json_reader_get_array (reader, object, "answers", TRUE, FALSE);
-  if (array != NULL)
-    {
-      mark = sih_json_reader_push_member (reader, "answers");
-      n = json_array_get_length (array);
-      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
-        {
-          gsize item_mark = sih_json_reader_push_index (reader, i);
-          JsonObject *answer_object = sih_json_reader_object (reader,
-                                                              json_array_get_element (array, i));
-          SihTriageAnswer *answer = NULL;
+  if (sih_json_reader_array_begin (reader, object, "answers", TRUE, FALSE, &iter))
+    while (sih_json_reader_array_next (&iter, &element))
+      {
+        JsonObject *answer_object = sih_json_reader_object (reader, element);
+        SihTriageAnswer *answer = NULL;
 
-          if (answer_object != NULL)
-            answer = read_triage_answer (loader, answer_object, id);
+        if (answer_object != NULL)
+          answer = read_triage_answer (loader, answer_object, id);
 
-          if (answer != NULL)
-            {
-              g_ptr_array_add (question->answers, answer);
-              if (sih_triage_question_find_answer (question, answer->id) != answer)
-                {
-                  gsize id_mark = sih_json_reader_push_member (reader, "id");
-                  sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
-                                        "the answer id “%s” is used twice in this question",
-                                        answer->id);
-                  sih_json_reader_pop (reader, id_mark);
-                }
-            }
-          sih_json_reader_pop (reader, item_mark);
-        }
-      sih_json_reader_pop (reader, mark);
-    }
+        if (answer != NULL)
+          {
+            g_ptr_array_add (question->answers, answer);
+            if (sih_triage_question_find_answer (question, answer->id) != answer)
+              {
+                gsize id_mark = sih_json_reader_push_member (reader, "id");
+                sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
+                                      "the answer id “%s” is used twice in this question",
+                                      answer->id);
+                sih_json_reader_pop (reader, id_mark);
+              }
+          }
+      }
 
   if (sih_json_reader_failed (reader))
     return NULL;
@@ -737,10 +671,9 @@ read_triage (Loader     *loader,
   static const char * const members[] = { "start", "questions", NULL };
   SihJsonReader *reader = &loader->reader;
   g_autoptr(SihTriage) triage = g_object_new (SIH_TYPE_TRIAGE, NULL);
-  JsonArray *array;
+  SihJsonArrayIter iter;
+  JsonNode *element;
   const char *start;
-  gsize mark;
-  guint n;
 
   if (!sih_json_reader_check_members (reader, object, members))
     return;
@@ -750,17 +683,12 @@ read_triage (Loader     *loader,
     return;
   triage->start = g_strdup (start);
 
-  array = sih_json_reader_get_array (reader, object, "questions", TRUE, FALSE);
-  if (array == NULL)
+  if (!sih_json_reader_array_begin (reader, object, "questions", TRUE, FALSE, &iter))
     return;
 
-  mark = sih_json_reader_push_member (reader, "questions");
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+  while (sih_json_reader_array_next (&iter, &element))
     {
-      gsize item_mark = sih_json_reader_push_index (reader, i);
-      JsonObject *question_object = sih_json_reader_object (reader,
-                                                            json_array_get_element (array, i));
+      JsonObject *question_object = sih_json_reader_object (reader, element);
       SihTriageQuestion *question = NULL;
 
       if (question_object != NULL)
@@ -777,9 +705,7 @@ read_triage (Loader     *loader,
               sih_json_reader_pop (reader, id_mark);
             }
         }
-      sih_json_reader_pop (reader, item_mark);
     }
-  sih_json_reader_pop (reader, mark);
 
   if (!sih_json_reader_failed (reader))
     check_triage (loader, pack, triage);
@@ -811,12 +737,13 @@ read_pack (Loader     *loader,
     "causes", "contact", "triage", NULL
   };
   SihJsonReader *reader = &loader->reader;
-  JsonArray *causes;
+  SihJsonArrayIter iter;
+  JsonNode *element;
   JsonObject *contact;
   JsonObject *triage;
+  gboolean begun;
   gint64 format;
   gsize mark;
-  guint n;
 
   /* The format comes first: a newer pack is refused for what it is, not
    * for whatever members it has that this version does not know. */
@@ -851,41 +778,39 @@ read_pack (Loader     *loader,
   read_text (loader, root, "disclaimer", TRUE, &pack->disclaimer, "pack:disclaimer");
 
   reader->max_array = MAX_CAUSES;
-  causes = sih_json_reader_get_array (reader, root, "causes", TRUE, FALSE);
+  begun = sih_json_reader_array_begin (reader, root, "causes", TRUE, FALSE, &iter);
   reader->max_array = MAX_SMALL_ARRAY;
-  if (causes != NULL)
+  while (sih_json_reader_array_next (&iter, &element))
     {
-      mark = sih_json_reader_push_member (reader, "causes");
-      n = json_array_get_length (causes);
-      for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
+      JsonObject *cause_object = sih_json_reader_object (reader, element);
+      g_autoptr(SihCause) cause = NULL;
+
+      if (cause_object != NULL)
+        cause = read_cause (loader, cause_object, &pack->n_steps);
+
+      if (cause != NULL)
         {
-          gsize item_mark = sih_json_reader_push_index (reader, i);
-          JsonObject *cause_object = sih_json_reader_object (reader,
-                                                             json_array_get_element (causes, i));
-          g_autoptr(SihCause) cause = NULL;
-
-          if (cause_object != NULL)
-            cause = read_cause (loader, cause_object, &pack->n_steps);
-
-          if (cause != NULL)
+          if (g_hash_table_contains (pack->causes_by_id, cause->id))
             {
-              if (g_hash_table_contains (pack->causes_by_id, cause->id))
-                {
-                  gsize id_mark = sih_json_reader_push_member (reader, "id");
-                  sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
-                                        "the cause id “%s” is used twice", cause->id);
-                  sih_json_reader_pop (reader, id_mark);
-                }
-              else
-                {
-                  g_hash_table_insert (pack->causes_by_id, cause->id, cause);
-                  g_list_store_append (pack->causes, cause);
-                }
+              gsize id_mark = sih_json_reader_push_member (reader, "id");
+              sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
+                                    "the cause id “%s” is used twice", cause->id);
+              sih_json_reader_pop (reader, id_mark);
             }
-          sih_json_reader_pop (reader, item_mark);
+          else
+            {
+              g_hash_table_insert (pack->causes_by_id, cause->id, cause);
+              g_list_store_append (pack->causes, cause);
+            }
         }
+    }
 
-      /* Related ids may point forward, so resolve them once all are known. */
+  /* Related ids may point forward, so resolve them once all are known. */
+  if (begun && !sih_json_reader_failed (reader))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (pack->causes));
+
+      mark = sih_json_reader_push_member (reader, "causes");
       for (guint i = 0; i < n && !sih_json_reader_failed (reader); i++)
         {
           g_autoptr(SihCause) cause = g_list_model_get_item (G_LIST_MODEL (pack->causes), i);

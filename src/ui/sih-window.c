@@ -7,51 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "core/sih-case-file.h"
-#include "ui/sih-case-list.h"
-#include "ui/sih-cause-page.h"
 #include "ui/sih-cause-row.h"
-#include "ui/sih-print.h"
-#include "core/sih-search.h"
-#include "ui/sih-triage-page.h"
-#include "ui/sih-start-page.h"
-#include "ui/sih-summary-window.h"
-#include "ui/sih-window.h"
 #include "ui/sih-dialogs.h"
-
-struct _SihWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  SihPack              *pack;
-  SihCase              *kase;
-  SihCaseStore         *store;
-  gboolean              selecting;
-  gboolean              save_failed;
-  gboolean              quit_unsaved;
-  GHashTable           *pending_deletes;  /* ids trashed, waiting for their toast */
-  SihSearchIndex       *search_index;
-  GListStore           *search_results;   /* SihCause, best first */
-  GHashTable           *search_matches;   /* SihCause → what matched (text) */
-
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
-  GtkListView          *cause_list;
-  GtkSingleSelection   *selection;
-  GtkMenuButton        *cases_button;
-  GtkToggleButton      *search_button;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *sidebar_stack;
-  SihTriagePage        *triage_page;
-  SihCaseList          *case_list;
-  AdwWindowTitle       *content_title;
-  GtkStack             *content_stack;
-  SihStartPage         *start_page;
-  SihCausePage         *cause_page;
-  AdwStatusPage        *error_page;
-};
+#include "ui/sih-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SihWindow, sih_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -104,8 +62,8 @@ find_position (SihWindow  *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
-static void
-select_position (SihWindow *self,
+void
+_sih_window_select_position (SihWindow *self,
                  guint      position)
 {
   if (gtk_single_selection_get_selected (self->selection) != position)
@@ -118,10 +76,10 @@ select_position (SihWindow *self,
     gtk_widget_activate_action (GTK_WIDGET (self->cause_list), "list.scroll-to-item", "u", position);
 }
 
-static void
-show_start (SihWindow *self)
+void
+_sih_window_show_start (SihWindow *self)
 {
-  select_position (self, GTK_INVALID_LIST_POSITION);
+  _sih_window_select_position (self, GTK_INVALID_LIST_POSITION);
   gtk_stack_set_visible_child_name (self->content_stack, "start");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-checklist", FALSE);
   adw_window_title_set_title (self->content_title, _("Sign-in Helper"));
@@ -160,7 +118,7 @@ sih_window_select_cause (SihWindow  *self,
 
   if (cause_id == NULL || self->pack == NULL || sih_pack_find_cause (self->pack, cause_id) == NULL)
     {
-      show_start (self);
+      _sih_window_show_start (self);
       return;
     }
 
@@ -173,7 +131,7 @@ sih_window_select_cause (SihWindow  *self,
       position = find_position (self, cause_id);
     }
 
-  select_position (self, position);
+  _sih_window_select_position (self, position);
   show_cause (self, sih_pack_find_cause (self->pack, cause_id));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -317,18 +275,6 @@ search_toggled_cb (SihWindow *self)
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_toggle_button_set_active (self->search_button, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
 search_index_ready_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -345,25 +291,6 @@ search_index_ready_cb (GObject      *source,
   sih_start_page_set_search_index (self->start_page, self->search_index);
   if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
     sih_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-show_triage_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-
-  if (self->kase == NULL || self->pack == NULL || sih_pack_get_triage (self->pack) == NULL)
-    return;
-
-  select_position (self, GTK_INVALID_LIST_POSITION);
-  sih_triage_page_show (self->triage_page, self->pack, self->kase);
-  gtk_stack_set_visible_child_name (self->content_stack, "triage");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-checklist", FALSE);
-  adw_window_title_set_title (self->content_title, _("Find the Right Checklist"));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  gtk_widget_child_focus (GTK_WIDGET (self->triage_page), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -385,7 +312,7 @@ cause_activated_cb (SihWindow   *self,
 {
   g_autoptr(SihCause) cause = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  select_position (self, position);
+  _sih_window_select_position (self, position);
   show_cause (self, cause);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_widget_child_focus (GTK_WIDGET (self->content_stack), GTK_DIR_TAB_FORWARD);
@@ -398,62 +325,6 @@ folded_changed_cb (SihWindow *self)
    * which shows it beside the list. */
   gtk_list_view_set_single_click_activate (self->cause_list,
                                            adw_leaflet_get_folded (self->leaflet));
-}
-
-static void
-select_cause_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  sih_window_select_cause (SIH_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-show_start_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-
-  show_start (self);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-
-  /* The focus goes back to the list, on the cause the user came from. */
-  if (adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK))
-    gtk_widget_grab_focus (GTK_WIDGET (self->cause_list));
-}
-
-static void
-mark_solved_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-
-  if (self->kase == NULL)
-    return;
-  sih_case_set_solved (self->kase, TRUE);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Marked as solved. Good to hear!")));
-}
-
-static void
-reopen_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-
-  if (self->kase != NULL)
-    sih_case_set_solved (self->kase, FALSE);
 }
 
 static void
@@ -504,8 +375,8 @@ case_notify_cb (SihWindow *self)
   update_case_title (self);
 }
 
-static void
-show_toast (SihWindow  *self,
+void
+_sih_window_show_toast (SihWindow  *self,
             const char *text)
 {
   AdwToast *toast = adw_toast_new (text);
@@ -514,8 +385,8 @@ show_toast (SihWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-open_case (SihWindow  *self,
+void
+_sih_window_open_case (SihWindow  *self,
            const char *id)
 {
   g_autoptr(GError) error = NULL;
@@ -532,77 +403,11 @@ open_case (SihWindow  *self,
     {
       /* Translators: %s says why */
       g_autofree char *text = g_strdup_printf (_("The case could not be opened: %s"), error->message);
-      show_toast (self, text);
+      _sih_window_show_toast (self, text);
       return;
     }
 
   sih_window_set_case (self, kase);
-}
-
-static void
-new_case_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-  SihApplication *app = SIH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autoptr(SihCase) kase = app != NULL ? sih_application_new_case (app) : NULL;
-
-  if (kase == NULL)
-    return;
-
-  sih_window_set_case (self, kase);
-  show_start (self);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  show_toast (self, _("New case started"));
-}
-
-static void
-open_case_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  open_case (SIH_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-rename_response_cb (SihAlert   *alert,
-                    const char *response,
-                    SihWindow  *self)
-{
-  GtkEditable *entry = g_object_get_data (alert, "sih-entry");
-
-  if (g_strcmp0 (response, "rename") == 0 && self->kase != NULL)
-    sih_case_set_title (self->kase, gtk_editable_get_text (entry));
-}
-
-static void
-rename_case_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-  SihAlert *alert;
-  GtkWidget *entry;
-
-  if (self->kase == NULL)
-    return;
-
-  alert = sih_alert_new (_("Rename Case"),
-                         _("For example the caller’s reference number, or what the problem is about. Do not use passwords or codes."));
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), sih_case_get_title (self->kase) ? sih_case_get_title (self->kase) : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Case name"), -1);
-  sih_alert_set_extra_child (alert, entry);
-  sih_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
-  sih_alert_add_response (alert, "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED);
-  sih_alert_set_default_response (alert, "rename");
-  sih_alert_set_close_response (alert, "cancel");
-  g_object_set_data (alert, "sih-entry", entry);
-  g_signal_connect_object (alert, "response", G_CALLBACK (rename_response_cb), self, 0);
-  sih_alert_present (alert, GTK_WIDGET (self));
 }
 
 static void
@@ -672,8 +477,8 @@ purge_pending_deletes (SihWindow *self)
   g_hash_table_remove_all (self->pending_deletes);
 }
 
-static void
-delete_case (SihWindow  *self,
+void
+_sih_window_delete_case (SihWindow  *self,
              const char *id)
 {
   PendingDelete *pending;
@@ -704,74 +509,6 @@ delete_case (SihWindow  *self,
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (delete_dismissed_cb), pending,
                          (GClosureNotify)(void (*) (void))pending_delete_free, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-delete_case_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  delete_case (SIH_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-delete_current_case_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-  g_autofree char *id = NULL;
-
-  if (self->kase == NULL)
-    return;
-  id = g_strdup (sih_case_get_id (self->kase));
-  delete_case (self, id);
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    SihWindow       *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->kase != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      if (path == NULL || !sih_case_file_save_to_path (self->kase, path, &error))
-        sih_show_error_dialog (GTK_WIDGET (self), _("The Case Could Not Be Exported"),
-                           error != NULL ? error->message : _("The place cannot be written to."));
-      else
-        show_toast (self, _("Case exported"));
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-export_case_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char *title = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->kase == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Export Case"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  title = case_display_title (self->kase);
-  g_strdelimit (title, "/\\:*?\"<>|", '-');
-  name = g_strdup_printf ("%s.json", title);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /**
@@ -817,46 +554,13 @@ sih_window_import_case (SihWindow *self,
       return FALSE;
     }
 
-  open_case (self, sih_case_info_get_id (info));
-  show_toast (self, _("Case imported"));
+  _sih_window_open_case (self, sih_case_info_get_id (info));
+  _sih_window_show_toast (self, _("Case imported"));
   return TRUE;
 }
 
-static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    SihWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      sih_window_import_case (self, file);
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-import_case_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Import Case"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Case files"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static gboolean
-help_desk_mode (SihWindow *self)
+gboolean
+_sih_window_help_desk_mode (SihWindow *self)
 {
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -865,42 +569,8 @@ help_desk_mode (SihWindow *self)
          g_settings_get_boolean (self->settings, "help-desk-mode");
 }
 
-static void
-show_summary_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-
-  if (self->kase != NULL && self->pack != NULL)
-    sih_summary_window_present (GTK_WINDOW (self), self->pack, self->kase, help_desk_mode (self));
-}
-
-static void
-print_summary_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-
-  if (self->kase != NULL && self->pack != NULL)
-    sih_summary_print (GTK_WINDOW (self), self->pack, self->kase, help_desk_mode (self));
-}
-
-static void
-print_checklist_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SihWindow *self = SIH_WINDOW (widget);
-  SihCause *cause = sih_cause_page_get_cause (self->cause_page);
-
-  if (cause != NULL && self->pack != NULL)
-    sih_print_checklist (GTK_WINDOW (self), self->pack, cause);
-}
-
-static void
-show_unreadable_details (SihWindow *self)
+void
+_sih_window_show_unreadable_details (SihWindow *self)
 {
   GPtrArray *unreadable = sih_case_store_get_unreadable (self->store);
   g_autoptr(GString) body = g_string_new (NULL);
@@ -954,14 +624,6 @@ report_unreadable (SihWindow *self)
 }
 
 static void
-show_unreadable_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  show_unreadable_details (SIH_WINDOW (widget));
-}
-
-static void
 unreadable_cb (SihWindow  *self,
                const char *path,
                const char *moved_to,
@@ -986,7 +648,7 @@ save_failed_cb (SihWindow    *self,
   /* Translators: %s says why; the case stays open and is saved later */
   text = g_strdup_printf (_("The case could not be saved: %s. It stays open and will be saved as soon as possible."),
                           error->message);
-  show_toast (self, text);
+  _sih_window_show_toast (self, text);
 }
 
 static void
@@ -995,7 +657,7 @@ saved_cb (SihWindow *self)
   if (self->save_failed)
     {
       self->save_failed = FALSE;
-      show_toast (self, _("The case is saved again"));
+      _sih_window_show_toast (self, _("The case is saved again"));
     }
 }
 
@@ -1189,37 +851,7 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.select-cause", "s", select_cause_action);
-  gtk_widget_class_install_action (widget_class, "win.show-start", NULL, show_start_action);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.mark-solved", NULL, mark_solved_action);
-  gtk_widget_class_install_action (widget_class, "win.reopen", NULL, reopen_action);
-
-  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
-  gtk_widget_class_install_action (widget_class, "win.open-case", "s", open_case_action);
-  gtk_widget_class_install_action (widget_class, "win.rename-case", NULL, rename_case_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-case", "s", delete_case_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-current-case", NULL,
-                                   delete_current_case_action);
-  gtk_widget_class_install_action (widget_class, "win.export-case", NULL, export_case_action);
-  gtk_widget_class_install_action (widget_class, "win.import-case", NULL, import_case_action);
-  gtk_widget_class_install_action (widget_class, "win.show-unreadable", NULL, show_unreadable_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-triage", NULL, show_triage_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.show-triage", NULL);
-  gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_action);
-  gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
-  gtk_widget_class_install_action (widget_class, "win.print-checklist", NULL, print_checklist_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.show-summary", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-case", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-case", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-start", NULL);
+  _sih_window_class_add_actions (widget_class);
 }
 
 static void
@@ -1318,10 +950,10 @@ sih_window_set_case (SihWindow *self,
     {
       SihCause *cause = sih_pack_find_cause (self->pack, cause_id);
 
-      select_position (self, find_position (self, cause_id));
+      _sih_window_select_position (self, find_position (self, cause_id));
       sih_cause_page_show (self->cause_page, self->pack, cause, kase);
       show_cause (self, cause);
     }
   else
-    show_start (self);
+    _sih_window_show_start (self);
 }

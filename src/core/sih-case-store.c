@@ -8,10 +8,10 @@
  * is skipped if a newer one has already reached the disk, so a synchronous
  * flush and a write still in flight cannot put an older state back.
  *
- * Listing: index.json remembers, for every case file, its inode, size and
- * modification time and what the list shows.  Opening compares it with the
- * directory and reads only the files that are new or changed; without an
- * index every file is read once.
+ * Listing: index.json (sih-case-index.c) remembers, for every case file,
+ * its inode, size and modification time and what the list shows.  Opening
+ * (sih-case-store-scan.c) compares it with the directory and reads only the
+ * files that are new or changed; without an index every file is read once.
  *
  * Nothing is lost: a file that cannot be read is moved unchanged into
  * unreadable/ and reported, never overwritten; a failed write keeps the
@@ -21,7 +21,6 @@
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -34,11 +33,10 @@
 #include "core/sih-case-index.h"
 #include "core/sih-case-info-private.h"
 #include "core/sih-case-store.h"
+#include "core/sih-case-store-private.h"
 #include "core/sih-error.h"
 #include "core/sih-json-reader.h"
 
-#define UNREADABLE_NAME        "unreadable"
-#define CASE_SUFFIX            ".json"
 #define DEFAULT_SAVE_DELAY     500
 #define DEFAULT_RETRY_INTERVAL 10000
 /* A stream of changes that never pauses is still saved every so often. */
@@ -96,41 +94,7 @@ typedef struct
   guint64    gen;
 } IndexJob;
 
-typedef struct
-{
-  GPtrArray *records;     /* SihCaseRecord, newest first */
-  GPtrArray *infos;       /* SihCaseInfo for each record, made in the worker */
-  GPtrArray *unreadable;  /* SihUnreadableCase */
-  gboolean   index_stale;
-} ScanResult;
 
-struct _SihCaseStore
-{
-  GObject      parent_instance;
-
-  char        *directory;
-  char        *index_path;
-  char        *unreadable_dir;
-
-  GListStore  *cases;       /* SihCaseInfo, newest first */
-  GHashTable  *entries;     /* id → Entry */
-  GHashTable  *tracked;     /* id → Tracked */
-  GPtrArray   *unreadable;  /* SihUnreadableCase */
-
-  guint        save_delay;
-  guint        retry_interval;
-  GError      *write_error;
-
-  GMutex       write_lock;
-  GMutex       index_lock;
-  guint64      index_written_gen;  /* under index_lock */
-  guint64      index_gen;
-  guint        index_timeout_id;
-  gboolean     index_dirty;
-
-  guint        n_in_flight;
-  gboolean     busy;
-};
 
 G_DEFINE_FINAL_TYPE (SihCaseStore, sih_case_store, G_TYPE_OBJECT)
 
@@ -154,9 +118,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void schedule_index_write (SihCaseStore *self);
-static int  compare_infos        (gconstpointer a,
-                                  gconstpointer b,
-                                  gpointer      user_data);
 static void save_async           (SihCaseStore *self,
                                   Tracked      *t);
 
@@ -186,26 +147,6 @@ slot_unref (Slot *slot)
 }
 
 static void
-unreadable_case_free (SihUnreadableCase *report)
-{
-  if (report == NULL)
-    return;
-  g_free (report->path);
-  g_free (report->moved_to);
-  g_clear_error (&report->error);
-  g_free (report);
-}
-
-static void
-scan_result_free (ScanResult *result)
-{
-  g_ptr_array_unref (result->records);
-  g_clear_pointer (&result->infos, g_ptr_array_unref);
-  g_ptr_array_unref (result->unreadable);
-  g_free (result);
-}
-
-static void
 write_job_free (WriteJob *job)
 {
   g_free (job->id);
@@ -225,230 +166,6 @@ index_job_free (IndexJob *job)
   g_ptr_array_unref (job->records);
   g_free (job->path);
   g_free (job);
-}
-
-static char *
-case_path (SihCaseStore *self,
-           const char   *id)
-{
-  g_autofree char *name = g_strconcat (id, CASE_SUFFIX, NULL);
-
-  return g_build_filename (self->directory, name, NULL);
-}
-
-static gboolean
-ensure_directory (const char  *path,
-                  GError     **error)
-{
-  struct stat st;
-  int saved_errno;
-
-  if (g_mkdir_with_parents (path, 0700) != 0)
-    {
-      saved_errno = errno;
-      sih_error_set_io (error, g_io_error_from_errno (saved_errno), "Could not create the folder %s: %s",
-                        path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (g_stat (path, &st) != 0 || !S_ISDIR (st.st_mode))
-    {
-      sih_error_set_io (error, G_IO_ERROR_NOT_DIRECTORY, "%s is not a folder", path);
-      return FALSE;
-    }
-
-  /* Cases are personal data: nobody else may list or read them.  Failing
-   * to tighten a folder we do not own is not worth refusing to start. */
-  if ((st.st_mode & 077) != 0 && st.st_uid == getuid ())
-    g_chmod (path, 0700);
-
-  return TRUE;
-}
-
-/* Makes a rename durable, not just the file's contents. */
-static void
-sync_directory (const char *path)
-{
-  int fd = g_open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
-/* g_file_set_contents_full writes "NAME.XXXXXX" and renames it; a crash in
- * between leaves one behind. */
-static gboolean
-is_leftover_temporary (const char *name)
-{
-  const char *dot = strrchr (name, '.');
-  g_autofree char *stem = NULL;
-  gsize stem_len;
-
-  if (dot == NULL || strlen (dot + 1) != 6)
-    return FALSE;
-  for (const char *p = dot + 1; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p))
-      return FALSE;
-
-  /* Only ours: "CASE-ID.json.XXXXXX" or "index.json.XXXXXX". */
-  if (dot - name <= (gssize)strlen (CASE_SUFFIX) ||
-      strncmp (dot - strlen (CASE_SUFFIX), CASE_SUFFIX, strlen (CASE_SUFFIX)) != 0)
-    return FALSE;
-  stem_len = dot - name - strlen (CASE_SUFFIX);
-  stem = g_strndup (name, stem_len);
-  return sih_id_is_valid (stem);
-}
-
-/* Reading and setting aside (safe in worker threads) */
-
-static SihCase *
-read_case_file (const char   *path,
-                const char   *name,
-                const char   *expected_id,
-                struct stat  *st,
-                gboolean     *set_aside,
-                GError      **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SihCase) c = NULL;
-  struct stat lst;
-  int saved_errno;
-
-  *set_aside = FALSE;
-
-  if (g_lstat (path, &lst) != 0)
-    {
-      saved_errno = errno;
-      if (saved_errno == ENOENT)
-        g_set_error (error, SIH_ERROR, SIH_ERROR_NOT_FOUND, "%s: %s", name, g_strerror (saved_errno));
-      else
-        sih_error_set_io (error, g_io_error_from_errno (saved_errno),
-                          "%s: %s", name, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  /* A link could point anywhere: following it would read, and a later
-   * save would replace, something that is not ours. */
-  if (S_ISLNK (lst.st_mode))
-    {
-      *set_aside = TRUE;
-      sih_error_set_io (error, G_IO_ERROR_NOT_REGULAR_FILE,
-                        "%s: is a symbolic link; case files must be regular files", name);
-      return NULL;
-    }
-
-  if (!S_ISREG (lst.st_mode))
-    {
-      sih_error_set_io (error, G_IO_ERROR_NOT_REGULAR_FILE, "%s: not a regular file", name);
-      return NULL;
-    }
-
-  bytes = sih_case_file_read_stat (path, FALSE, st, &local_error);
-  if (bytes == NULL)
-    {
-      /* Permissions and I/O errors may pass; only a file that can never be
-       * read is moved. */
-      *set_aside = g_error_matches (local_error, SIH_ERROR, SIH_ERROR_TOO_LARGE);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  c = sih_case_file_load_bytes (bytes, name, error);
-  if (c == NULL)
-    {
-      *set_aside = TRUE;
-      return NULL;
-    }
-
-  if (g_strcmp0 (sih_case_get_id (c), expected_id) != 0)
-    {
-      *set_aside = TRUE;
-      g_set_error (error, SIH_ERROR, SIH_ERROR_INVALID_VALUE,
-                   "%s: id: the file holds the case “%s”, but its name says “%s”; "
-                   "import it instead", name, sih_case_get_id (c), expected_id);
-      return NULL;
-    }
-
-  return g_steal_pointer (&c);
-}
-
-/* Moves a file into unreadable/ unchanged: rename keeps the bytes, the
- * permissions and the times.  Never replaces a file already there. */
-static char *
-set_aside (const char  *unreadable_dir,
-           const char  *path,
-           GError     **error)
-{
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *stem = NULL;
-  const char *suffix;
-  struct stat st;
-  int saved_errno;
-
-  /* unreadable/ is inside the case folder, so a link there could point
-   * anywhere: files are only ever moved into a real folder. */
-  if (g_lstat (unreadable_dir, &st) == 0 && !S_ISDIR (st.st_mode))
-    {
-      sih_error_set_io (error, G_IO_ERROR_NOT_DIRECTORY,
-                        "Could not move %s: %s is not a folder (a symbolic link?)", path,
-                        unreadable_dir);
-      return NULL;
-    }
-
-  if (!ensure_directory (unreadable_dir, error))
-    return NULL;
-
-  suffix = g_str_has_suffix (name, CASE_SUFFIX) ? CASE_SUFFIX : "";
-  stem = g_strndup (name, strlen (name) - strlen (suffix));
-
-  for (guint i = 0; i < 10000; i++)
-    {
-      g_autofree char *candidate = NULL;
-      g_autofree char *target = NULL;
-
-      candidate = i == 0 ? g_strdup (name) : g_strdup_printf ("%s-%u%s", stem, i, suffix);
-      target = g_build_filename (unreadable_dir, candidate, NULL);
-      if (g_lstat (target, &st) == 0 || errno != ENOENT)
-        continue;
-
-      if (g_rename (path, target) != 0)
-        {
-          saved_errno = errno;
-          sih_error_set_io (error, g_io_error_from_errno (saved_errno), "Could not move %s to %s: %s",
-                            path, target, g_strerror (saved_errno));
-          return NULL;
-        }
-      return g_steal_pointer (&target);
-    }
-
-  sih_error_set_io (error, G_IO_ERROR_EXISTS, "Could not move %s: %s is full",
-                    path, unreadable_dir);
-  return NULL;
-}
-
-static SihUnreadableCase *
-report_unreadable (const char *unreadable_dir,
-                   const char *path,
-                   gboolean    move,
-                   GError     *error)
-{
-  SihUnreadableCase *report = g_new0 (SihUnreadableCase, 1);
-  g_autoptr(GError) move_error = NULL;
-
-  report->path = g_strdup (path);
-  report->error = error;
-  if (move)
-    {
-      report->moved_to = set_aside (unreadable_dir, path, &move_error);
-      if (report->moved_to == NULL)
-        g_prefix_error (&report->error, "%s; ", move_error->message);
-    }
-
-  return report;
 }
 
 static gboolean
@@ -476,181 +193,10 @@ write_index (SihCaseStore  *self,
   return ok;
 }
 
-/* Scanning the directory (safe in a worker thread) */
-
-typedef struct
-{
-  SihCaseRecord      *record;
-  SihCaseInfo *info;
-} ScanItem;
-
-static int
-compare_scan_items (gconstpointer a,
-                    gconstpointer b)
-{
-  return compare_infos (((const ScanItem *)a)->info, ((const ScanItem *)b)->info, NULL);
-}
-
-static ScanResult *
-scan_directory (SihCaseStore  *self,
-                GError       **error)
-{
-  g_autoptr(GHashTable) index = NULL;
-  g_autoptr(GPtrArray) leftovers = g_ptr_array_new_with_free_func (g_free);
-  ScanResult *result;
-  struct dirent *dirent;
-  gboolean complete;
-  guint n_from_index = 0;
-  DIR *dir;
-  int saved_errno;
-
-  if (!ensure_directory (self->directory, error))
-    return NULL;
-
-  /* Plain readdir and fstatat: with 10,000 cases, building and resolving
-   * full paths costs more than everything else the scan does. */
-  dir = opendir (self->directory);
-  if (dir == NULL)
-    {
-      saved_errno = errno;
-      sih_error_set_io (error, g_io_error_from_errno (saved_errno), "Could not read the folder %s: %s",
-                        self->directory, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  index = sih_case_index_read (self->index_path, &complete);
-
-  result = g_new0 (ScanResult, 1);
-  result->records = g_ptr_array_new_full (g_hash_table_size (index),
-                                          (GDestroyNotify)sih_case_record_unref);
-  result->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)unreadable_case_free);
-
-  while ((dirent = readdir (dir)) != NULL)
-    {
-      const char *name = dirent->d_name;
-      g_autofree char *path = NULL;
-      g_autofree char *id = NULL;
-      g_autoptr(SihCase) c = NULL;
-      g_autoptr(GError) local_error = NULL;
-      SihCaseRecord *record;
-      struct stat st;
-      gboolean move;
-      gsize len;
-
-      if (name[0] == '.' || strcmp (name, SIH_CASE_INDEX_NAME) == 0 || strcmp (name, UNREADABLE_NAME) == 0)
-        continue;
-
-      if (is_leftover_temporary (name))
-        {
-          g_ptr_array_add (leftovers, g_build_filename (self->directory, name, NULL));
-          continue;
-        }
-
-      len = strlen (name);
-      if (len <= strlen (CASE_SUFFIX) ||
-          strcmp (name + len - strlen (CASE_SUFFIX), CASE_SUFFIX) != 0 ||
-          fstatat (dirfd (dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0 || S_ISDIR (st.st_mode))
-        continue;
-
-      id = g_strndup (name, len - strlen (CASE_SUFFIX));
-      record = g_hash_table_lookup (index, id);
-      if (record != NULL && S_ISREG (st.st_mode))
-        {
-          SihFileStamp stamp = sih_file_stamp_from_stat (&st);
-
-          if (sih_file_stamp_equal (&stamp, &record->stamp))
-            {
-              g_ptr_array_add (result->records, sih_case_record_ref (record));
-              n_from_index++;
-              continue;
-            }
-        }
-
-      path = g_build_filename (self->directory, name, NULL);
-
-      if (!sih_id_is_valid (id))
-        {
-          local_error = g_error_new (SIH_ERROR, SIH_ERROR_INVALID_VALUE,
-                                     "%s: the name is not that of a case file "
-                                     "(“CASE-ID.json”); import it instead", name);
-          g_ptr_array_add (result->unreadable,
-                           report_unreadable (self->unreadable_dir, path, TRUE,
-                                              g_steal_pointer (&local_error)));
-          continue;
-        }
-
-      c = read_case_file (path, name, id, &st, &move, &local_error);
-      if (c == NULL)
-        {
-          /* Gone meanwhile: nothing to report. */
-          if (g_error_matches (local_error, SIH_ERROR, SIH_ERROR_NOT_FOUND))
-            continue;
-          g_ptr_array_add (result->unreadable,
-                           report_unreadable (self->unreadable_dir, path, move,
-                                              g_steal_pointer (&local_error)));
-          continue;
-        }
-
-      record = sih_case_record_new_from_case (c);
-      record->stamp = sih_file_stamp_from_stat (&st);
-      g_ptr_array_add (result->records, record);
-    }
-
-  closedir (dir);
-
-  result->index_stale = !complete || n_from_index != result->records->len ||
-                        g_hash_table_size (index) != n_from_index;
-
-  /* The list entries, sorted, are made here rather than on the main
-   * thread, where 10,000 of them would hold up a frame. */
-  {
-    g_autoptr(GPtrArray) records = g_steal_pointer (&result->records);
-    g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (ScanItem), records->len);
-
-    for (guint i = 0; i < records->len; i++)
-      {
-        SihCaseRecord *record = g_ptr_array_index (records, i);
-        g_autofree char *path = case_path (self, record->id);
-        ScanItem item;
-
-        item.record = record;
-        item.info = sih_case_info_new_full (record->id, path, record->title, record->created,
-                                            record->updated, record->solved, record->cause_id,
-                                            record->pack_id, record->pack_version);
-        g_array_append_val (order, item);
-      }
-    g_array_sort (order, compare_scan_items);
-
-    result->records = g_ptr_array_new_full (order->len, (GDestroyNotify)sih_case_record_unref);
-    result->infos = g_ptr_array_new_full (order->len, g_object_unref);
-    for (guint i = 0; i < order->len; i++)
-      {
-        ScanItem *item = &g_array_index (order, ScanItem, i);
-
-        g_ptr_array_add (result->records, sih_case_record_ref (item->record));
-        g_ptr_array_add (result->infos, item->info);
-      }
-  }
-
-  /* Under both locks, no write of ours is between its temporary file and
-   * its rename, so these are truly left over from a crash. */
-  if (leftovers->len > 0)
-    {
-      g_mutex_lock (&self->write_lock);
-      g_mutex_lock (&self->index_lock);
-      for (guint i = 0; i < leftovers->len; i++)
-        g_unlink (g_ptr_array_index (leftovers, i));
-      g_mutex_unlock (&self->index_lock);
-      g_mutex_unlock (&self->write_lock);
-    }
-
-  return result;
-}
-
 /* The list */
 
-static int
-compare_infos (gconstpointer a,
+int
+_sih_case_store_compare_infos (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
@@ -669,7 +215,7 @@ static int
 compare_info_pointers (gconstpointer a,
                        gconstpointer b)
 {
-  return compare_infos (*(SihCaseInfo * const *)a, *(SihCaseInfo * const *)b, NULL);
+  return _sih_case_store_compare_infos (*(SihCaseInfo * const *)a, *(SihCaseInfo * const *)b, NULL);
 }
 
 static void
@@ -685,7 +231,7 @@ static Entry *
 entry_new (SihCaseStore *self,
            const char   *id)
 {
-  g_autofree char *path = case_path (self, id);
+  g_autofree char *path = _sih_case_store_case_path (self, id);
   Entry *entry = g_new0 (Entry, 1);
 
   entry->info = sih_case_info_new (id, path);
@@ -724,7 +270,7 @@ static void
 model_insert (SihCaseStore *self,
               SihCaseInfo  *info)
 {
-  g_list_store_insert_sorted (self->cases, info, compare_infos, NULL);
+  g_list_store_insert_sorted (self->cases, info, _sih_case_store_compare_infos, NULL);
 }
 
 static void
@@ -753,12 +299,12 @@ model_reposition (SihCaseStore *self,
   if (position > 0)
     {
       g_autoptr(SihCaseInfo) before = g_list_model_get_item (model, position - 1);
-      in_order &= compare_infos (before, info, NULL) < 0;
+      in_order &= _sih_case_store_compare_infos (before, info, NULL) < 0;
     }
   if (position + 1 < n)
     {
       g_autoptr(SihCaseInfo) after = g_list_model_get_item (model, position + 1);
-      in_order &= compare_infos (info, after, NULL) < 0;
+      in_order &= _sih_case_store_compare_infos (info, after, NULL) < 0;
     }
 
   if (!in_order)
@@ -901,7 +447,7 @@ prepare_write (SihCaseStore  *self,
 
   job = g_new0 (WriteJob, 1);
   job->id = g_strdup (sih_case_get_id (c));
-  job->path = case_path (self, job->id);
+  job->path = _sih_case_store_case_path (self, job->id);
   job->directory = g_strdup (self->directory);
   job->bytes = g_steal_pointer (&bytes);
   job->gen = ++entry->gen;
@@ -945,7 +491,7 @@ write_case (SihCaseStore  *self,
     }
   else
     {
-      sync_directory (job->directory);
+      _sih_case_store_sync_directory (job->directory);
       if (g_lstat (job->path, &st) == 0)
         job->record->stamp = sih_file_stamp_from_stat (&st);
       job->slot->written_gen = job->gen;
@@ -1459,7 +1005,7 @@ sih_case_store_init (SihCaseStore *self)
                                          (GDestroyNotify)entry_free);
   self->tracked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)tracked_free);
-  self->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)unreadable_case_free);
+  self->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)_sih_case_store_unreadable_free);
   self->save_delay = DEFAULT_SAVE_DELAY;
   self->retry_interval = DEFAULT_RETRY_INTERVAL;
   g_mutex_init (&self->write_lock);
@@ -1607,12 +1153,12 @@ sih_case_store_open (SihCaseStore  *self,
   g_return_val_if_fail (SIH_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  result = scan_directory (self, error);
+  result = _sih_case_store_scan (self, error);
   if (result == NULL)
     return FALSE;
 
   merge_scan (self, result);
-  scan_result_free (result);
+  _sih_case_store_scan_result_free (result);
 
   return TRUE;
 }
@@ -1624,12 +1170,12 @@ open_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  ScanResult *result = scan_directory (source_object, &error);
+  ScanResult *result = _sih_case_store_scan (source_object, &error);
 
   if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, result, (GDestroyNotify)scan_result_free);
+    g_task_return_pointer (task, result, (GDestroyNotify)_sih_case_store_scan_result_free);
 }
 
 static void
@@ -1650,7 +1196,7 @@ open_done_cb (GObject      *source,
     }
 
   merge_scan (self, scan);
-  scan_result_free (scan);
+  _sih_case_store_scan_result_free (scan);
   g_task_return_boolean (outer, TRUE);
 }
 
@@ -1887,9 +1433,9 @@ sih_case_store_load (SihCaseStore  *self,
       return NULL;
     }
 
-  path = case_path (self, id);
+  path = _sih_case_store_case_path (self, id);
   name = g_path_get_basename (path);
-  c = read_case_file (path, name, id, &st, &move, &local_error);
+  c = _sih_case_store_read_case_file (path, name, id, &st, &move, &local_error);
   if (c == NULL)
     {
       if (g_error_matches (local_error, SIH_ERROR, SIH_ERROR_NOT_FOUND))
@@ -1909,7 +1455,7 @@ sih_case_store_load (SihCaseStore  *self,
           remove_entry (self, id);
           schedule_index_write (self);
         }
-      add_unreadable (self, report_unreadable (self->unreadable_dir, path, move,
+      add_unreadable (self, _sih_case_store_report_unreadable (self->unreadable_dir, path, move,
                                                g_steal_pointer (&local_error)));
       return NULL;
     }
@@ -2035,7 +1581,7 @@ sih_case_store_purge (SihCaseStore  *self,
       return FALSE;
     }
 
-  path = case_path (self, id);
+  path = _sih_case_store_case_path (self, id);
 
   g_mutex_lock (&self->write_lock);
   entry->slot->purged = TRUE;
@@ -2197,12 +1743,12 @@ sih_case_store_import (SihCaseStore  *self,
   if (c == NULL)
     return NULL;
 
-  if (!ensure_directory (self->directory, error))
+  if (!_sih_case_store_ensure_directory (self->directory, error))
     return NULL;
 
   /* Importing never replaces a case: a taken id (the same case imported
    * twice, or a copy of one of ours) gets a new one. */
-  path = case_path (self, sih_case_get_id (c));
+  path = _sih_case_store_case_path (self, sih_case_get_id (c));
   if (g_hash_table_contains (self->entries, sih_case_get_id (c)) ||
       g_hash_table_contains (self->tracked, sih_case_get_id (c)) ||
       g_lstat (path, &st) == 0 || errno != ENOENT)

@@ -526,6 +526,16 @@ test_summary_format_names (void)
   g_assert_false (sih_summary_format_from_string ("pdf", &format));
   g_assert_false (sih_summary_format_from_string (NULL, &format));
   g_assert_cmpint (format, ==, SIH_SUMMARY_FORMAT_MARKDOWN);
+
+  /* One table says how each leaves the app. */
+  g_assert_true (sih_export_format_lookup ("pdf")->printed);
+  g_assert_cmpstr (sih_export_format_lookup ("pdf")->mime_type, ==, "application/pdf");
+  g_assert_true (sih_export_format_lookup ("txt") == sih_export_format_lookup ("text"));
+  g_assert_null (sih_export_format_lookup ("html"));
+  g_assert_null (sih_export_format_lookup (NULL));
+  g_assert_cmpstr (sih_export_format_for_summary (SIH_SUMMARY_FORMAT_MARKDOWN)->extension, ==, "md");
+  g_assert_cmpstr (sih_export_format_for_summary (SIH_SUMMARY_FORMAT_TEXT)->extension, ==, "txt");
+  g_assert_cmpstr (sih_export_format_for_summary (SIH_SUMMARY_FORMAT_TEXT)->mime_type, ==, "text/plain");
 }
 
 static const GoldenCase golden_cases[] = {

@@ -90,6 +90,44 @@ sih_summary_note_field (const char *cause_id,
   return g_strdup_printf ("note:%s/%s", cause_id, step_id);
 }
 
+/* Every way a summary leaves the app: one row each. */
+static const SihExportFormat export_formats[] = {
+  { "text", "txt", "txt", "text/plain", SIH_SUMMARY_FORMAT_TEXT, FALSE },
+  { "markdown", "md", "md", "text/markdown", SIH_SUMMARY_FORMAT_MARKDOWN, FALSE },
+  { "pdf", NULL, "pdf", "application/pdf", SIH_SUMMARY_FORMAT_TEXT, TRUE },
+};
+
+/**
+ * sih_export_format_lookup:
+ * @name: (nullable): a format's name or alias
+ *
+ * Returns: (nullable): the format, or %NULL if there is none of that name
+ */
+const SihExportFormat *
+sih_export_format_lookup (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (export_formats); i++)
+    if (g_str_equal (name, export_formats[i].name) ||
+        g_strcmp0 (name, export_formats[i].alias) == 0)
+      return &export_formats[i];
+  return NULL;
+}
+
+/**
+ * sih_export_format_for_summary:
+ * @format: a summary format
+ *
+ * Returns: the format a summary in @format is saved as
+ */
+const SihExportFormat *
+sih_export_format_for_summary (SihSummaryFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (export_formats[i].format == format && !export_formats[i].printed)
+      return &export_formats[i];
+  g_return_val_if_reached (&export_formats[0]);
+}
+
 /**
  * sih_summary_format_from_string:
  * @name: "text" or "markdown" (also "txt", "md")
@@ -101,14 +139,14 @@ gboolean
 sih_summary_format_from_string (const char       *name,
                                 SihSummaryFormat *format)
 {
+  const SihExportFormat *found = sih_export_format_lookup (name);
+
   g_return_val_if_fail (format != NULL, FALSE);
 
-  if (g_strcmp0 (name, "text") == 0 || g_strcmp0 (name, "txt") == 0)
-    *format = SIH_SUMMARY_FORMAT_TEXT;
-  else if (g_strcmp0 (name, "markdown") == 0 || g_strcmp0 (name, "md") == 0)
-    *format = SIH_SUMMARY_FORMAT_MARKDOWN;
-  else
+  /* Text formats only: a PDF is printed, not formatted. */
+  if (found == NULL || found->printed)
     return FALSE;
+  *format = found->format;
   return TRUE;
 }
 

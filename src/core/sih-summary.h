@@ -87,6 +87,30 @@ typedef struct
   gboolean         masked;
 } SihSummaryFinding;
 
+/**
+ * SihExportFormat:
+ * @name: what the command line and settings call it ("markdown")
+ * @alias: (nullable): another name it answers to ("md")
+ * @extension: the file name extension, without the dot
+ * @mime_type: its MIME type
+ * @format: the text it is made of
+ * @printed: laid out on pages (a PDF) rather than written as text
+ *
+ * One row of the table of the ways a summary leaves the app.
+ */
+typedef struct
+{
+  const char       *name;
+  const char       *alias;
+  const char       *extension;
+  const char       *mime_type;
+  SihSummaryFormat  format;
+  gboolean          printed;
+} SihExportFormat;
+
+const SihExportFormat *sih_export_format_lookup      (const char       *name);
+const SihExportFormat *sih_export_format_for_summary (SihSummaryFormat  format);
+
 void      sih_summary_options_init     (SihSummaryOptions        *options);
 void      sih_summary_finding_free     (SihSummaryFinding        *finding);
 char     *sih_summary_note_field       (const char               *cause_id,

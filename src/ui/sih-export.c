@@ -88,20 +88,19 @@ sih_export_summary_cli (const char *case_path,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   SihSummaryOptions options;
-  gboolean pdf = FALSE;
+  const SihExportFormat *export_format = sih_export_format_lookup (format != NULL ? format : "text");
+  gboolean pdf;
 
   g_return_val_if_fail (case_path != NULL, 2);
 
   sih_summary_options_init (&options);
-  if (format == NULL || g_str_equal (format, "text"))
-    options.format = SIH_SUMMARY_FORMAT_TEXT;
-  else if (g_str_equal (format, "pdf"))
-    pdf = TRUE;
-  else if (!sih_summary_format_from_string (format, &options.format))
+  if (export_format == NULL)
     {
       g_printerr (_("Unknown format “%s”: use text, markdown or pdf\n"), format);
       return 2;
     }
+  options.format = export_format->format;
+  pdf = export_format->printed;
   if (pdf && output == NULL)
     {
       g_printerr (_("--format pdf needs --output FILE\n"));

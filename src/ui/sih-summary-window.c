@@ -830,7 +830,7 @@ save_action (GtkWidget  *widget,
     return;
 
   name = g_strdup_printf ("signin-summary-%s.%s", date,
-                          self->options.format == SIH_SUMMARY_FORMAT_MARKDOWN ? "md" : "txt");
+                          sih_export_format_for_summary (self->options.format)->extension);
   self->save_dialog = gtk_file_chooser_native_new (_("Save Summary"), GTK_WINDOW (self),
                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
                                                    _("_Save"), _("_Cancel"));

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "core/sih-lexicon.h"
 #include "core/sih-mask.h"
 
 #define OTHER '\x01'
@@ -691,28 +692,8 @@ preceded_by (const View         *v,
   return FALSE;
 }
 
-/* Longest first, so that the value is looked for after the whole word. */
-static const char * const secret_words[] = {
-  "ワンタイムパスワード", "セキュリティコード", "パスワード", "認証コード", "確認コード",
-  "暗証番号", "認証番号", "確認番号", "暗証", "コード",
-  "passphrase", "password", "passcode", "passwd", "pass", "pwd", "otp", "pin", "pw", "code",
-};
 
-/* "error code 404" and "QRコード" name no secret. */
-static const char * const not_secret_codes[] = {
-  "error", "status", "zip", "postal", "country", "area", "qr", "bar", "source", "http",
-  "tracking", "promo", "promotion", "discount", "product",
-  "エラー", "バー", "ソース", "郵便",
-  NULL
-};
 
-/* Words that describe a password rather than being one: "password: reset". */
-static const char * const state_words[] = {
-  "reset", "changed", "change", "none", "unknown", "forgot", "forgotten", "wrong", "correct",
-  "incorrect", "expired", "sent", "received", "ok", "okay", "yes", "no", "same", "new", "old",
-  "required", "invalid", "accepted", "rejected",
-  NULL
-};
 
 static gboolean
 in_list (const char         *word,
@@ -779,16 +760,16 @@ may_start_secret_word (const View *v,
 {
   static gsize initialized = 0;
   static gboolean ascii[128];
-  static gunichar others[G_N_ELEMENTS (secret_words)];
+  static gunichar others[SIH_LEXICON_N_SECRET_WORDS];
   static guint n_others = 0;
   static gunichar lowest_other = G_MAXUINT32;
   char c;
 
   if (g_once_init_enter (&initialized))
     {
-      for (guint w = 0; w < G_N_ELEMENTS (secret_words); w++)
+      for (guint w = 0; w < SIH_LEXICON_N_SECRET_WORDS; w++)
         {
-          gunichar ch = g_utf8_get_char (secret_words[w]);
+          gunichar ch = g_utf8_get_char (sih_lexicon_secret_words[w]);
 
           if (ch < 0x80)
             ascii[ch] = TRUE;
@@ -821,9 +802,9 @@ find_labelled (View      *v,
       if (!may_start_secret_word (v, i))
         continue;
 
-      for (guint w = 0; w < G_N_ELEMENTS (secret_words); w++)
+      for (guint w = 0; w < SIH_LEXICON_N_SECRET_WORDS; w++)
         {
-          const char *word = secret_words[w];
+          const char *word = sih_lexicon_secret_words[w];
           gboolean explicit, has_digit = FALSE;
           guint len, start, end;
 
@@ -837,7 +818,7 @@ find_labelled (View      *v,
             break;
 
           if ((g_str_equal (word, "code") || g_str_equal (word, "コード")) &&
-              preceded_by (v, i, not_secret_codes))
+              preceded_by (v, i, sih_lexicon_not_secret_codes))
             {
               memset (v->taken + start, TAKEN_IGNORED, end - start);
               break;
@@ -847,7 +828,7 @@ find_labelled (View      *v,
             has_digit |= g_ascii_isdigit (v->norm[k]);
 
           if (end - start >= 4 &&
-              (has_digit || (explicit && !in_list (v->norm + start, end - start, state_words))))
+              (has_digit || (explicit && !in_list (v->norm + start, end - start, sih_lexicon_state_words))))
             add_match (matches, v, SIH_MASK_KIND_SECRET, SIH_SECRET_REASON_LABELLED, start, end,
                        g_strdup (_("[hidden]")));
           break;
@@ -948,13 +929,6 @@ find_mixed (View      *v,
     }
 }
 
-/* Counters and units after a number that make it an amount, not a code. */
-static const char * const units[] = {
-  "年", "月", "日", "時", "分", "秒", "円", "件", "回", "個", "人", "台", "歳", "才", "枚", "冊",
-  "yen", "jpy", "usd", "dollars", "times", "seconds", "secs", "minutes", "mins", "hours", "days",
-  "years", "km", "kb", "mb", "gb", "mah", "points", "items",
-  NULL
-};
 
 static gboolean
 followed_by_unit (const View *v,
@@ -962,12 +936,12 @@ followed_by_unit (const View *v,
 {
   if (at (v, i) == ' ')
     i++;
-  for (guint u = 0; units[u] != NULL; u++)
+  for (guint u = 0; sih_lexicon_amount_units[u] != NULL; u++)
     {
       guint n;
 
-      if (matches_word_at (v, i, units[u], &n) &&
-          ((guchar)units[u][0] >= 0x80 || !alpha_at (v, i + n)))
+      if (matches_word_at (v, i, sih_lexicon_amount_units[u], &n) &&
+          ((guchar)sih_lexicon_amount_units[u][0] >= 0x80 || !alpha_at (v, i + n)))
         return TRUE;
     }
   return FALSE;

@@ -44,6 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sih-lexicon.h"
 #include "core/sih-search.h"
 #include "core/sih-text-fold.h"
 
@@ -81,24 +82,6 @@ static const float kind_weight[] = {
 #define MAX_QUERY_UNITS 64
 #define MAX_CACHED_WORDS 256
 
-/* Synonyms people use when describing sign-in problems, in normalised
- * form (no spaces or hyphens).  Each group is tried both ways. */
-static const char * const synonyms[][10] = {
-  { "buy", "bought", "purchase", "purchased", "order", "ordered", NULL },
-  { "hacked", "hijacked", "compromised", "taken", "stolen", NULL },
-  { "login", "logon", "signin", "log", "sign", NULL },
-  { "sms", "text", "texts", "message", NULL },
-  { "phone", "mobile", "smartphone", "cellphone", NULL },
-  { "email", "mail", "emails", NULL },
-  { "code", "otp", "passcode", "pin", NULL },
-  { "password", "pw", "pwd", NULL },
-  { "tv", "television", NULL },
-  { "locked", "blocked", "suspended", "frozen", NULL },
-  { "2fa", "2sv", "mfa", "twostep", "twofactor", NULL },
-  { "wrong", "incorrect", "invalid", NULL },
-  { "arrive", "arrives", "come", "comes", "receive", "received", NULL },
-  { "forgot", "forgotten", "forget", NULL },
-};
 
 G_DEFINE_BOXED_TYPE (SihSearchResult, sih_search_result,
                      sih_search_result_copy, sih_search_result_free)
@@ -220,7 +203,6 @@ classify (gunichar ch)
 static char *
 stem_word (const char *word)
 {
-  static const char * const endings[] = { "ing", "ies", "ed", "es", "ly", "s", NULL };
   gsize len = strlen (word);
   char *stem;
 
@@ -231,16 +213,16 @@ stem_word (const char *word)
       return NULL;
 
   stem = g_strdup (word);
-  for (guint i = 0; endings[i] != NULL; i++)
+  for (guint i = 0; sih_lexicon_stem_endings[i] != NULL; i++)
     {
-      gsize n = strlen (endings[i]);
+      gsize n = strlen (sih_lexicon_stem_endings[i]);
 
-      if (len - n >= 3 && g_str_has_suffix (stem, endings[i]) &&
+      if (len - n >= 3 && g_str_has_suffix (stem, sih_lexicon_stem_endings[i]) &&
           !(n == 1 && (g_str_has_suffix (stem, "ss") || g_str_has_suffix (stem, "us"))))
         {
           len -= n;
           stem[len] = '\0';
-          if (g_str_equal (endings[i], "ies"))
+          if (g_str_equal (sih_lexicon_stem_endings[i], "ies"))
             stem[len++] = 'y', stem[len] = '\0';
           break;
         }
@@ -1345,21 +1327,21 @@ add_synonyms (SihSearchIndex *self,
               QueryUnit      *unit,
               const char     *word)
 {
-  for (guint g = 0; g < G_N_ELEMENTS (synonyms); g++)
+  for (guint g = 0; g < SIH_LEXICON_N_SYNONYM_GROUPS; g++)
     {
       gboolean in_group = FALSE;
 
-      for (guint i = 0; synonyms[g][i] != NULL && !in_group; i++)
-        in_group = g_str_equal (synonyms[g][i], word);
+      for (guint i = 0; sih_lexicon_synonyms[g][i] != NULL && !in_group; i++)
+        in_group = g_str_equal (sih_lexicon_synonyms[g][i], word);
       if (!in_group)
         continue;
 
-      for (guint i = 0; synonyms[g][i] != NULL; i++)
+      for (guint i = 0; sih_lexicon_synonyms[g][i] != NULL; i++)
         {
-          g_autofree char *stem = stem_word (synonyms[g][i]);
-          guint32 id = find_word (self, stem != NULL ? stem : synonyms[g][i]);
+          g_autofree char *stem = stem_word (sih_lexicon_synonyms[g][i]);
+          guint32 id = find_word (self, stem != NULL ? stem : sih_lexicon_synonyms[g][i]);
 
-          if (id != G_MAXUINT32 && !g_str_equal (synonyms[g][i], word))
+          if (id != G_MAXUINT32 && !g_str_equal (sih_lexicon_synonyms[g][i], word))
             add_candidate (self, unit, id, SIM_SYNONYM);
         }
     }

@@ -1,0 +1,74 @@
+/* sih-lexicon.c: the words search and masking know, per language
+ *
+ * Every word list that depends on a language is here, so that supporting a
+ * new language means adding its words to this one file: what people call
+ * sign-in problems (search), and what labels a password or a code, what
+ * names no secret, and what makes a number an amount (masking).
+ * Japanese and English words sit together; the lists are matched after
+ * sih_text_fold() or ASCII case folding, as each user says.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "core/sih-lexicon.h"
+
+/* Search */
+
+/* Synonyms people use when describing sign-in problems, in normalised
+ * form (no spaces or hyphens).  Each group is tried both ways. */
+const char * const sih_lexicon_synonyms[SIH_LEXICON_N_SYNONYM_GROUPS][10] = {
+  { "buy", "bought", "purchase", "purchased", "order", "ordered", NULL },
+  { "hacked", "hijacked", "compromised", "taken", "stolen", NULL },
+  { "login", "logon", "signin", "log", "sign", NULL },
+  { "sms", "text", "texts", "message", NULL },
+  { "phone", "mobile", "smartphone", "cellphone", NULL },
+  { "email", "mail", "emails", NULL },
+  { "code", "otp", "passcode", "pin", NULL },
+  { "password", "pw", "pwd", NULL },
+  { "tv", "television", NULL },
+  { "locked", "blocked", "suspended", "frozen", NULL },
+  { "2fa", "2sv", "mfa", "twostep", "twofactor", NULL },
+  { "wrong", "incorrect", "invalid", NULL },
+  { "arrive", "arrives", "come", "comes", "receive", "received", NULL },
+  { "forgot", "forgotten", "forget", NULL },
+};
+
+/* English endings stripped to find a word's stem: "locked" is "lock". */
+const char * const sih_lexicon_stem_endings[] = { "ing", "ies", "ed", "es", "ly", "s", NULL };
+
+/* Masking */
+
+/* Longest first, so that the value is looked for after the whole word. */
+const char * const sih_lexicon_secret_words[SIH_LEXICON_N_SECRET_WORDS] = {
+  "ワンタイムパスワード", "セキュリティコード", "パスワード", "認証コード", "確認コード",
+  "暗証番号", "認証番号", "確認番号", "暗証", "コード",
+  "passphrase", "password", "passcode", "passwd", "pass", "pwd", "otp", "pin", "pw", "code",
+};
+
+/* "error code 404" and "QRコード" name no secret. */
+const char * const sih_lexicon_not_secret_codes[] = {
+  "error", "status", "zip", "postal", "country", "area", "qr", "bar", "source", "http",
+  "tracking", "promo", "promotion", "discount", "product",
+  "エラー", "バー", "ソース", "郵便",
+  NULL
+};
+
+/* Words that describe a password rather than being one: "password: reset". */
+const char * const sih_lexicon_state_words[] = {
+  "reset", "changed", "change", "none", "unknown", "forgot", "forgotten", "wrong", "correct",
+  "incorrect", "expired", "sent", "received", "ok", "okay", "yes", "no", "same", "new", "old",
+  "required", "invalid", "accepted", "rejected",
+  NULL
+};
+
+/* Counters and units after a number that make it an amount, not a code. */
+const char * const sih_lexicon_amount_units[] = {
+  "年", "月", "日", "時", "分", "秒", "円", "件", "回", "個", "人", "台", "歳", "才", "枚", "冊",
+  "yen", "jpy", "usd", "dollars", "times", "seconds", "secs", "minutes", "mins", "hours", "days",
+  "years", "km", "kb", "mb", "gb", "mah", "points", "items",
+  NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (sih_lexicon_synonyms) == SIH_LEXICON_N_SYNONYM_GROUPS);
+G_STATIC_ASSERT (G_N_ELEMENTS (sih_lexicon_secret_words) == SIH_LEXICON_N_SECRET_WORDS);

@@ -1,6 +1,9 @@
 /* sih-search.c: ranked search over a pack's causes, and matching of
  * pasted error messages
  *
+ * Files: sih-search-analysis.c reads texts (below), this file builds the
+ * index and answers queries; the words it knows are in sih-lexicon.c.
+ *
  * Every text is first normalised the same way: NFKC (which turns
  * full-width Latin and digits into ASCII and half-width katakana into
  * full-width), case folding, and katakana folded to hiragana.  Spaces and
@@ -46,7 +49,7 @@
 
 #include "core/sih-lexicon.h"
 #include "core/sih-search.h"
-#include "core/sih-text-fold.h"
+#include "core/sih-search-analysis.h"
 
 /* How much each kind of text counts, by SihSearchMatch. */
 static const float kind_weight[] = {
@@ -78,7 +81,6 @@ static const float kind_weight[] = {
 #define MIN_COVER     0.15f
 #define MIN_RELATIVE  0.3f
 
-#define MAX_WORD_CHARS 48
 #define MAX_QUERY_UNITS 64
 #define MAX_CACHED_WORDS 256
 
@@ -109,364 +111,6 @@ sih_search_result_free (SihSearchResult *result)
   g_free (result->text);
   g_free (result->step_id);
   g_free (result);
-}
-
-/* Normalising and splitting text */
-
-static gboolean
-is_unspaced (gunichar ch)
-{
-  /* Nothing before Thai is written without spaces. */
-  if (ch < 0x0E00)
-    return FALSE;
-
-  /* CJK punctuation, kana, the prolonged sound mark ー and 々 are "Common"
-   * or "Han" depending on the character; take the whole block.  The
-   * common ideographs need no look-up either. */
-  if ((ch >= 0x3000 && ch <= 0x30FF) || (ch >= 0x31F0 && ch <= 0x31FF) ||
-      (ch >= 0x3400 && ch <= 0x4DBF) || (ch >= 0x4E00 && ch <= 0x9FFF))
-    return TRUE;
-
-  switch ((int)g_unichar_get_script (ch))
-    {
-    case G_UNICODE_SCRIPT_HAN:
-    case G_UNICODE_SCRIPT_HIRAGANA:
-    case G_UNICODE_SCRIPT_KATAKANA:
-    case G_UNICODE_SCRIPT_BOPOMOFO:
-    case G_UNICODE_SCRIPT_HANGUL:
-    case G_UNICODE_SCRIPT_THAI:
-    case G_UNICODE_SCRIPT_LAO:
-    case G_UNICODE_SCRIPT_KHMER:
-    case G_UNICODE_SCRIPT_MYANMAR:
-    case G_UNICODE_SCRIPT_YI:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-typedef enum
-{
-  CHAR_SEPARATOR,   /* spaces, controls: end a word */
-  CHAR_PUNCTUATION, /* punctuation and symbols: dropped, but glue a word */
-  CHAR_MARK,        /* combining marks: kept with what they follow */
-  CHAR_WORD,
-  CHAR_UNSPACED,
-} CharClass;
-
-static CharClass
-classify (gunichar ch)
-{
-  if (ch < 0x80)
-    {
-      if (g_ascii_isalnum (ch))
-        return CHAR_WORD;
-      return g_ascii_isgraph (ch) ? CHAR_PUNCTUATION : CHAR_SEPARATOR;
-    }
-
-  switch ((int)g_unichar_type (ch))
-    {
-    case G_UNICODE_UPPERCASE_LETTER:
-    case G_UNICODE_LOWERCASE_LETTER:
-    case G_UNICODE_TITLECASE_LETTER:
-    case G_UNICODE_MODIFIER_LETTER:
-    case G_UNICODE_OTHER_LETTER:
-    case G_UNICODE_DECIMAL_NUMBER:
-    case G_UNICODE_LETTER_NUMBER:
-    case G_UNICODE_OTHER_NUMBER:
-      return is_unspaced (ch) ? CHAR_UNSPACED : CHAR_WORD;
-    case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK:
-    case G_UNICODE_NON_SPACING_MARK:
-      return CHAR_MARK;
-    case G_UNICODE_CONNECT_PUNCTUATION:
-    case G_UNICODE_DASH_PUNCTUATION:
-    case G_UNICODE_CLOSE_PUNCTUATION:
-    case G_UNICODE_FINAL_PUNCTUATION:
-    case G_UNICODE_INITIAL_PUNCTUATION:
-    case G_UNICODE_OTHER_PUNCTUATION:
-    case G_UNICODE_OPEN_PUNCTUATION:
-    case G_UNICODE_CURRENCY_SYMBOL:
-    case G_UNICODE_MODIFIER_SYMBOL:
-    case G_UNICODE_MATH_SYMBOL:
-    case G_UNICODE_OTHER_SYMBOL:
-      return CHAR_PUNCTUATION;
-    default:
-      return CHAR_SEPARATOR;
-    }
-}
-
-/* A light English stemmer, enough for "arriving", "arrives" and "arrive"
- * (or "locked" and "lock") to meet: strips one common ending, then a
- * final "e" and a doubled consonant.  Only for words in a-z; the result
- * is a search key, not a word. */
-static char *
-stem_word (const char *word)
-{
-  gsize len = strlen (word);
-  char *stem;
-
-  if (len < 4)
-    return NULL;
-  for (gsize i = 0; i < len; i++)
-    if (word[i] < 'a' || word[i] > 'z')
-      return NULL;
-
-  stem = g_strdup (word);
-  for (guint i = 0; sih_lexicon_stem_endings[i] != NULL; i++)
-    {
-      gsize n = strlen (sih_lexicon_stem_endings[i]);
-
-      if (len - n >= 3 && g_str_has_suffix (stem, sih_lexicon_stem_endings[i]) &&
-          !(n == 1 && (g_str_has_suffix (stem, "ss") || g_str_has_suffix (stem, "us"))))
-        {
-          len -= n;
-          stem[len] = '\0';
-          if (g_str_equal (sih_lexicon_stem_endings[i], "ies"))
-            stem[len++] = 'y', stem[len] = '\0';
-          break;
-        }
-    }
-  if (len > 3 && stem[len - 1] == 'e')
-    stem[--len] = '\0';
-  if (len > 3 && stem[len - 1] == stem[len - 2] && !strchr ("aeiouslz", stem[len - 1]))
-    stem[--len] = '\0';
-
-  if (g_str_equal (stem, word))
-    g_clear_pointer (&stem, g_free);
-  return stem;
-}
-
-static inline guint64
-gram_key (gunichar a,
-          gunichar b)
-{
-  return ((guint64)a << 32) | b;
-}
-
-/* What a text becomes: its compact form (letters, digits and kana without
- * spaces or punctuation), its words, the parts of its glued words and its
- * bigrams.  The buffers are reused from text to text, so that indexing a
- * large pack allocates little. */
-typedef struct
-{
-  GString   *compact;
-  guint      n_chars;      /* in compact */
-  GString   *text;         /* the words, each followed by a NUL */
-  GArray    *words;        /* guint: offsets of words in text */
-  GString   *part_text;    /* the parts, each followed by a NUL */
-  GArray    *parts;        /* guint: offsets in part_text, if wanted */
-  GArray    *grams;        /* guint64 */
-  gboolean   open_word;    /* the text ends inside a word */
-  gboolean   open_run;     /* the text ends with unspaced text */
-
-  /* while splitting */
-  gsize      word_start;   /* in text; == text->len when outside a word */
-  guint      word_chars;
-  GArray    *part_starts;  /* gsize: where each part of the word starts */
-  gunichar   last_unspaced;
-  guint      run;
-} Analysis;
-
-#define ANALYSIS_WORD(a, i) ((a)->text->str + g_array_index ((a)->words, guint, (i)))
-#define ANALYSIS_PART(a, i) ((a)->part_text->str + g_array_index ((a)->parts, guint, (i)))
-
-static void
-analysis_init (Analysis *a,
-               gboolean  with_parts)
-{
-  memset (a, 0, sizeof *a);
-  a->compact = g_string_new (NULL);
-  a->text = g_string_new (NULL);
-  a->words = g_array_new (FALSE, FALSE, sizeof (guint));
-  a->part_text = g_string_new (NULL);
-  a->parts = with_parts ? g_array_new (FALSE, FALSE, sizeof (guint)) : NULL;
-  a->grams = g_array_new (FALSE, FALSE, sizeof (guint64));
-  a->part_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-}
-
-static void
-analysis_clear (Analysis *a)
-{
-  g_string_free (a->compact, TRUE);
-  g_string_free (a->text, TRUE);
-  g_array_unref (a->words);
-  g_string_free (a->part_text, TRUE);
-  g_clear_pointer (&a->parts, g_array_unref);
-  g_array_unref (a->grams);
-  g_array_unref (a->part_starts);
-}
-
-static void
-end_word (Analysis *a)
-{
-  gsize end = a->text->len;
-  guint offset;
-
-  if (end == a->word_start)
-    return;
-
-  offset = a->word_start;
-  g_array_append_val (a->words, offset);
-
-  /* "sign-in" is also "sign" and "in". */
-  if (a->parts != NULL && a->part_starts->len > 1)
-    {
-      for (guint i = 0; i < a->part_starts->len; i++)
-        {
-          gsize from = g_array_index (a->part_starts, gsize, i);
-          gsize to = i + 1 < a->part_starts->len ? g_array_index (a->part_starts, gsize, i + 1) : end;
-
-          /* "e" of "e-mail" or "t" of "don’t" would only be noise. */
-          if (to > from + 1)
-            {
-              offset = a->part_text->len;
-              g_string_append_len (a->part_text, a->text->str + from, to - from);
-              g_string_append_c (a->part_text, '\0');
-              g_array_append_val (a->parts, offset);
-            }
-        }
-    }
-
-  g_string_append_c (a->text, '\0');
-  a->word_start = a->text->len;
-  a->word_chars = 0;
-  g_array_set_size (a->part_starts, 0);
-}
-
-static void
-end_run (Analysis *a)
-{
-  /* A lone character gets a gram of its own. */
-  if (a->run == 1)
-    {
-      guint64 key = gram_key (a->last_unspaced, 0);
-      g_array_append_val (a->grams, key);
-    }
-  a->run = 0;
-  a->last_unspaced = 0;
-}
-
-static void
-analyze (Analysis   *a,
-         const char *text)
-{
-  g_autofree char *folded = sih_text_fold_width_and_case (text);
-  CharClass last = CHAR_SEPARATOR;
-
-  g_string_truncate (a->compact, 0);
-  a->n_chars = 0;
-  g_string_truncate (a->text, 0);
-  g_array_set_size (a->words, 0);
-  g_string_truncate (a->part_text, 0);
-  if (a->parts != NULL)
-    g_array_set_size (a->parts, 0);
-  g_array_set_size (a->grams, 0);
-  g_array_set_size (a->part_starts, 0);
-  a->word_start = 0;
-  a->word_chars = 0;
-  a->run = 0;
-  a->last_unspaced = 0;
-  a->open_word = FALSE;
-  a->open_run = FALSE;
-
-  if (folded == NULL)
-    return;
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = (guchar)*p < 0x80 ? (gunichar)*p : sih_text_fold_kana (g_utf8_get_char (p));
-      CharClass cls = classify (ch);
-
-      if (cls == CHAR_MARK)
-        cls = last == CHAR_UNSPACED ? CHAR_UNSPACED : CHAR_WORD;
-
-      switch (cls)
-        {
-        case CHAR_SEPARATOR:
-          /* Unspaced text runs on across spaces: "アカウントが 一時的に"
-           * is the same text re-punctuated. */
-          end_word (a);
-          break;
-
-        case CHAR_PUNCTUATION:
-          /* Inside a word, it starts a new part. */
-          if (a->text->len > a->word_start)
-            {
-              gsize here = a->text->len;
-
-              if (a->part_starts->len == 0)
-                g_array_append_val (a->part_starts, a->word_start);
-              if (g_array_index (a->part_starts, gsize, a->part_starts->len - 1) != here)
-                g_array_append_val (a->part_starts, here);
-            }
-          break;
-
-        case CHAR_UNSPACED:
-          end_word (a);
-          g_string_append_unichar (a->compact, ch);
-          a->n_chars++;
-          if (a->run > 0)
-            {
-              guint64 key = gram_key (a->last_unspaced, ch);
-              g_array_append_val (a->grams, key);
-            }
-          a->last_unspaced = ch;
-          a->run++;
-          break;
-
-        case CHAR_MARK:
-        case CHAR_WORD:
-        default:
-          end_run (a);
-          if (ch < 0x80)
-            {
-              if (a->word_chars < MAX_WORD_CHARS)
-                g_string_append_c (a->text, (char)ch);
-              g_string_append_c (a->compact, (char)ch);
-            }
-          else
-            {
-              if (a->word_chars < MAX_WORD_CHARS)
-                g_string_append_unichar (a->text, ch);
-              g_string_append_unichar (a->compact, ch);
-            }
-          a->word_chars++;
-          a->n_chars++;
-          break;
-        }
-      last = cls;
-    }
-
-  a->open_word = last == CHAR_WORD;
-  a->open_run = last == CHAR_UNSPACED;
-  end_word (a);
-  end_run (a);
-}
-
-/**
- * sih_search_normalize:
- * @text: any text
- *
- * The form search compares texts in: NFKC, case-folded, katakana as
- * hiragana, without spaces and punctuation.  "ＰＡＳＳ－ｗｏｒｄ" and
- * "pass word" both become "password", "ｺｰﾄﾞ" becomes "こーど".
- *
- * Returns: (transfer full): the normalised text
- */
-char *
-sih_search_normalize (const char *text)
-{
-  Analysis a;
-  char *result;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  analysis_init (&a, FALSE);
-  analyze (&a, text);
-  result = g_strndup (a.compact->str, a.compact->len);
-  analysis_clear (&a);
-  return result;
 }
 
 /* The index */
@@ -682,7 +326,7 @@ add_word (Builder    *b,
           guint32     field,
           guint      *n_units)
 {
-  g_autofree char *stem = stem_word (word);
+  g_autofree char *stem = sih_search_stem_word (word);
 
   if (add_posting (b->word_postings, b->word_last, builder_word_id (b, word), field) &&
       n_units != NULL)
@@ -709,7 +353,7 @@ add_field (Builder        *b,
   if (text == NULL || *text == '\0')
     return;
 
-  analyze (a, text);
+  sih_search_analyze (a, text);
   if (a->compact->len == 0)
     return;
 
@@ -912,14 +556,14 @@ message_grams (const char *compact,
 
       if (n > 0)
         {
-          key = gram_key (prev, ch);
+          key = sih_search_gram_key (prev, ch);
           g_array_append_val (grams, key);
         }
       prev = ch;
     }
   if (n == 1)
     {
-      guint64 key = gram_key (prev, 0);
+      guint64 key = sih_search_gram_key (prev, 0);
       g_array_append_val (grams, key);
     }
 
@@ -977,7 +621,7 @@ sih_search_index_new (SihPack *pack)
   g_array_set_clear_func (index->messages, message_clear);
 
   b.index = index;
-  analysis_init (&b.analysis, TRUE);
+  sih_search_analysis_init (&b.analysis, TRUE);
   b.word_ids = g_hash_table_new (g_str_hash, g_str_equal);
   b.word_texts = g_ptr_array_new ();
   b.word_last = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -1044,9 +688,9 @@ sih_search_index_new (SihPack *pack)
                                         (GDestroyNotify)g_array_unref);
   index->word_mark = g_new0 (guint32, MAX (index->words->len, 1));
   index->word_slot = g_new0 (guint32, MAX (index->words->len, 1));
-  analysis_init (&index->query, FALSE);
+  sih_search_analysis_init (&index->query, FALSE);
 
-  analysis_clear (&b.analysis);
+  sih_search_analysis_clear (&b.analysis);
   g_hash_table_unref (b.word_ids);
   g_ptr_array_unref (b.word_texts);
   g_array_unref (b.word_last);
@@ -1160,7 +804,7 @@ sih_search_index_unref (SihSearchIndex *self)
   g_hash_table_unref (self->typos);
   g_free (self->word_mark);
   g_free (self->word_slot);
-  analysis_clear (&self->query);
+  sih_search_analysis_clear (&self->query);
   g_free (self);
 }
 
@@ -1338,7 +982,7 @@ add_synonyms (SihSearchIndex *self,
 
       for (guint i = 0; sih_lexicon_synonyms[g][i] != NULL; i++)
         {
-          g_autofree char *stem = stem_word (sih_lexicon_synonyms[g][i]);
+          g_autofree char *stem = sih_search_stem_word (sih_lexicon_synonyms[g][i]);
           guint32 id = find_word (self, stem != NULL ? stem : sih_lexicon_synonyms[g][i]);
 
           if (id != G_MAXUINT32 && !g_str_equal (sih_lexicon_synonyms[g][i], word))
@@ -1382,7 +1026,7 @@ word_candidates (SihSearchIndex *self,
     add_candidate (self, unit, exact, 1.0f);
 
   /* Another form of the same word: "arriving" and "arrive". */
-  stem = stem_word (word);
+  stem = sih_search_stem_word (word);
   if (stem != NULL && (id = find_word (self, stem)) != G_MAXUINT32)
     add_candidate (self, unit, id, SIM_STEM);
 
@@ -1649,7 +1293,7 @@ sih_search_index_query (SihSearchIndex *self,
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_search_result_free);
   a = &self->query;
-  analyze (a, query);
+  sih_search_analyze (a, query);
   if (a->n_chars == 0)
     return results;
 

@@ -218,7 +218,7 @@ test_window_outcome_updates_model (Fixture       *f,
   sih_test_iterate ();
 
   /* Didn't work, then worked: the model follows the buttons. */
-  gtk_toggle_button_set_active (outcome_button (step_row (f, 0), "failed_button"), TRUE);
+  g_signal_emit_by_name (outcome_button (step_row (f, 0), "failed_button"), "clicked");
   g_assert_cmpint (sih_case_get_outcome (f->kase, "wrong-credentials", sih_step_get_id (first)),
                    ==, SIH_OUTCOME_FAILED);
   g_assert_nonnull (sih_case_get_record (f->kase, "wrong-credentials",
@@ -227,7 +227,7 @@ test_window_outcome_updates_model (Fixture       *f,
   g_assert_cmpstr (sih_cause_row_get_progress (sidebar_row (f, "wrong-credentials")), ==, expected);
   g_assert_null (sih_cause_page_get_guidance (f->cause_page));
 
-  gtk_toggle_button_set_active (outcome_button (step_row (f, 1), "worked_button"), TRUE);
+  g_signal_emit_by_name (outcome_button (step_row (f, 1), "worked_button"), "clicked");
   g_assert_cmpint (sih_case_get_outcome (f->kase, "wrong-credentials", sih_step_get_id (second)),
                    ==, SIH_OUTCOME_WORKED);
   g_free (expected);
@@ -265,7 +265,7 @@ test_window_all_failed_points_to_support (Fixture       *f,
   sih_test_iterate ();
 
   for (guint i = 0; i < sih_cause_get_n_steps (cause); i++)
-    gtk_toggle_button_set_active (outcome_button (step_row (f, i), i % 2 ? "failed_button" : "skipped_button"), TRUE);
+    g_signal_emit_by_name (outcome_button (step_row (f, i), i % 2 ? "failed_button" : "skipped_button"), "clicked");
 
   g_assert_nonnull (sih_cause_page_get_guidance (f->cause_page));
   contact = sih_test_find_widget (GTK_WIDGET (f->cause_page), "contact_button");

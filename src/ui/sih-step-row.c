@@ -19,6 +19,7 @@ struct _SihStepRow
   SihCause        *cause;
   SihStep         *step;
   SihCase         *kase;
+  SihOutcome       outcome;   /* as the "outcome" property last said */
   gboolean         updating;
 
   GtkListBoxRow   *content_row;
@@ -38,6 +39,14 @@ struct _SihStepRow
 };
 
 G_DEFINE_FINAL_TYPE (SihStepRow, sih_step_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  PROP_0,
+  PROP_OUTCOME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GtkToggleButton *
 button_for_outcome (SihStepRow *self,
@@ -112,7 +121,12 @@ update_from_case (SihStepRow *self)
 
   self->updating = TRUE;
 
-  gtk_toggle_button_set_active (button_for_outcome (self, outcome), TRUE);
+  /* The buttons follow the "step.outcome" action, which follows this. */
+  if (self->outcome != outcome)
+    {
+      self->outcome = outcome;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME]);
+    }
 
   if (g_strcmp0 (note != NULL ? note : "", gtk_editable_get_text (GTK_EDITABLE (self->note_entry))) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
@@ -152,23 +166,6 @@ set_outcome (SihStepRow *self,
 }
 
 static void
-outcome_toggled_cb (SihStepRow      *self,
-                    GtkToggleButton *button)
-{
-  if (self->updating || !gtk_toggle_button_get_active (button))
-    return;
-
-  if (button == self->worked_button)
-    set_outcome (self, SIH_OUTCOME_WORKED);
-  else if (button == self->failed_button)
-    set_outcome (self, SIH_OUTCOME_FAILED);
-  else if (button == self->skipped_button)
-    set_outcome (self, SIH_OUTCOME_SKIPPED);
-  else
-    set_outcome (self, SIH_OUTCOME_NOT_TRIED);
-}
-
-static void
 note_changed_cb (SihStepRow *self,
                  GtkEditable *editable)
 {
@@ -191,15 +188,42 @@ step_changed_cb (SihStepRow *self,
 }
 
 static void
-set_outcome_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+sih_step_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
 {
-  SihStepRow *self = SIH_STEP_ROW (widget);
+  SihStepRow *self = SIH_STEP_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_OUTCOME:
+      g_value_set_string (value, sih_outcome_to_string (self->outcome));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sih_step_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SihStepRow *self = SIH_STEP_ROW (object);
   SihOutcome outcome;
 
-  if (sih_outcome_from_string (g_variant_get_string (parameter, NULL), &outcome))
-    set_outcome (self, outcome);
+  switch (prop_id)
+    {
+    case PROP_OUTCOME:
+      /* The case tells the row (and so the buttons) when it changed. */
+      if (self->kase != NULL && sih_outcome_from_string (g_value_get_string (value), &outcome))
+        set_outcome (self, outcome);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -221,6 +245,18 @@ sih_step_row_class_init (SihStepRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sih_step_row_dispose;
+  object_class->get_property = sih_step_row_get_property;
+  object_class->set_property = sih_step_row_set_property;
+
+  /**
+   * SihStepRow:outcome:
+   *
+   * The step's outcome in the case, by its nick ("worked").
+   */
+  properties[PROP_OUTCOME] =
+    g_param_spec_string ("outcome", NULL, NULL, "not-tried",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-step-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, content_row);
@@ -237,20 +273,20 @@ sih_step_row_class_init (SihStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, not_tried_button);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_entry);
-  gtk_widget_class_bind_template_callback (widget_class, outcome_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
 
-  /* Keys that set the outcome of the focused step, wherever the focus is
-   * inside the row (also while typing a note). */
-  gtk_widget_class_install_action (widget_class, "step.set-outcome", "s", set_outcome_action);
+  /* The step's outcome, as a stateful action: the four buttons show and set
+   * it, and keys set it for the focused step wherever the focus is inside
+   * the row (also while typing a note). */
+  gtk_widget_class_install_property_action (widget_class, "step.outcome", "outcome");
   for (guint i = 0; i < SIH_N_OUTCOMES; i++)
     {
       const SihOutcomeInfo *info = sih_outcome_get_info (i);
 
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + (info->key - '0'),
-                                           GDK_CONTROL_MASK, "step.set-outcome", "s", info->nick);
+                                           GDK_CONTROL_MASK, "step.outcome", "s", info->nick);
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + (info->key - '0'),
-                                           GDK_CONTROL_MASK, "step.set-outcome", "s", info->nick);
+                                           GDK_CONTROL_MASK, "step.outcome", "s", info->nick);
     }
 }
 
@@ -284,6 +320,8 @@ sih_step_row_init (SihStepRow *self)
       g_autofree char *css_class = g_strconcat ("sih-outcome-", sih_outcome_to_string (i), NULL);
 
       gtk_button_set_label (GTK_BUTTON (button), sih_outcome_get_button (i));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "step.outcome");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sih_outcome_to_string (i));
       gtk_widget_set_tooltip_text (button, sih_outcome_get_tooltip (i));
       gtk_widget_add_css_class (button, css_class);
       wrap_button_label (button, TRUE);

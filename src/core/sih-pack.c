@@ -181,6 +181,31 @@ read_step (Loader     *loader,
   return g_steal_pointer (&step);
 }
 
+/* Lists @object under @id, or fails at its "id" when another @kind has
+ * that id already ("the step id “x” is used twice in this cause"). */
+static void
+add_unique (SihJsonReader *reader,
+            GHashTable    *by_id,
+            GListStore    *list,
+            const char    *id,
+            gpointer       object,
+            const char    *kind,
+            const char    *where)
+{
+  if (g_hash_table_contains (by_id, id))
+    {
+      gsize mark = sih_json_reader_push_member (reader, "id");
+
+      sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE, "the %s id “%s” is used twice%s",
+                            kind, id, where);
+      sih_json_reader_pop (reader, mark);
+      return;
+    }
+
+  g_hash_table_insert (by_id, (gpointer)id, object);
+  g_list_store_append (list, object);
+}
+
 static void
 read_error_messages (Loader     *loader,
                      JsonObject *object,
@@ -294,20 +319,8 @@ read_cause (Loader     *loader,
         step = read_step (loader, step_object, id);
 
       if (step != NULL)
-        {
-          if (g_hash_table_contains (cause->steps_by_id, step->id))
-            {
-              gsize id_mark = sih_json_reader_push_member (reader, "id");
-              sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
-                                    "the step id “%s” is used twice in this cause", step->id);
-              sih_json_reader_pop (reader, id_mark);
-            }
-          else
-            {
-              g_hash_table_insert (cause->steps_by_id, step->id, step);
-              g_list_store_append (cause->steps, step);
-            }
-        }
+        add_unique (reader, cause->steps_by_id, cause->steps, step->id, step,
+                    "step", " in this cause");
     }
 
   read_text (loader, object, "escalate", TRUE, &cause->escalate, CTX ("escalate"));
@@ -789,20 +802,7 @@ read_pack (Loader     *loader,
         cause = read_cause (loader, cause_object, &pack->n_steps);
 
       if (cause != NULL)
-        {
-          if (g_hash_table_contains (pack->causes_by_id, cause->id))
-            {
-              gsize id_mark = sih_json_reader_push_member (reader, "id");
-              sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,
-                                    "the cause id “%s” is used twice", cause->id);
-              sih_json_reader_pop (reader, id_mark);
-            }
-          else
-            {
-              g_hash_table_insert (pack->causes_by_id, cause->id, cause);
-              g_list_store_append (pack->causes, cause);
-            }
-        }
+        add_unique (reader, pack->causes_by_id, pack->causes, cause->id, cause, "cause", "");
     }
 
   /* Related ids may point forward, so resolve them once all are known. */

@@ -33,6 +33,27 @@ typedef enum
   FIELD_PHONE,
 } FieldKind;
 
+/* How one text format writes the summary's pieces: one row per format in
+ * renderers[], below.  Nothing else in this file knows which format it is
+ * writing. */
+typedef struct
+{
+  /* A heading: the summary's title when @top, else a section's. */
+  void        (*heading)   (GString *out, const char *title, gboolean top);
+  /* The person's (or the pack's) text as a paragraph of its own. */
+  char       *(*block)     (const char *text);
+  /* The same text inside a line, after a label or in a list item. */
+  char       *(*inline_)   (const char *text);
+  /* A message quoted exactly as it was shown. */
+  void        (*verbatim)  (GString *out, const char *text);
+  const char  *strong_open, *strong_close;      /* around a label */
+  const char  *emphasis_open, *emphasis_close;  /* around the closing line */
+  const char  *item;          /* before an item of a list */
+  const char  *checkbox_open; /* before "x] " or " ] " */
+  const char  *check_indent;  /* lines after a checkbox's first */
+  const char  *line_break;    /* ends a line inside an item or a paragraph */
+} Renderer;
+
 typedef struct
 {
   SihCase                 *kase;
@@ -40,7 +61,7 @@ typedef struct
   const SihDeviceInfo     *device;
   GDateTime               *now;
   const SihSummaryOptions *options;
-  gboolean                 markdown;
+  const Renderer          *r;
   GString                 *out;
   GHashTable              *fields;    /* field id → shown text (nullable), owned */
   GPtrArray               *findings;  /* SihSummaryFinding */
@@ -352,38 +373,107 @@ join_list (GPtrArray *items)
 /* Output */
 
 static void
+text_heading (GString    *out,
+              const char *title,
+              gboolean    top)
+{
+  guint width = display_width (title);
+
+  g_string_append_printf (out, "%s\n", title);
+  for (guint i = 0; i < width; i++)
+    g_string_append_c (out, top ? '=' : '-');
+  g_string_append (out, "\n\n");
+}
+
+static void
+md_heading (GString    *out,
+            const char *title,
+            gboolean    top)
+{
+  g_autofree char *escaped = md_inline (title);
+
+  g_string_append_printf (out, "%s %s\n\n", top ? "#" : "##", escaped);
+}
+
+static void
+text_verbatim (GString    *out,
+               const char *text)
+{
+  g_string_append_printf (out, "%s\n\n", text);
+}
+
+static void
+md_verbatim (GString    *out,
+             const char *text)
+{
+  guint run = 0, longest = 0;
+  g_autoptr(GString) fence = g_string_new (NULL);
+
+  /* A fence longer than any run of backticks in the text. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      run = *p == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+  for (guint i = 0; i < MAX (3, longest + 1); i++)
+    g_string_append_c (fence, '`');
+  g_string_append_printf (out, "%s\n%s\n%s\n\n", fence->str, text, fence->str);
+}
+
+static const Renderer renderers[] = {
+  [SIH_SUMMARY_FORMAT_TEXT] = {
+    text_heading, g_strdup, g_strdup, text_verbatim,
+    "", "", "", "", "", "[", "    ", "",
+  },
+  [SIH_SUMMARY_FORMAT_MARKDOWN] = {
+    md_heading, md_escape, md_inline, md_verbatim,
+    "**", "**", "*", "*", "- ", "- [", "  ", "\\",
+  },
+};
+
+static const Renderer *
+renderer_for (SihSummaryFormat format)
+{
+  g_return_val_if_fail ((guint)format < G_N_ELEMENTS (renderers), &renderers[0]);
+  return &renderers[format];
+}
+
+/* A label as the format sets labels off ("**Since**"), escaped. */
+static char *
+strong (Summary    *s,
+        const char *label)
+{
+  g_autofree char *escaped = s->r->inline_ (label);
+
+  return g_strconcat (s->r->strong_open, escaped, s->r->strong_close, NULL);
+}
+
+static void
 heading (Summary    *s,
          const char *title,
          gboolean    top)
 {
-  if (s->markdown)
-    {
-      g_autofree char *escaped = md_inline (title);
-      g_string_append_printf (s->out, "%s %s\n\n", top ? "#" : "##", escaped);
-    }
-  else
-    {
-      guint width = display_width (title);
-
-      g_string_append_printf (s->out, "%s\n", title);
-      for (guint i = 0; i < width; i++)
-        g_string_append_c (s->out, top ? '=' : '-');
-      g_string_append (s->out, "\n\n");
-    }
+  s->r->heading (s->out, title, top);
 }
 
 static void
 paragraph (Summary    *s,
            const char *text)
 {
-  if (s->markdown)
-    {
-      g_autofree char *escaped = md_escape (text);
-      append_indented (s->out, escaped, "", "\\");
-    }
-  else
-    g_string_append (s->out, text);
+  g_autofree char *escaped = s->r->block (text);
+
+  append_indented (s->out, escaped, "", s->r->line_break);
   g_string_append (s->out, "\n\n");
+}
+
+/* An item of a list: @line, already escaped, may span lines. */
+static void
+list_item (Summary    *s,
+           const char *line)
+{
+  g_string_append (s->out, s->r->item);
+  append_indented (s->out, line, "  ", s->r->line_break);
+  g_string_append_c (s->out, '\n');
 }
 
 /* "Label: value" as a line or a list item; @value may span lines. */
@@ -392,28 +482,18 @@ item (Summary    *s,
       const char *label,
       const char *value)
 {
+  g_autofree char *bold = strong (s, label);
+  g_autofree char *escaped = NULL;
+  g_autofree char *line = NULL;
+
   if (value == NULL)
     /* Translators: what the summary says about something the person did not fill in */
     value = C_("summary", "not provided");
 
-  if (s->markdown)
-    {
-      g_autofree char *escaped_label = md_inline (label);
-      g_autofree char *bold = g_strdup_printf ("**%s**", escaped_label);
-      g_autofree char *escaped = md_inline (value);
-      g_autofree char *line = NULL;
-
-      /* Translators: a label and its value, "Since: yesterday" */
-      line = g_strdup_printf (C_("summary", "%s: %s"), bold, escaped);
-      g_string_append (s->out, "- ");
-      append_indented (s->out, line, "  ", "\\");
-    }
-  else
-    {
-      g_autofree char *line = g_strdup_printf (C_("summary", "%s: %s"), label, value);
-      append_indented (s->out, line, "  ", "");
-    }
-  g_string_append_c (s->out, '\n');
+  escaped = s->r->inline_ (value);
+  /* Translators: a label and its value, "Since: yesterday" */
+  line = g_strdup_printf (C_("summary", "%s: %s"), bold, escaped);
+  list_item (s, line);
 }
 
 static void
@@ -846,23 +926,7 @@ add_error_message (Summary *s)
       return;
     }
 
-  if (s->markdown)
-    {
-      guint run = 0, longest = 0;
-      g_autoptr(GString) fence = g_string_new (NULL);
-
-      /* A fence longer than any run of backticks in the message. */
-      for (const char *p = message; *p != '\0'; p++)
-        {
-          run = *p == '`' ? run + 1 : 0;
-          longest = MAX (longest, run);
-        }
-      for (guint i = 0; i < MAX (3, longest + 1); i++)
-        g_string_append_c (fence, '`');
-      g_string_append_printf (s->out, "%s\n%s\n%s\n\n", fence->str, message, fence->str);
-    }
-  else
-    g_string_append_printf (s->out, "%s\n\n", message);
+  s->r->verbatim (s->out, message);
 }
 
 static void
@@ -902,25 +966,13 @@ add_triage (Summary *s)
   for (guint i = 0; i < path->len; i++)
     {
       const SihTriageChoice *choice = g_ptr_array_index (path, i);
+      g_autofree char *question = s->r->inline_ (choice->question->text.text);
+      g_autofree char *answer = s->r->inline_ (choice->answer->label.text);
       g_autofree char *line = NULL;
 
-      if (s->markdown)
-        {
-          g_autofree char *question = md_inline (choice->question->text.text);
-          g_autofree char *answer = md_inline (choice->answer->label.text);
-
-          /* Translators: a question and the answer chosen, "Does a code arrive? → No" */
-          line = g_strdup_printf (C_("summary", "%s → %s"), question, answer);
-          g_string_append (s->out, "- ");
-          append_indented (s->out, line, "  ", "\\");
-        }
-      else
-        {
-          line = g_strdup_printf (C_("summary", "%s → %s"), choice->question->text.text,
-                                  choice->answer->label.text);
-          append_indented (s->out, line, "  ", "");
-        }
-      g_string_append_c (s->out, '\n');
+      /* Translators: a question and the answer chosen, "Does a code arrive? → No" */
+      line = g_strdup_printf (C_("summary", "%s → %s"), question, answer);
+      list_item (s, line);
     }
 
   result = sih_triage_get_result (triage, s->kase);
@@ -974,13 +1026,7 @@ add_tried (Summary *s,
 
       number++;
       title = step_title (s, t->record, with_cause);
-      if (s->markdown)
-        {
-          g_autofree char *escaped = md_inline (title);
-          label = g_strdup_printf ("**%s**", escaped);
-        }
-      else
-        label = g_strdup (title);
+      label = strong (s, title);
 
       line = g_strdup_printf (C_("summary", "%s: %s"), label, sih_outcome_get_summary (t->record->outcome));
       if (t->time != NULL)
@@ -1002,14 +1048,15 @@ add_tried (Summary *s,
       text = note (s, t->record);
       if (text != NULL)
         {
-          g_autofree char *escaped = s->markdown ? md_inline (text) : g_strdup (text);
+          g_autofree char *escaped = s->r->inline_ (text);
           /* Translators: a step's note, "Note: the page reloaded" */
           g_autofree char *note_line = g_strdup_printf (C_("summary", "%s: %s"),
                                                         C_("summary", "Note"), escaped);
 
-          g_string_append (s->out, s->markdown ? "\\\n" : "\n");
+          g_string_append (s->out, s->r->line_break);
+          g_string_append_c (s->out, '\n');
           g_string_append (s->out, indent);
-          append_indented (s->out, note_line, indent, s->markdown ? "\\" : "");
+          append_indented (s->out, note_line, indent, s->r->line_break);
         }
       g_string_append_c (s->out, '\n');
     }
@@ -1247,24 +1294,30 @@ add_checklist (Summary *s,
       box = value != NULL ? 'x' : ' ';
       if (value == NULL)
         value = g_strdup (C_("summary", "not provided"));
-      if (s->markdown)
-        {
-          g_autofree char *escaped_label = md_inline (entry->label.text);
-          g_autofree char *escaped = md_inline (value);
+      {
+        g_autofree char *escaped_label = s->r->inline_ (entry->label.text);
+        g_autofree char *escaped = s->r->inline_ (value);
 
-          line = g_strdup_printf (C_("summary", "%s: %s"), escaped_label, escaped);
-          g_string_append_printf (s->out, "- [%c] ", box);
-          append_indented (s->out, line, "  ", "\\");
-        }
-      else
-        {
-          line = g_strdup_printf (C_("summary", "%s: %s"), entry->label.text, value);
-          g_string_append_printf (s->out, "[%c] ", box);
-          append_indented (s->out, line, "    ", "");
-        }
-      g_string_append_c (s->out, '\n');
+        line = g_strdup_printf (C_("summary", "%s: %s"), escaped_label, escaped);
+        g_string_append_printf (s->out, "%s%c] ", s->r->checkbox_open, box);
+        append_indented (s->out, line, s->r->check_indent, s->r->line_break);
+        g_string_append_c (s->out, '\n');
+      }
     }
   end_section (s);
+}
+
+/* The last line of every summary and checklist. */
+static void
+closing_line (Summary *s)
+{
+  /* Translators: the last line of every summary; %s is the service, "Amazon" */
+  g_autofree char *disclaimer = g_strdup_printf (_("Prepared with Sign-in Helper, an independent "
+                                                   "app not affiliated with %s."),
+                                                 service_name (s));
+  g_autofree char *escaped = s->r->inline_ (disclaimer);
+
+  g_string_append_printf (s->out, "%s%s%s\n", s->r->emphasis_open, escaped, s->r->emphasis_close);
 }
 
 static void
@@ -1275,7 +1328,6 @@ add_footer (Summary *s)
   g_autofree char *offset = format_offset (g_date_time_get_utc_offset (s->now) / G_TIME_SPAN_SECOND);
   g_autofree char *made = g_strdup_printf ("%s (%s)", now, offset);
   g_autofree char *joined = NULL;
-  g_autofree char *disclaimer = NULL;
   const char *app_version = s->device != NULL && s->device->app_version != NULL ?
                             s->device->app_version : PACKAGE_VERSION;
   const char *case_pack_version = sih_case_get_pack_version (s->kase);
@@ -1300,37 +1352,29 @@ add_footer (Summary *s)
     g_ptr_array_add (versions, g_strdup_printf ("libadwaita %s", s->device->adw_version));
   joined = join_list (versions);
 
-  if (s->markdown)
-    {
-      /* Lines, not a list: a list here would run on from the checklist's. */
-      g_autofree char *made_md = md_inline (made);
-      g_autofree char *joined_md = md_inline (joined);
-      /* Translators: when the summary was made, with the UTC offset */
-      g_autofree char *made_label = g_strdup_printf ("**%s**", C_("summary", "Summary made"));
-      g_autofree char *versions_label = g_strdup_printf ("**%s**", C_("summary", "Versions"));
+  /* Lines, not a list: a list here would run on from the checklist's. */
+  {
+    /* Translators: when the summary was made, with the UTC offset */
+    const char *labels[] = { C_("summary", "Summary made"), C_("summary", "Versions") };
+    const char *values[] = { made, joined };
 
-      g_string_append_printf (s->out, C_("summary", "%s: %s"), made_label, made_md);
-      g_string_append (s->out, "\\\n");
-      g_string_append_printf (s->out, C_("summary", "%s: %s"), versions_label, joined_md);
-      g_string_append (s->out, "\n\n");
-    }
-  else
-    {
-      item (s, C_("summary", "Summary made"), made);
-      item (s, C_("summary", "Versions"), joined);
-      end_section (s);
-    }
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        g_autofree char *label = strong (s, labels[i]);
+        g_autofree char *value = s->r->inline_ (values[i]);
+        g_autofree char *line = g_strdup_printf (C_("summary", "%s: %s"), label, value);
 
-  /* Translators: the last line of every summary; %s is the service, "Amazon" */
-  disclaimer = g_strdup_printf (_("Prepared with Sign-in Helper, an independent app not affiliated with %s."),
-                                service_name (s));
-  if (s->markdown)
-    {
-      g_autofree char *escaped = md_inline (disclaimer);
-      g_string_append_printf (s->out, "*%s*\n", escaped);
-    }
-  else
-    g_string_append_printf (s->out, "%s\n", disclaimer);
+        if (i > 0)
+          {
+            g_string_append (s->out, s->r->line_break);
+            g_string_append_c (s->out, '\n');
+          }
+        append_indented (s->out, line, "  ", s->r->line_break);
+      }
+    g_string_append (s->out, "\n\n");
+  }
+
+  closing_line (s);
 }
 
 /**
@@ -1380,7 +1424,7 @@ sih_summary_format (SihCase                  *kase,
   s.device = device;
   s.now = now;
   s.options = options;
-  s.markdown = options->format == SIH_SUMMARY_FORMAT_MARKDOWN;
+  s.r = renderer_for (options->format);
   s.out = g_string_new (NULL);
   s.fields = fields;
   if (findings != NULL)
@@ -1426,7 +1470,6 @@ sih_summary_blank_checklist (SihPack          *pack,
   Summary s = { 0 };
   GListModel *steps;
   const char *escalate;
-  g_autofree char *disclaimer = NULL;
   /* Room to write by hand. */
   const char *blank = "________________________________________";
 
@@ -1434,7 +1477,7 @@ sih_summary_blank_checklist (SihPack          *pack,
   g_return_val_if_fail (SIH_IS_CAUSE (cause), NULL);
 
   s.pack = pack;
-  s.markdown = format == SIH_SUMMARY_FORMAT_MARKDOWN;
+  s.r = renderer_for (format);
   s.out = g_string_new (NULL);
 
   heading (&s, sih_cause_get_title (cause), TRUE);
@@ -1449,20 +1492,18 @@ sih_summary_blank_checklist (SihPack          *pack,
       const char *caution = sih_step_get_caution (step);
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, sih_step_get_title (step));
       g_autofree char *notes = NULL;
-      const char *indent = s.markdown ? "  " : "    ";
-      const char *line_break = s.markdown ? "\\" : "";
+      const char *indent = s.r->check_indent;
+      const char *line_break = s.r->line_break;
 
-      if (s.markdown)
-        {
-          g_autofree char *escaped = md_inline (title);
-          g_string_append_printf (s.out, "- [ ] **%s**", escaped);
-        }
-      else
-        g_string_append_printf (s.out, "[ ] %s", title);
+      {
+        g_autofree char *bold = strong (&s, title);
+
+        g_string_append_printf (s.out, "%s ] %s", s.r->checkbox_open, bold);
+      }
 
       if (detail_text != NULL)
         {
-          g_autofree char *escaped = s.markdown ? md_escape (detail_text) : g_strdup (detail_text);
+          g_autofree char *escaped = s.r->block (detail_text);
           g_string_append_printf (s.out, "%s\n%s", line_break, indent);
           append_indented (s.out, escaped, indent, line_break);
         }
@@ -1471,19 +1512,17 @@ sih_summary_blank_checklist (SihPack          *pack,
           g_autofree char *line = g_strdup_printf (C_("summary", "%s: %s"),
                                                    /* Translators: a step's warning */
                                                    C_("summary", "Caution"), caution);
-          g_autofree char *escaped = s.markdown ? md_escape (line) : g_strdup (line);
+          g_autofree char *escaped = s.r->block (line);
           g_string_append_printf (s.out, "%s\n%s", line_break, indent);
           append_indented (s.out, escaped, indent, line_break);
         }
 
       notes = g_strdup_printf (C_("summary", "%s: %s"), C_("summary", "Notes"), blank);
-      if (s.markdown)
-        {
-          g_autofree char *escaped = md_escape (notes);
-          g_string_append_printf (s.out, "%s\n%s%s\n\n", line_break, indent, escaped);
-        }
-      else
-        g_string_append_printf (s.out, "\n%s%s\n\n", indent, notes);
+      {
+        g_autofree char *escaped = s.r->block (notes);
+
+        g_string_append_printf (s.out, "%s\n%s%s\n\n", line_break, indent, escaped);
+      }
     }
 
   escalate = sih_cause_get_escalate (cause);
@@ -1494,15 +1533,7 @@ sih_summary_blank_checklist (SihPack          *pack,
       paragraph (&s, escalate);
     }
 
-  disclaimer = g_strdup_printf (_("Prepared with Sign-in Helper, an independent app not affiliated with %s."),
-                                service_name (&s));
-  if (s.markdown)
-    {
-      g_autofree char *escaped = md_inline (disclaimer);
-      g_string_append_printf (s.out, "*%s*\n", escaped);
-    }
-  else
-    g_string_append_printf (s.out, "%s\n", disclaimer);
+  closing_line (&s);
 
   return g_string_free (s.out, FALSE);
 }

@@ -40,7 +40,7 @@ sources_of () {
     case-file) echo src/core/sih-json-reader.c src/core/sih-case-file.c ;;
     os-release) echo src/core/sih-device-info.c ;;
     mask) echo src/core/sih-mask.c ;;
-    search) echo src/core/sih-search.c src/core/sih-text-fold.c ;;
+    search) echo src/core/sih-search.c src/core/sih-search-index.c src/core/sih-search-analysis.c src/core/sih-text-fold.c ;;
     case-index) echo src/core/sih-case-index.c ;;
   esac
 }

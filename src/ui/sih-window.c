@@ -339,13 +339,6 @@ update_actions (SihWindow *self)
   g_simple_action_set_state (G_SIMPLE_ACTION (solved_action), g_variant_new_boolean (solved));
 }
 
-/* A name for the case in the header: its title, or when it was started. */
-static char *
-case_display_title (SihCase *kase)
-{
-  return sih_case_format_title (sih_case_get_title (kase), sih_case_get_created (kase));
-}
-
 static void
 update_case_title (SihWindow *self)
 {
@@ -357,7 +350,8 @@ update_case_title (SihWindow *self)
       return;
     }
 
-  title = case_display_title (self->kase);
+  /* Its name, or when it was started. */
+  title = sih_case_format_title (sih_case_get_title (self->kase), sih_case_get_created (self->kase));
   if (sih_case_get_solved (self->kase))
     {
       /* Translators: the case's name in the header, when it is solved */

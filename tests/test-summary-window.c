@@ -510,9 +510,13 @@ test_summary_window_save (Fixture       *f,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "summary.md");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
+  /* The save is asynchronous, and the file may exist before it is
+   * written (seen under AddressSanitizer): wait until it is complete. */
   path = g_build_filename (dir, "summary.md", NULL);
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((g_stat (path, &st) != 0 ||
+          (gsize)st.st_size != strlen (sih_summary_window_get_text (f->window))) &&
+         g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   sih_test_iterate ();
 

@@ -236,6 +236,15 @@ test_summary_golden (gconstpointer data)
                           golden->format == SIH_SUMMARY_FORMAT_MARKDOWN ? "md" : "txt");
   compare_golden (file, text);
 
+  /* Asking where the findings are changes nothing in the text. */
+  {
+    g_autoptr(GPtrArray) findings = NULL;
+    g_autofree char *with_findings = sih_summary_format (kase, pack, device, now, &options,
+                                                         &findings);
+
+    g_assert_cmpstr (with_findings, ==, text);
+  }
+
   /* Whatever the golden file says, nothing private leaks. */
   g_assert_null (strstr (text, "taro.yamada@"));
   g_assert_null (strstr (text, "hanako@"));
@@ -332,6 +341,301 @@ test_summary_findings (void)
   g_assert_nonnull (strstr (text, "***-****-5678"));
 
   g_clear_pointer (&clock.next, g_date_time_unref);
+}
+
+/* What the summary writes for a finding: the masked form or the text as
+ * typed; in Markdown, with the escapes that keep it text. */
+static char *
+expected_shown (const SihSummaryFinding *finding,
+                const char              *value)
+{
+  if (finding->masked && finding->kind == SIH_MASK_KIND_EMAIL &&
+      finding->start == 0 && finding->end == strlen (value))
+    return sih_mask_email (value);
+  if (finding->masked && finding->kind == SIH_MASK_KIND_PHONE &&
+      finding->start == 0 && finding->end == strlen (value))
+    return sih_mask_phone (value);
+  if (finding->masked)
+    {
+      g_autoptr(GPtrArray) matches = sih_mask_find (value, SIH_MASK_DEFAULT);
+
+      for (guint i = 0; i < matches->len; i++)
+        {
+          const SihMaskMatch *match = g_ptr_array_index (matches, i);
+
+          if (match->start == finding->start && match->end == finding->end)
+            return g_strdup (match->masked);
+        }
+      g_assert_not_reached ();
+    }
+  return g_strndup (value + finding->start, finding->end - finding->start);
+}
+
+/* The summary drops the noncharacters U+FDD0–U+FDEF from what people type
+ * and ends its lines with "\n" only. */
+static char *
+without_noncharacters (char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch == '\r' && p[1] == '\n')
+        continue;
+      if (ch == '\r')
+        ch = '\n';
+      if (ch < 0xFDD0 || ch > 0xFDEF)
+        g_string_append_unichar (out, ch);
+    }
+  g_free (text);
+  return g_string_free (out, FALSE);
+}
+
+/* Markdown's escapes taken out again, to compare with what was typed. */
+static char *
+unescape_markdown (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0' && g_ascii_ispunct (p[1]))
+        p++;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+finding_value (SihCase    *kase,
+               const char *field)
+{
+  if (g_str_has_prefix (field, "note:"))
+    {
+      g_auto(GStrv) parts = g_strsplit (field + strlen ("note:"), "/", 2);
+      return sih_case_get_note (kase, parts[0], parts[1]);
+    }
+  return sih_case_get_detail (kase, field);
+}
+
+/* A finding that spans lines is laid out as the list item or paragraph it
+ * is in: the lines indented, and in Markdown ended with a hard break. */
+static gboolean
+same_lines (const char       *written,
+            const char       *shown,
+            SihSummaryFormat  format)
+{
+  g_auto(GStrv) written_lines = g_strsplit (written, "\n", -1);
+  g_auto(GStrv) shown_lines = g_strsplit (shown, "\n", -1);
+
+  if (g_strv_length (written_lines) != g_strv_length (shown_lines))
+    return FALSE;
+  for (guint i = 0; written_lines[i] != NULL; i++)
+    {
+      char *line = written_lines[i];
+      gsize length = strlen (line);
+
+      if (format == SIH_SUMMARY_FORMAT_MARKDOWN && written_lines[i + 1] != NULL &&
+          length > 0 && line[length - 1] == '\\')
+        line[length - 1] = '\0';
+      if (i > 0)
+        {
+          g_strchug (line);
+          g_strchug (shown_lines[i]);
+        }
+      if (!g_str_equal (line, shown_lines[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every span of every finding lies on character boundaries of @text and
+ * holds exactly what the summary shows for it. */
+static void
+check_spans (SihCase          *kase,
+             const char       *text,
+             GPtrArray        *findings,
+             SihSummaryFormat  format)
+{
+  gsize length = strlen (text);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const SihSummaryFinding *finding = g_ptr_array_index (findings, i);
+      const char *value = finding_value (kase, finding->field);
+      g_autofree char *shown = NULL;
+
+      g_assert_nonnull (value);
+      g_assert_nonnull (finding->spans);
+      shown = without_noncharacters (expected_shown (finding, value));
+      g_strstrip (shown);
+
+      for (guint j = 0; j < finding->spans->len; j++)
+        {
+          const SihSummarySpan *span = &g_array_index (finding->spans, SihSummarySpan, j);
+          g_autofree char *written = NULL;
+
+          g_assert_cmpuint (span->start, <, span->end);
+          g_assert_cmpuint (span->end, <=, length);
+          g_assert_true (g_utf8_validate (text + span->start, span->end - span->start, NULL));
+          written = g_strndup (text + span->start, span->end - span->start);
+          /* Markdown escapes what it does not quote verbatim. */
+          if (!same_lines (written, shown, format))
+            {
+              g_autofree char *plain = unescape_markdown (written);
+
+              if (format != SIH_SUMMARY_FORMAT_MARKDOWN || !same_lines (plain, shown, format))
+                g_error ("“%s” is written as “%s”", shown, written);
+            }
+        }
+    }
+}
+
+/* The preview highlights what the summary wrote from the findings' spans:
+ * in both formats, wherever each field is written, and only there. */
+static void
+test_summary_finding_spans (void)
+{
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(SihCase) kase = NULL;
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autofree char *note_one = sih_summary_note_field ("first", "one");
+  Clock clock = { NULL };
+
+  sih_test_use_language ("en");
+  pack = load_pack ();
+  kase = make_full_case (&clock);
+  /* A number at the start of a line, which Markdown escapes ("\+81"), and
+   * an underscore beside an address. */
+  sih_case_set_detail (kase, SIH_DETAIL_EXTRA,
+                       "Call me:\n+81 90-1111-2222 or mail_me at hanako@example.com.");
+  sih_case_set_detail (kase, SIH_DETAIL_SINCE, "since taro.yamada@example.co.jp changed.");
+
+  for (SihSummaryFormat format = SIH_SUMMARY_FORMAT_TEXT;
+       format <= SIH_SUMMARY_FORMAT_MARKDOWN; format++)
+    {
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autofree char *text = NULL;
+      SihSummaryOptions options;
+      const SihSummaryFinding *finding;
+      const SihSummarySpan *span;
+
+      sih_summary_options_init (&options);
+      options.format = format;
+      text = sih_summary_format (kase, pack, NULL, now, &options, &findings);
+      check_spans (kase, text, findings, format);
+
+      /* The code in a note, withheld where the note is written. */
+      finding = find_finding (findings, note_one, SIH_MASK_KIND_SECRET);
+      g_assert_cmpuint (finding->spans->len, ==, 1);
+      span = &g_array_index (finding->spans, SihSummarySpan, 0);
+      g_assert_true (strncmp (text + span->start, "[hidden]",
+                              span->end - span->start) == 0 ||
+                     strncmp (text + span->start, "\\[hidden\\]",
+                              span->end - span->start) == 0);
+      g_assert_true (g_str_has_prefix (text + span->end, " but it had expired"));
+
+      /* "Since" is quoted in the opening paragraph and in its section:
+       * each place is a span. */
+      finding = find_finding (findings, SIH_DETAIL_SINCE, SIH_MASK_KIND_EMAIL);
+      g_assert_cmpuint (finding->spans->len, ==, 2);
+
+      /* The number starting a line, with Markdown's escape inside it. */
+      finding = find_finding (findings, SIH_DETAIL_EXTRA, SIH_MASK_KIND_PHONE);
+      g_assert_cmpuint (finding->spans->len, ==, 1);
+      span = &g_array_index (finding->spans, SihSummarySpan, 0);
+      g_assert_true (text[span->start - 1] == '\n');
+      g_assert_true (g_str_has_prefix (text + span->start,
+                                       format == SIH_SUMMARY_FORMAT_MARKDOWN ? "\\+81" : "+81"));
+    }
+
+  g_clear_pointer (&clock.next, g_date_time_unref);
+}
+
+/* Pieces that matter to escaping and layout next to a finding. */
+static const char * const pieces[] = {
+  "a", "Z", "7", " ", "  ", "\n", "\r\n", ".", "。", "_", "__", "+", "-", "#", "1.", "`", "```",
+  "*", "\\", "[", "]", "code", "コード", "パスワード: ", "password: ", "PIN ", "482913", "Abc12345!",
+  "hanako@example.com", "t.y@example.co.jp", "090-1234-5678", "+81 90-1234-5678", "03-1234-5678",
+  "\xef\xb7\x90", "\xef\xb7\x92", "\xef\xb7\xa1", "ｺｰﾄﾞ", "x86_64",
+};
+
+static char *
+random_text (GRand *rand)
+{
+  GString *text = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 0, 12);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  return g_string_free (text, FALSE);
+}
+
+/* Whatever people type next to an address, a number or a code, asking for
+ * findings changes no byte of the summary, no mark is left in it, and the
+ * spans hold what is shown.  A fixed seed, so that a failure repeats. */
+static void
+test_summary_finding_spans_random (void)
+{
+  static const char * const keys[] = {
+    SIH_DETAIL_OS, SIH_DETAIL_BROWSER, SIH_DETAIL_SINCE, SIH_DETAIL_CHANGES_NOTE,
+    SIH_DETAIL_ERROR_MESSAGE, SIH_DETAIL_ACCOUNT_EMAIL, SIH_DETAIL_ACCOUNT_PHONE, SIH_DETAIL_EXTRA,
+  };
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  g_autoptr(GHashTable) unmask = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *note_one = sih_summary_note_field ("first", "one");
+
+  sih_test_use_language ("en");
+  pack = load_pack ();
+
+  for (guint round = 0; round < 400; round++)
+    {
+      Clock clock = { NULL };
+      g_autoptr(SihCase) kase = make_full_case (&clock);
+      SihSummaryOptions options;
+
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        {
+          g_autofree char *value = random_text (rand);
+          g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+          sih_case_set_detail (kase, keys[i], valid);
+        }
+      {
+        g_autofree char *value = random_text (rand);
+        sih_case_set_note (kase, "first", "one", value);
+      }
+
+      sih_summary_options_init (&options);
+      options.format = round % 2 == 0 ? SIH_SUMMARY_FORMAT_TEXT : SIH_SUMMARY_FORMAT_MARKDOWN;
+      g_hash_table_remove_all (unmask);
+      if (round % 3 == 0)
+        {
+          g_hash_table_add (unmask, (gpointer)SIH_DETAIL_EXTRA);
+          g_hash_table_add (unmask, note_one);
+        }
+      options.unmask = unmask;
+
+      {
+        g_autoptr(GPtrArray) findings = NULL;
+        g_autofree char *plain = sih_summary_format (kase, pack, NULL, now, &options, NULL);
+        g_autofree char *text = sih_summary_format (kase, pack, NULL, now, &options, &findings);
+
+        g_assert_cmpstr (text, ==, plain);
+        g_assert_true (g_utf8_validate (text, -1, NULL));
+        for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+          {
+            gunichar ch = g_utf8_get_char (p);
+            g_assert_false (ch >= 0xFDD0 && ch <= 0xFDEF);
+          }
+        check_spans (kase, text, findings, options.format);
+      }
+      g_clear_pointer (&clock.next, g_date_time_unref);
+    }
 }
 
 static void
@@ -584,6 +888,8 @@ main (int   argc,
       g_test_add_data_func (name, c, test_summary_blank_checklist);
     }
   g_test_add_func ("/summary/findings", test_summary_findings);
+  g_test_add_func ("/summary/finding-spans", test_summary_finding_spans);
+  g_test_add_func ("/summary/finding-spans/random", test_summary_finding_spans_random);
   g_test_add_func ("/summary/unmask", test_summary_unmask);
   g_test_add_func ("/summary/checklist-ids", test_summary_checklist_ids);
   g_test_add_func ("/summary/format-names", test_summary_format_names);

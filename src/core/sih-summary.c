@@ -92,6 +92,7 @@ sih_summary_finding_free (SihSummaryFinding *finding)
   if (finding == NULL)
     return;
   g_free (finding->field);
+  g_clear_pointer (&finding->spans, g_array_unref);
   g_free (finding);
 }
 
@@ -174,6 +175,176 @@ sih_summary_format_from_string (const char       *name,
 /* Text helpers */
 
 /* Line ends made "\n" and the ends trimmed; %NULL when nothing is left. */
+
+/* Where the person's text lands in the summary
+ *
+ * When the caller asks for findings, masked_field() wraps what each one
+ * shows in invisible marks: noncharacters, which Unicode sets aside for a
+ * program's own use and which masked_field() drops from what people type.
+ * U+FDD0, the finding's index as hex digits U+FDE0–U+FDEF, U+FDD1, the
+ * text, U+FDD2.  The marks travel with the text through escaping and
+ * layout; every helper below that looks at a neighbouring character looks
+ * past them, so the words are the same with or without marks, and
+ * take_marks() removes them at the end, noting where each finding was
+ * written.  Each is three bytes in UTF-8: EF B7 90–AF. */
+#define MARK_LEN   3
+#define MARK_OPEN  "\xEF\xB7\x90"
+#define MARK_BEGIN "\xEF\xB7\x91"
+#define MARK_CLOSE "\xEF\xB7\x92"
+#define MARK_DIGIT 0xA0
+
+static inline gboolean
+is_mark (const char *p)
+{
+  return (guchar)p[0] == 0xEF && (guchar)p[1] == 0xB7 &&
+         (guchar)p[2] >= 0x90 && (guchar)p[2] <= 0xAF;
+}
+
+/* Past any marks at @p. */
+static const char *
+skip_marks (const char *p)
+{
+  while (is_mark (p))
+    p += MARK_LEN;
+  return p;
+}
+
+/* The character before @p in @text, looking past marks; ' ' at the start.
+ * 0xEF is never a continuation byte, so a mark ends at @p exactly when
+ * @p - 3 starts one. */
+static const char *
+before_marks (const char *text,
+              const char *p)
+{
+  while (p - text >= MARK_LEN && is_mark (p - MARK_LEN))
+    p -= MARK_LEN;
+  return p;
+}
+
+static void
+append_mark_open (GString *out,
+                  guint    index)
+{
+  char digits[16];
+
+  g_string_append (out, MARK_OPEN);
+  g_snprintf (digits, sizeof digits, "%x", index);
+  for (const char *d = digits; *d != '\0'; d++)
+    {
+      guint value = g_ascii_xdigit_value (*d);
+
+      g_string_append_c (out, (char)0xEF);
+      g_string_append_c (out, (char)0xB7);
+      g_string_append_c (out, (char)(MARK_DIGIT + value));
+    }
+  g_string_append (out, MARK_BEGIN);
+}
+
+/* Cutting text may leave a mark open: close it where the cut is. */
+static void
+close_open_marks (GString *text)
+{
+  int depth = 0;
+
+  for (const char *p = text->str; *p != '\0'; p++)
+    {
+      if (!is_mark (p))
+        continue;
+      if (memcmp (p, MARK_BEGIN, MARK_LEN) == 0)
+        depth++;
+      else if (memcmp (p, MARK_CLOSE, MARK_LEN) == 0 && depth > 0)
+        depth--;
+      p += MARK_LEN - 1;
+    }
+  for (; depth > 0; depth--)
+    g_string_append (text, MARK_CLOSE);
+}
+
+/* Removes the marks from @text, adding to each finding where it was
+ * written: byte offsets into the text without marks.  A noncharacter that
+ * is not one of ours (a pack may hold anything) is left as it is. */
+static char *
+take_marks (char      *text,
+            GPtrArray *findings)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (const char *p = text; *p != '\0';)
+    {
+      if (memcmp (p, MARK_OPEN, MARK_LEN) == 0)
+        {
+          const char *q = p + MARK_LEN;
+          guint index = 0;
+
+          for (; is_mark (q) && (guchar)q[2] >= MARK_DIGIT && index < G_MAXUINT / 16; q += MARK_LEN)
+            index = index * 16 + ((guchar)q[2] - MARK_DIGIT);
+          if (q > p + MARK_LEN && memcmp (q, MARK_BEGIN, MARK_LEN) == 0 && index < findings->len)
+            {
+              SihSummaryFinding *finding = g_ptr_array_index (findings, index);
+              SihSummarySpan span = { out->len, out->len };
+
+              g_array_append_val (finding->spans, span);
+              g_array_append_val (open, index);
+              p = q + MARK_LEN;
+              continue;
+            }
+        }
+      else if (memcmp (p, MARK_CLOSE, MARK_LEN) == 0 && open->len > 0)
+        {
+          guint index = g_array_index (open, guint, open->len - 1);
+          SihSummaryFinding *finding = g_ptr_array_index (findings, index);
+
+          g_array_set_size (open, open->len - 1);
+          g_array_index (finding->spans, SihSummarySpan, finding->spans->len - 1).end = out->len;
+          p += MARK_LEN;
+          continue;
+        }
+      g_string_append_c (out, *p++);
+    }
+
+  g_free (text);
+  return g_string_free (out, FALSE);
+}
+
+/* Like g_strstrip(), looking past marks and keeping them. */
+static void
+strip_keeping_marks (GString *text)
+{
+  GString *kept = g_string_new (NULL);
+  gsize start = 0, end = text->len;
+
+  while (start < end && (g_ascii_isspace (text->str[start]) || is_mark (text->str + start)))
+    {
+      if (is_mark (text->str + start))
+        {
+          g_string_append_len (kept, text->str + start, MARK_LEN);
+          start += MARK_LEN;
+        }
+      else
+        start++;
+    }
+  g_string_erase (text, 0, start);
+  g_string_prepend_len (text, kept->str, kept->len);
+  g_string_truncate (kept, 0);
+
+  end = text->len;
+  while (end > 0 && (g_ascii_isspace (text->str[end - 1]) ||
+                     (end >= MARK_LEN && is_mark (text->str + end - MARK_LEN))))
+    {
+      if (end >= MARK_LEN && is_mark (text->str + end - MARK_LEN))
+        {
+          g_string_prepend_len (kept, text->str + end - MARK_LEN, MARK_LEN);
+          end -= MARK_LEN;
+        }
+      else
+        end--;
+    }
+  g_string_truncate (text, end);
+  g_string_append_len (text, kept->str, kept->len);
+  g_string_free (kept, TRUE);
+}
+
 static char *
 clean_text (const char *text)
 {
@@ -194,8 +365,8 @@ clean_text (const char *text)
       else
         g_string_append_c (out, *p);
     }
-  g_strstrip (out->str);
-  if (out->str[0] == '\0')
+  strip_keeping_marks (out);
+  if (*skip_marks (out->str) == '\0')
     {
       g_string_free (out, TRUE);
       return NULL;
@@ -240,16 +411,21 @@ md_escape_full (const char *text,
       if (line_start)
         {
           line_start = FALSE;
-          while (*p == ' ')
-            g_string_append_c (out, *p++);
+          while (*p == ' ' || is_mark (p))
+            {
+              const char *next = *p == ' ' ? p + 1 : p + MARK_LEN;
+
+              g_string_append_len (out, p, next - p);
+              p = next;
+            }
           if (*p == '#' || *p == '+' || *p == '-' || *p == '=')
             g_string_append_c (out, '\\');
           else if (g_ascii_isdigit (*p))
             {
               const char *q = p;
 
-              while (g_ascii_isdigit (*q))
-                q++;
+              while (g_ascii_isdigit (*q) || is_mark (q))
+                q += g_ascii_isdigit (*q) ? 1 : MARK_LEN;
               if (*q == '.' || *q == ')')
                 {
                   g_string_append_len (out, p, q - p);
@@ -264,20 +440,28 @@ md_escape_full (const char *text,
       if (c == '_')
         {
           const char *q = p;
-          char before = p > text ? p[-1] : ' ';
+          const char *prev = before_marks (text, p);
+          char before = prev > text ? prev[-1] : ' ';
           char after;
           gboolean literal;
 
-          while (*q == '_')
-            q++;
-          after = *q != '\0' ? *q : ' ';
+          while (*q == '_' || (is_mark (q) && *skip_marks (q) == '_'))
+            q = *q == '_' ? q + 1 : skip_marks (q);
+          after = *skip_marks (q) != '\0' ? *skip_marks (q) : ' ';
           literal = (g_ascii_isalnum (before) && g_ascii_isalnum (after)) ||
                     (g_ascii_isspace (before) && g_ascii_isspace (after));
-          for (; p < q; p++)
+          while (p < q)
             {
+              if (*p != '_')
+                {
+                  g_string_append_len (out, p, MARK_LEN);
+                  p += MARK_LEN;
+                  continue;
+                }
               if (!literal)
                 g_string_append_c (out, '\\');
               g_string_append_c (out, '_');
+              p++;
             }
           continue;
         }
@@ -303,20 +487,6 @@ static char *
 md_inline (const char *text)
 {
   return md_escape_full (text, FALSE);
-}
-
-/**
- * sih_summary_markdown_escape:
- * @text: the person's text
- *
- * Returns: (transfer full): @text as the Markdown summary writes it inside
- *   a line (after a label, in a list item), to find it there
- */
-char *
-sih_summary_markdown_escape (const char *text)
-{
-  g_return_val_if_fail (text != NULL, NULL);
-  return md_inline (text);
 }
 
 static void
@@ -410,7 +580,7 @@ md_verbatim (GString    *out,
   g_autoptr(GString) fence = g_string_new (NULL);
 
   /* A fence longer than any run of backticks in the text. */
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = skip_marks (text); *p != '\0'; p = skip_marks (p + 1))
     {
       run = *p == '`' ? run + 1 : 0;
       longest = MAX (longest, run);
@@ -502,7 +672,8 @@ end_section (Summary *s)
   g_string_append_c (s->out, '\n');
 }
 
-static void
+/* Returns the finding's index, or G_MAXUINT when nobody asked. */
+static guint
 add_finding (Summary         *s,
              const char      *field,
              SihMaskKind      kind,
@@ -514,7 +685,7 @@ add_finding (Summary         *s,
   SihSummaryFinding *finding;
 
   if (s->findings == NULL)
-    return;
+    return G_MAXUINT;
 
   finding = g_new0 (SihSummaryFinding, 1);
   finding->field = g_strdup (field);
@@ -523,7 +694,9 @@ add_finding (Summary         *s,
   finding->start = start;
   finding->end = end;
   finding->masked = masked;
+  finding->spans = g_array_new (FALSE, FALSE, sizeof (SihSummarySpan));
   g_ptr_array_add (s->findings, finding);
+  return s->findings->len - 1;
 }
 
 static SihMaskFlags
@@ -542,6 +715,37 @@ flag_for_kind (SihMaskKind kind)
     }
 }
 
+/* What the person typed, without anything that could pass for a mark. */
+static void
+append_typed (GString    *out,
+              const char *text,
+              gssize      length)
+{
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+
+  for (const char *p = text; p < end;)
+    {
+      if (is_mark (p))
+        p += MARK_LEN;
+      else
+        g_string_append_c (out, *p++);
+    }
+}
+
+/* @shown, written for the finding at @index (G_MAXUINT: no marks). */
+static void
+append_shown (GString    *out,
+              guint       index,
+              const char *shown,
+              gssize      length)
+{
+  if (index != G_MAXUINT)
+    append_mark_open (out, index);
+  append_typed (out, shown, length);
+  if (index != G_MAXUINT)
+    g_string_append (out, MARK_CLOSE);
+}
+
 /* The one way a value the person typed reaches the summary: masked as the
  * options say, trimmed, and reported once however often it is shown. */
 static const char *
@@ -552,7 +756,7 @@ masked_field (Summary    *s,
 {
   gpointer cached;
   gboolean unmasked;
-  g_autofree char *shown = NULL;
+  g_autoptr(GString) shown = NULL;
 
   if (value == NULL)
     return NULL;
@@ -560,39 +764,47 @@ masked_field (Summary    *s,
     return cached;
 
   unmasked = s->options->unmask != NULL && g_hash_table_contains (s->options->unmask, id);
+  shown = g_string_sized_new (strlen (value));
 
   if (kind == FIELD_TEXT)
     {
       g_autoptr(GPtrArray) matches = sih_mask_find (value, SIH_MASK_DEFAULT);
-      g_autoptr(GPtrArray) applied = g_ptr_array_new ();
+      gsize pos = 0;
 
       for (guint i = 0; i < matches->len; i++)
         {
           SihMaskMatch *match = g_ptr_array_index (matches, i);
           gboolean masked = !unmasked && (s->options->mask & flag_for_kind (match->kind));
+          guint index = add_finding (s, id, match->kind, match->reason,
+                                     match->start, match->end, masked);
 
-          add_finding (s, id, match->kind, match->reason, match->start, match->end, masked);
+          append_typed (shown, value + pos, match->start - pos);
           if (masked)
-            g_ptr_array_add (applied, match);
+            append_shown (shown, index, match->masked, -1);
+          else
+            append_shown (shown, index, value + match->start, match->end - match->start);
+          pos = match->end;
         }
-      shown = sih_mask_apply (value, applied);
+      append_typed (shown, value + pos, -1);
     }
   else
     {
       SihMaskKind mask_kind = kind == FIELD_EMAIL ? SIH_MASK_KIND_EMAIL : SIH_MASK_KIND_PHONE;
       gboolean masked = !unmasked && (s->options->mask & flag_for_kind (mask_kind));
-
       /* The whole field is the address or the number, however it is written. */
-      add_finding (s, id, mask_kind, SIH_SECRET_REASON_NONE, 0, strlen (value), masked);
+      guint index = add_finding (s, id, mask_kind, SIH_SECRET_REASON_NONE, 0, strlen (value), masked);
+      g_autofree char *whole = NULL;
+
       if (!masked)
-        shown = g_strdup (value);
+        whole = g_strdup (value);
       else if (kind == FIELD_EMAIL)
-        shown = sih_mask_email (value);
+        whole = sih_mask_email (value);
       else
-        shown = sih_mask_phone (value);
+        whole = sih_mask_phone (value);
+      append_shown (shown, index, whole, -1);
     }
 
-  cached = clean_text (shown);
+  cached = clean_text (shown->str);
   g_hash_table_insert (s->fields, g_strdup (id), cached);
   return cached;
 }
@@ -806,29 +1018,47 @@ static char *
 first_line (const char *text)
 {
   const char *end = strchr (text, '\n');
-  g_autofree char *line = end != NULL ? g_strndup (text, end - text) : g_strdup (text);
+  g_autoptr(GString) line = g_string_new_len (text, end != NULL ? end - text : -1);
+  GString *cut;
+  guint n_chars = 0;
+  const char *p;
 
-  g_strstrip (line);
-  if (g_utf8_strlen (line, -1) > STATEMENT_MESSAGE_MAX_CHARS)
-    {
-      g_autofree char *cut = g_utf8_substring (line, 0, STATEMENT_MESSAGE_MAX_CHARS);
-      return g_strconcat (cut, "…", NULL);
-    }
-  return g_steal_pointer (&line);
+  strip_keeping_marks (line);
+  /* Cut after so many characters, not counting marks. */
+  for (p = skip_marks (line->str); *p != '\0' && n_chars < STATEMENT_MESSAGE_MAX_CHARS; n_chars++)
+    p = skip_marks (g_utf8_next_char (p));
+  cut = g_string_new_len (line->str, p - line->str);
+  if (*p != '\0')
+    g_string_append (cut, "…");
+  close_open_marks (cut);
+  return g_string_free (cut, FALSE);
 }
 
-/* Free text ending a sentence loses its own full stop. */
+/* Free text ending a sentence loses its own full stop; marks after it
+ * stay where they are. */
 static char *
 without_full_stop (const char *text)
 {
-  g_autofree char *copy = g_strdup (text);
-  gsize len = strlen (copy);
+  GString *copy = g_string_new (text);
 
-  while (len > 0 && (copy[len - 1] == '.' || copy[len - 1] == ' '))
-    copy[--len] = '\0';
-  if (g_str_has_suffix (copy, "。"))
-    copy[len - strlen ("。")] = '\0';
-  return g_steal_pointer (&copy);
+  for (;;)
+    {
+      const char *end = before_marks (copy->str, copy->str + copy->len);
+      gsize at = end - copy->str;
+
+      if (at > 0 && (copy->str[at - 1] == '.' || copy->str[at - 1] == ' '))
+        g_string_erase (copy, at - 1, 1);
+      else
+        break;
+    }
+  {
+    const char *end = before_marks (copy->str, copy->str + copy->len);
+    gsize at = end - copy->str;
+
+    if (at >= strlen ("。") && strncmp (end - strlen ("。"), "。", strlen ("。")) == 0)
+      g_string_erase (copy, at - strlen ("。"), strlen ("。"));
+  }
+  return g_string_free (copy, FALSE);
 }
 
 /* Sentences in English take a space between them; in Japanese, after "。",
@@ -836,11 +1066,12 @@ without_full_stop (const char *text)
 static void
 next_sentence (GString *text)
 {
+  const char *end = before_marks (text->str, text->str + text->len);
   const char *last;
 
-  if (text->len == 0)
+  if (end == text->str)
     return;
-  last = g_utf8_find_prev_char (text->str, text->str + text->len);
+  last = g_utf8_find_prev_char (text->str, end);
   if (last != NULL && (guchar)*last < 0x80)
     g_string_append_c (text, ' ');
 }
@@ -1446,9 +1677,10 @@ sih_summary_format (SihCase                  *kase,
   add_checklist (&s, tried);
   add_footer (&s);
 
-  if (findings != NULL)
-    *findings = s.findings;
-  return g_string_free (s.out, FALSE);
+  if (findings == NULL)
+    return g_string_free (s.out, FALSE);
+  *findings = s.findings;
+  return take_marks (g_string_free (s.out, FALSE), s.findings);
 }
 
 /**

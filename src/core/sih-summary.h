@@ -65,6 +65,19 @@ typedef struct
 } SihSummaryOptions;
 
 /**
+ * SihSummarySpan:
+ * @start: byte offset in the summary's text
+ * @end: byte offset just after it
+ *
+ * Where the summary wrote something.
+ */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} SihSummarySpan;
+
+/**
  * SihSummaryFinding:
  * @field: the field id ("account-email", "note:CAUSE/STEP", …)
  * @kind: an e-mail address, a phone number or a secret
@@ -72,6 +85,10 @@ typedef struct
  * @start: byte offset in the field's value
  * @end: byte offset just after it
  * @masked: whether the summary masks (or, for a secret, withholds) it
+ * @spans: (element-type SihSummarySpan): where the summary shows it, as
+ *   masked or as written, Markdown escapes included: once for each place
+ *   the field appears (a field may be quoted in the opening paragraph and
+ *   again in its section), none when it is not shown
  *
  * Something in a field that the preview should point out: what was
  * masked, so that the person can unmask the field deliberately, and what
@@ -85,6 +102,7 @@ typedef struct
   gsize            start;
   gsize            end;
   gboolean         masked;
+  GArray          *spans;
 } SihSummaryFinding;
 
 /**
@@ -129,7 +147,6 @@ char     *sih_summary_format           (SihCase                  *kase,
 char     *sih_summary_blank_checklist  (SihPack                  *pack,
                                         SihCause                 *cause,
                                         SihSummaryFormat          format);
-char     *sih_summary_markdown_escape  (const char               *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihSummaryFinding, sih_summary_finding_free)
 

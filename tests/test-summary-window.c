@@ -279,6 +279,35 @@ test_summary_window_highlight_markdown (Fixture       *f,
   g_assert_nonnull (strstr (marked, "[taro_yamada@example.jp]"));
 }
 
+/* The preview marks what the summary wrote for each finding, where it
+ * wrote it: a number starting a line of "Anything else" is marked with
+ * the escape Markdown puts before it, and the same characters typed
+ * elsewhere ("since" written as a masked address) are not marked. */
+static void
+test_summary_window_highlight_where_written (Fixture       *f,
+                                             gconstpointer  data)
+{
+  GtkTextBuffer *extra = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (f, "extra_view")));
+  GtkTextView *view = GTK_TEXT_VIEW (find (f, "preview_view"));
+  g_autofree char *text_marked = NULL;
+  g_autofree char *markdown_marked = NULL;
+
+  gtk_text_buffer_set_text (extra, "Call me back:\n+81 90-1111-2222 or hanako@example.com", -1);
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "since_row")), "h***@e***.com wrote");
+  sih_test_iterate ();
+  text_marked = tagged_text (gtk_text_view_get_buffer (view), "sih-personal");
+  g_test_message ("text: %s", text_marked);
+  g_assert_cmpstr (text_marked, ==, "[+81 **-****-2222][h***@e***.com][t***@e***.co.jp]");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (f, "markdown_button")), TRUE);
+  sih_test_iterate ();
+  markdown_marked = tagged_text (gtk_text_view_get_buffer (view), "sih-personal");
+  g_test_message ("markdown: %s", markdown_marked);
+  g_assert_cmpstr (markdown_marked, ==,
+                   "[\\+81 \\*\\*-\\*\\*\\*\\*-2222][h\\*\\*\\*@e\\*\\*\\*.com]"
+                   "[t\\*\\*\\*@e\\*\\*\\*.co.jp]");
+}
+
 static void
 test_summary_window_edit_details (Fixture       *f,
                                   gconstpointer  data)
@@ -608,6 +637,8 @@ main (int   argc,
               fixture_set_up, test_summary_window_unmask, fixture_tear_down);
   g_test_add ("/summary-window/highlight-markdown", Fixture, NULL,
               fixture_set_up, test_summary_window_highlight_markdown, fixture_tear_down);
+  g_test_add ("/summary-window/highlight-where-written", Fixture, NULL,
+              fixture_set_up, test_summary_window_highlight_where_written, fixture_tear_down);
   g_test_add ("/summary-window/edit-details", Fixture, NULL,
               fixture_set_up, test_summary_window_edit_details, fixture_tear_down);
   g_test_add ("/summary-window/device", Fixture, NULL,

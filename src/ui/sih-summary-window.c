@@ -135,18 +135,6 @@ step_title (SihSummaryWindow *self,
   return g_strdup (step != NULL ? sih_step_get_title (step) : step_id);
 }
 
-static const char *
-field_value (SihSummaryWindow *self,
-             const char       *field)
-{
-  g_autofree char *cause_id = NULL;
-  g_autofree char *step_id = NULL;
-
-  if (parse_note_field (field, &cause_id, &step_id))
-    return sih_case_get_note (self->kase, cause_id, step_id);
-  return sih_case_get_detail (self->kase, field);
-}
-
 static char *
 unmask_title (SihSummaryWindow *self,
               const char       *field)
@@ -429,87 +417,30 @@ change_toggled_cb (SihSummaryWindow *self)
 
 /* The preview */
 
-static void
-highlight (GtkTextBuffer *buffer,
-           const char    *text,
-           const char    *shown,
-           const char    *tag)
-{
-  gsize length = strlen (shown);
-
-  if (length == 0)
-    return;
-
-  for (const char *p = strstr (text, shown); p != NULL; p = strstr (p + length, shown))
-    {
-      GtkTextIter start, end;
-      glong offset = g_utf8_pointer_to_offset (text, p);
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int)offset);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end,
-                                          (int)(offset + g_utf8_strlen (shown, (gssize)length)));
-      gtk_text_buffer_apply_tag_by_name (buffer, tag, &start, &end);
-    }
-}
-
-/* What the summary shows for a finding, to find it in the text. */
-static char *
-shown_text (SihSummaryWindow        *self,
-            const SihSummaryFinding *finding,
-            const char              *value,
-            GHashTable              *matches)
-{
-  GPtrArray *found;
-
-  if (!finding->masked)
-    return g_strndup (value + finding->start, finding->end - finding->start);
-  if (g_str_equal (finding->field, SIH_DETAIL_ACCOUNT_EMAIL))
-    return sih_mask_email (value);
-  if (g_str_equal (finding->field, SIH_DETAIL_ACCOUNT_PHONE))
-    return sih_mask_phone (value);
-
-  found = g_hash_table_lookup (matches, finding->field);
-  if (found == NULL)
-    {
-      found = sih_mask_find (value, SIH_MASK_DEFAULT);
-      g_hash_table_insert (matches, g_strdup (finding->field), found);
-    }
-  for (guint i = 0; i < found->len; i++)
-    {
-      SihMaskMatch *match = g_ptr_array_index (found, i);
-
-      if (match->start == finding->start && match->end == finding->end)
-        return g_strdup (match->masked);
-    }
-  return NULL;
-}
-
+/* The summary says where it wrote each finding: tag those places. */
 static void
 highlight_findings (SihSummaryWindow *self,
                     GPtrArray        *findings)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview_view);
-  g_autoptr(GHashTable) matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         (GDestroyNotify)g_ptr_array_unref);
 
   for (guint i = 0; i < findings->len; i++)
     {
       const SihSummaryFinding *finding = g_ptr_array_index (findings, i);
-      const char *value = field_value (self, finding->field);
       const char *tag = finding->kind == SIH_MASK_KIND_SECRET ? "sih-secret" : "sih-personal";
-      g_autofree char *shown = NULL;
 
-      if (value == NULL || finding->end > strlen (value))
-        continue;
-      shown = shown_text (self, finding, value, matches);
-      if (shown == NULL)
-        continue;
-      g_strstrip (shown);
-      highlight (buffer, self->text, shown, tag);
-      if (self->options.format == SIH_SUMMARY_FORMAT_MARKDOWN)
+      for (guint j = 0; j < finding->spans->len; j++)
         {
-          g_autofree char *escaped = sih_summary_markdown_escape (shown);
-          highlight (buffer, self->text, escaped, tag);
+          const SihSummarySpan *span = &g_array_index (finding->spans, SihSummarySpan, j);
+          GtkTextIter start, end;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                              (int)g_utf8_pointer_to_offset (self->text,
+                                                                             self->text + span->start));
+          gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                              (int)g_utf8_pointer_to_offset (self->text,
+                                                                             self->text + span->end));
+          gtk_text_buffer_apply_tag_by_name (buffer, tag, &start, &end);
         }
     }
 }

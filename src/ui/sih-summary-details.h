@@ -1,0 +1,22 @@
+/* sih-summary-details.h: the summary's "Details" page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/sih-case.h"
+
+G_BEGIN_DECLS
+
+#define SIH_TYPE_SUMMARY_DETAILS (sih_summary_details_get_type ())
+
+G_DECLARE_FINAL_TYPE (SihSummaryDetails, sih_summary_details, SIH, SUMMARY_DETAILS, AdwBin)
+
+void sih_summary_details_set_case (SihSummaryDetails *self,
+                                   SihCase           *kase,
+                                   gboolean           help_desk,
+                                   const char        *this_os);
+
+G_END_DECLS

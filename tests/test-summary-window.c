@@ -484,6 +484,22 @@ test_summary_window_secret (Fixture       *f,
   g_assert_null (strstr (text, "482913"));
   g_assert_nonnull (strstr (text, "[hidden]"));
 
+  /* Unmasking the note to share its address still withholds the code. */
+  {
+    g_autofree char *field = sih_summary_note_field (CAUSE, STEP);
+    g_autofree char *shown = NULL;
+    GtkSwitch *sw;
+
+    sih_case_set_note (f->kase, CAUSE, STEP, "The code 482913 went to hanako@example.com");
+    sw = sih_summary_window_get_unmask_switch (f->window, field);
+    g_assert_nonnull (sw);
+    gtk_switch_set_active (sw, TRUE);
+    shown = preview_text (f);
+    g_assert_nonnull (strstr (shown, "hanako@example.com"));
+    g_assert_null (strstr (shown, "482913"));
+    g_assert_true (gtk_widget_get_visible (group));
+  }
+
   sih_case_set_note (f->kase, CAUSE, STEP, "The code had expired");
   g_assert_false (gtk_widget_get_visible (group));
 }

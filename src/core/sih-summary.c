@@ -11,7 +11,8 @@
  * Everything the person typed goes through one function, masked_field(),
  * which masks e-mail addresses and phone numbers, withholds what looks like
  * a password or a code, and reports all of it to the caller; a field in the
- * options' unmask set is shown as written.  Device information read from
+ * options' unmask set is shown as written, except for what looks like a
+ * password or a code, which is withheld whatever the options say.  Device information read from
  * the machine is not personal and is not masked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -774,7 +775,10 @@ masked_field (Summary    *s,
       for (guint i = 0; i < matches->len; i++)
         {
           SihMaskMatch *match = g_ptr_array_index (matches, i);
-          gboolean masked = !unmasked && (s->options->mask & flag_for_kind (match->kind));
+          /* What looks like a password or a code is withheld even from a
+           * field shown as written: support never needs it. */
+          gboolean masked = (!unmasked || match->kind == SIH_MASK_KIND_SECRET) &&
+                            (s->options->mask & flag_for_kind (match->kind));
           guint index = add_finding (s, id, match->kind, match->reason,
                                      match->start, match->end, masked);
 

@@ -48,7 +48,8 @@ typedef enum
  *   numbers and withholds what looks like a password or a code
  * @unmask: (nullable) (element-type utf8 utf8): a set of field ids
  *   (detail keys, or sih_summary_note_field() for a step's note) the person
- *   chose to share as written: nothing in them is masked or withheld
+ *   chose to share as written: their e-mail addresses and phone numbers
+ *   are not masked; what looks like a password or a code is still withheld
  * @help_desk: describe a caller's problem ("The caller cannot sign in")
  *   rather than one's own; the device section then holds only what the
  *   case says about the caller's device, not this machine's information

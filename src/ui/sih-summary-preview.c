@@ -190,7 +190,7 @@ unmask_subtitle (gboolean unmasked,
   if (!unmasked)
     return _("Masked in the summary");
   if (has_secret)
-    return _("Shown as written, including what looks like a password or a code");
+    return _("Shown as written, except what looks like a password or a code");
   return _("Shown as written in the summary");
 }
 
@@ -211,7 +211,9 @@ fields_with (SihSummaryPreview *self,
 
       if (finding->kind == SIH_MASK_KIND_SECRET)
         g_hash_table_add (has_secret, finding->field);
-      if (secrets_only ? finding->kind != SIH_MASK_KIND_SECRET : !(finding->masked || unmasked))
+      /* A secret is withheld whatever the switch says: no switch for it. */
+      if (secrets_only ? finding->kind != SIH_MASK_KIND_SECRET :
+                         finding->kind == SIH_MASK_KIND_SECRET || !(finding->masked || unmasked))
         continue;
       if (!g_ptr_array_find_with_equal_func (fields, finding->field, g_str_equal, NULL))
         g_ptr_array_add (fields, finding->field);
@@ -316,11 +318,7 @@ update_secret_rows (SihSummaryPreview *self,
 
   for (guint i = 0; i < fields->len; i++)
     adw_action_row_set_subtitle (g_ptr_array_index (self->secret_rows, i),
-                                 g_hash_table_contains (self->options.unmask,
-                                                        g_ptr_array_index (fields, i)) ?
-                                 _("It is shared as written, because you chose to show this "
-                                   "field unmasked. Please delete it.") :
-                                 _("It is left out of the summary for now. Please delete it."));
+                                 _("It is left out of the summary. Please delete it."));
   gtk_widget_set_visible (GTK_WIDGET (self->secret_group), fields->len > 0);
 }
 

@@ -301,12 +301,21 @@ test_store_permissions (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
   g_assert_cmpuint (n_items (f->store), ==, 0);
 
+  /* A new case reaches the list and the disk with its first record. */
   c = sih_case_store_new_case (f->store, "test-pack", "1.0");
+  path = case_file (f, sih_case_get_id (c));
+  sih_case_set_cause_id (c, "first");
+  g_assert_cmpuint (n_items (f->store), ==, 0);
+  g_assert_false (sih_case_store_get_busy (f->store));
+  g_assert_true (sih_case_store_flush (f->store, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (sih_case_store_lookup (f->store, sih_case_get_id (c)));
+
+  sih_case_set_outcome (c, "first", "one", SIH_OUTCOME_FAILED);
   g_assert_cmpuint (n_items (f->store), ==, 1);
   g_assert_true (sih_case_store_get_busy (f->store));
   wait_idle (f->store);
 
-  path = case_file (f, sih_case_get_id (c));
   g_assert_cmpint (g_lstat (path, &st), ==, 0);
   g_assert_true (S_ISREG (st.st_mode));
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -336,6 +345,7 @@ test_store_autosave (Fixture       *f,
 
   g_assert_true (sih_case_store_open (f->store, &error));
   c = sih_case_store_new_case (f->store, "test-pack", "1.0");
+  sih_case_set_title (c, "First record");
   path = case_file (f, sih_case_get_id (c));
   wait_idle (f->store);
   g_assert_cmpuint (f->saved, ==, 1);
@@ -496,6 +506,7 @@ test_store_retry_timer (Fixture       *f,
   g_assert_true (sih_case_store_open (f->store, &error));
   sih_case_store_set_write_error (f->store, injected);
   c = sih_case_store_new_case (f->store, "test-pack", "1.0");
+  sih_case_set_title (c, "First record");
   path = case_file (f, sih_case_get_id (c));
 
   /* Retried on its own, without another change, until it works. */
@@ -553,6 +564,7 @@ test_store_read_only (Fixture       *f,
 
   g_assert_true (sih_case_store_open (f->store, &error));
   c = sih_case_store_new_case (f->store, "test-pack", "1.0");
+  sih_case_set_title (c, "First record");
   path = case_file (f, sih_case_get_id (c));
   wait_idle (f->store);
   before = read_bytes (path);
@@ -1129,6 +1141,8 @@ test_store_trash (Fixture       *f,
   {
     g_autoptr(SihCase) fresh = sih_case_store_new_case (f->store, "test-pack", NULL);
 
+    sih_case_set_title (fresh, "First record");
+
     g_assert_cmpuint (n_items (f->store), ==, 2);
     g_assert_true (sih_case_store_delete_all (f->store, &error));
     g_assert_no_error (error);
@@ -1255,6 +1269,7 @@ test_store_symlink_on_save (Fixture       *f,
 
   g_assert_true (sih_case_store_open (f->store, &error));
   c = sih_case_store_new_case (f->store, "test-pack", NULL);
+  sih_case_set_title (c, "First record");
   path = case_file (f, sih_case_get_id (c));
   wait_idle (f->store);
 

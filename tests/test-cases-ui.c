@@ -245,6 +245,8 @@ delete_undo_run (SihApplication *app,
 
   kept = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
   gone = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (kept, "Kept");
+  sih_case_set_title (gone, "Gone");
   g_assert_true (sih_case_store_flush (store, &error));
   kept_path = g_strdup (sih_case_info_get_path (sih_case_store_lookup (store, sih_case_get_id (kept))));
   gone_path = g_strdup (sih_case_info_get_path (sih_case_store_lookup (store, sih_case_get_id (gone))));
@@ -308,6 +310,101 @@ import_run (SihApplication *app,
 
 }
 
+/* The case files in the store's folder (not the index, not set-aside). */
+static guint
+count_files_in (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".json") && !g_str_equal (name, "index.json"))
+      n++;
+  return n;
+}
+
+static guint
+count_case_files (SihApplication *app)
+{
+  return count_files_in (sih_case_store_get_directory (sih_application_get_store (app)));
+}
+
+typedef struct
+{
+  guint  n_files;
+  guint  n_listed;
+  char  *directory;
+} Counts;
+
+/* Starting the app and looking around records nothing: no file, no entry
+ * in the saved cases. */
+static void
+blank_start_run (SihApplication *app,
+                 SihWindow      *window,
+                 gpointer        data)
+{
+  Counts *counts = data;
+  SihCaseStore *store = sih_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sih_case_is_blank (sih_window_get_case (window)));
+  counts->directory = g_strdup (sih_case_store_get_directory (store));
+  counts->n_files = count_case_files (app);
+  counts->n_listed = g_list_model_get_n_items (sih_case_store_get_cases (store));
+
+  sih_window_select_cause (window, "code-not-arriving");
+  sih_test_iterate ();
+  g_assert_true (sih_case_store_flush (store, &error));
+  g_assert_cmpuint (count_case_files (app), ==, counts->n_files);
+  g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, counts->n_listed);
+}
+
+/* Deleting the open case opens a new one, which is not saved either. */
+static void
+delete_current_run (SihApplication *app,
+                    SihWindow      *window,
+                    gpointer        data)
+{
+  Counts *counts = data;
+  SihCaseStore *store = sih_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  SihCase *kase = sih_window_get_case (window);
+
+  g_assert_cmpuint (count_case_files (app), ==, counts->n_files);
+  sih_case_set_outcome (kase, "code-not-arriving", "wait-then-newest", SIH_OUTCOME_FAILED);
+  g_assert_true (sih_case_store_flush (store, &error));
+  g_assert_cmpuint (count_case_files (app), ==, counts->n_files + 1);
+
+  id = g_strdup (sih_case_get_id (kase));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-case", "s", id);
+  g_assert_cmpstr (sih_case_get_id (sih_window_get_case (window)), !=, id);
+  g_assert_true (sih_case_is_blank (sih_window_get_case (window)));
+  g_assert_true (sih_case_store_flush (store, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, counts->n_listed);
+  /* Closing the window purges the deleted case's file. */
+}
+
+static void
+test_cases_blank (void)
+{
+  Counts counts = { 0, 0, NULL };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  guint n_files;
+
+  /* A fresh start: no case to reopen. */
+  g_settings_reset (settings, "last-case");
+  run_app (blank_start_run, &counts);
+  n_files = counts.n_files;
+  /* Nothing was left behind by closing either. */
+  g_assert_cmpuint (count_files_in (counts.directory), ==, n_files);
+  run_app (delete_current_run, &counts);
+  g_assert_cmpuint (count_files_in (counts.directory), ==, n_files);
+  g_free (counts.directory);
+}
+
 static void
 test_cases_list (void)
 {
@@ -337,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/cases/list", test_cases_list);
   g_test_add_func ("/cases/delete-undo", test_cases_delete_undo);
   g_test_add_func ("/cases/import", test_cases_import);
+  g_test_add_func ("/cases/blank", test_cases_blank);
 
   return g_test_run ();
 }

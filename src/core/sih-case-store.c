@@ -60,6 +60,7 @@ typedef struct
   guint64      gen;         /* the last generation handed to a writer */
   Slot        *slot;
   gboolean     trashed;
+  gboolean     blank;       /* new, nothing recorded: not listed, not on disk */
 } Entry;
 
 typedef struct
@@ -407,6 +408,16 @@ case_changed_cb (SihCase *c,
   Entry *entry = g_hash_table_lookup (self->entries, sih_case_get_id (c));
   gint64 now = g_get_monotonic_time ();
   gint64 max_wait = (gint64)self->save_delay * MAX_DEBOUNCE_FACTOR * 1000;
+
+  /* A new case reaches the list and the disk with its first record. */
+  if (entry != NULL && entry->blank)
+    {
+      if (sih_case_is_blank (c))
+        return;
+      entry->blank = FALSE;
+      info_update_from_case (entry->info, c);
+      model_insert (self, entry->info);
+    }
 
   if (!t->dirty)
     t->dirty_since = now;
@@ -1266,7 +1277,7 @@ sih_case_store_lookup (SihCaseStore *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   entry = g_hash_table_lookup (self->entries, id);
-  return entry != NULL && !entry->trashed ? entry->info : NULL;
+  return entry != NULL && !entry->trashed && !entry->blank ? entry->info : NULL;
 }
 
 /**
@@ -1351,6 +1362,14 @@ sih_case_store_untrack (SihCaseStore *self,
   entry = g_hash_table_lookup (self->entries, sih_case_get_id (c));
   if (t->dirty)
     save_async (self, t);
+  else if (entry != NULL && entry->blank)
+    {
+      /* Nothing was recorded: it leaves no trace. */
+      g_autofree char *id = g_strdup (sih_case_get_id (c));
+
+      g_hash_table_remove (self->tracked, id);
+      remove_entry (self, id);
+    }
   else if (entry == NULL || entry->gen <= entry->record_gen)
     g_hash_table_remove (self->tracked, sih_case_get_id (c));
 
@@ -1362,8 +1381,11 @@ sih_case_store_untrack (SihCaseStore *self,
  * @pack_id: the pack the case is worked on with
  * @pack_version: (nullable): its version
  *
- * Returns: (transfer full): a new, tracked case; it is in the list at once
- *   and saved shortly
+ * A new case is not listed and not written until something is recorded
+ * in it (sih_case_is_blank() turns false): opening the app or deleting
+ * the open case leaves no empty case behind.
+ *
+ * Returns: (transfer full): a new, tracked case
  */
 SihCase *
 sih_case_store_new_case (SihCaseStore *self,
@@ -1371,19 +1393,17 @@ sih_case_store_new_case (SihCaseStore *self,
                          const char   *pack_version)
 {
   g_autoptr(SihCase) c = NULL;
-  Tracked *t;
+  Entry *entry;
 
   g_return_val_if_fail (SIH_IS_CASE_STORE (self), NULL);
   g_return_val_if_fail (sih_id_is_valid (pack_id), NULL);
 
   c = sih_case_new (pack_id, pack_version);
+  entry = entry_new (self, sih_case_get_id (c));
+  entry->blank = TRUE;
+  info_update_from_case (entry->info, c);
+  g_hash_table_insert (self->entries, (gpointer)sih_case_info_get_id (entry->info), entry);
   sih_case_store_track (self, c);
-
-  t = g_hash_table_lookup (self->tracked, sih_case_get_id (c));
-  t->dirty = TRUE;
-  t->dirty_since = g_get_monotonic_time ();
-  schedule_save (t, self->save_delay);
-  update_busy (self);
 
   return g_steal_pointer (&c);
 }

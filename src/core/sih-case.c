@@ -844,6 +844,24 @@ sih_case_list_details (SihCase *self)
   }
 }
 
+/**
+ * sih_case_is_blank:
+ *
+ * Whether nothing has been recorded in the case yet: no title, no outcome
+ * or note, no detail, not marked solved.  Which cause is open does not
+ * count: looking is not recording.
+ *
+ * Returns: %TRUE for a case with nothing worth keeping
+ */
+gboolean
+sih_case_is_blank (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
+
+  return self->title == NULL && !self->solved && self->record_order->len == 0 &&
+         g_hash_table_size (self->details) == 0;
+}
+
 void
 sih_case_restore_record (SihCase    *self,
                          const char *cause_id,

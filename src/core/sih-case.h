@@ -124,6 +124,7 @@ gboolean       sih_case_set_detail         (SihCase       *self,
                                             const char    *key,
                                             const char    *value);
 GStrv          sih_case_list_details       (SihCase       *self);
+gboolean       sih_case_is_blank           (SihCase       *self);
 
 /* For loaders: restore state exactly as saved, without signals or history. */
 SihCase       *sih_case_new_restored       (const char    *id,

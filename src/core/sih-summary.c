@@ -884,6 +884,12 @@ device_type_name (const char *type)
   return type;
 }
 
+static char *
+device_type_text (Summary *s)
+{
+  return g_strdup (device_type_name (sih_case_get_detail (s->kase, SIH_DETAIL_DEVICE_TYPE)));
+}
+
 /* The device as the object of "on …" in the opening paragraph. */
 static const char *
 device_type_phrase (const char *type)
@@ -1267,6 +1273,61 @@ add_since (Summary *s)
   end_section (s);
 }
 
+/* How the summary names each detail a triage answer can disagree with,
+ * and says what the case holds for it. */
+static const struct
+{
+  const char *key;
+  const char *phrase;  /* C_("summary", …) */
+  char      *(*value) (Summary *s);
+} disagreement_details[] = {
+  /* Translators: in "The answer “…” does not agree with %s (…)" */
+  { SIH_DETAIL_CHANGES, NC_("summary", "the recent changes given above"), changes_text },
+  /* Translators: in "The answer “…” does not agree with %s (…)"; the
+   * service is "the Amazon website", "Seller Central"… */
+  { SIH_DETAIL_WHERE, NC_("summary", "the service named above"), where_phrase },
+  /* Translators: in "The answer “…” does not agree with %s (…)" */
+  { SIH_DETAIL_DEVICE_TYPE, NC_("summary", "the device type given below"), device_type_text },
+};
+
+/* Where an answer and a detail do not agree, the summary says so, once
+ * for each answer and detail, so that support can ask which is right. */
+static void
+add_disagreements (Summary   *s,
+                   SihTriage *triage)
+{
+  g_autoptr(GPtrArray) found = sih_triage_get_disagreements (triage, s->kase);
+  g_autoptr(GHashTable) said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const SihTriageDisagreement *d = g_ptr_array_index (found, i);
+      char *key = g_strconcat (d->question->id, "\037", d->fact->detail, NULL);
+      g_autofree char *value = NULL;
+      g_autofree char *sentence = NULL;
+      guint row;
+
+      if (!g_hash_table_add (said, key))
+        continue;
+      for (row = 0; row < G_N_ELEMENTS (disagreement_details); row++)
+        if (g_str_equal (disagreement_details[row].key, d->fact->detail))
+          break;
+      g_return_if_fail (row < G_N_ELEMENTS (disagreement_details));
+
+      value = disagreement_details[row].value (s);
+      sentence = g_strdup_printf (/* Translators: %1$s is an answer to a guided question, %2$s
+                                   * what it disagrees with ("the recent changes given above"),
+                                   * %3$s what that says ("new phone") */
+                                  _("The answer “%1$s” does not agree with %2$s (%3$s)."),
+                                  d->answer->label.text,
+                                  g_dpgettext2 (GETTEXT_PACKAGE, "summary",
+                                                disagreement_details[row].phrase),
+                                  value);
+      /* Translators: before an answer and a detail that disagree, for support to ask about */
+      item (s, C_("summary", "Please check"), sentence);
+    }
+}
+
 /* The triage questions answered, in order, and where they lead; only if
  * the person answered any. */
 static void
@@ -1309,6 +1370,7 @@ add_triage (Summary *s)
     item (s, C_("summary", "Where the answers lead"),
           /* Translators: the person stopped before the questions led to a cause */
           C_("summary", "not finished"));
+  add_disagreements (s, triage);
   end_section (s);
 }
 

@@ -37,6 +37,9 @@ fixture_set_up (Fixture       *f,
   sih_case_set_outcome (kase, "code-not-arriving", "wait-then-newest", SIH_OUTCOME_FAILED);
   sih_case_set_note (kase, "code-not-arriving", "wait-then-newest",
                      "The code was sent to " EMAIL " twice");
+  /* A note on a step not tried yet. */
+  sih_case_set_note (kase, "code-not-arriving", "check-filters",
+                     "My son set up the filters, I will call him on 090-1234-5678");
   sih_case_set_detail (kase, SIH_DETAIL_ERROR_MESSAGE, "There was a problem");
 
   f->dir = g_dir_make_tmp ("sih-export-XXXXXX", &error);
@@ -123,6 +126,12 @@ test_export_text (Fixture       *f,
   g_assert_nonnull (strstr (out, "The code was sent to " MASKED_EMAIL " twice"));
   g_assert_null (strstr (out, EMAIL));
   g_assert_nonnull (strstr (out, "There was a problem"));
+  /* Numbered as in the checklist, in the words of the step's buttons. */
+  g_assert_nonnull (strstr (out, "\n1. Wait a few minutes, then use the newest code: Didn’t work ("));
+  /* The note on a step not tried yet, masked like every note. */
+  g_assert_nonnull (strstr (out, "\nNotes on steps not tried yet\n"));
+  g_assert_nonnull (strstr (out, "My son set up the filters, I will call him on ***-****-5678"));
+  g_assert_null (strstr (out, "090-1234"));
 }
 
 static void

@@ -403,6 +403,86 @@ test_summary_window_edit_details (Fixture       *f,
   g_assert_nonnull (strstr (text, "Nothing arrived"));
 }
 
+/* Answers the Help Me Choose questions up to "Did you recently change…?". */
+static void
+answer_up_to_recent_change (Fixture    *f,
+                            const char *answer)
+{
+  SihTriage *triage = sih_pack_get_triage (f->pack);
+  const char *path[][2] = {
+    { "takeover-signs", "no" }, { "service", "shopping" }, { "locked", "no" },
+    { "what-happens", "code" }, { "code-arrives", "no" }, { "recent-change", answer },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    g_assert_true (sih_triage_record_answer (triage, f->kase, path[i][0], path[i][1]));
+}
+
+static gboolean
+is_checked (Fixture    *f,
+            const char *id)
+{
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (find (f, id)));
+}
+
+/* The Details page starts from what the answers say, where nobody has
+ * said anything yet. */
+static void
+test_summary_window_filled_from_answers (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  fixture_set_up_case (f);
+  answer_up_to_recent_change (f, "new-phone");
+  open_window (f, FALSE);
+
+  g_assert_true (is_checked (f, "new_phone_check"));
+  g_assert_false (is_checked (f, "new_number_check"));
+  g_assert_false (is_checked (f, "new_email_check"));
+  g_assert_false (is_checked (f, "new_password_check"));
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_CHANGES), ==, "new-phone");
+  /* "Amazon shopping, on the website or in the app" does not say which. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find (f, "where_row"))), ==, 0);
+  text = preview_text (f);
+  g_assert_nonnull (strstr (text, "Recent changes: new phone\n"));
+  g_assert_null (strstr (text, "Please check"));
+
+  /* Unticked, it stays unticked the next time. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (f, "new_phone_check")), FALSE);
+  g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_CHANGES));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  open_window (f, FALSE);
+  g_assert_false (is_checked (f, "new_phone_check"));
+  g_assert_null (sih_case_get_detail (f->kase, SIH_DETAIL_CHANGES));
+}
+
+/* What the person set is never changed; where it disagrees with an
+ * answer, the summary says so. */
+static void
+test_summary_window_answers_disagree (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  fixture_set_up_case (f);
+  answer_up_to_recent_change (f, "no");
+  sih_case_set_detail (f->kase, SIH_DETAIL_CHANGES, "new-phone");
+  open_window (f, FALSE);
+
+  g_assert_true (is_checked (f, "new_phone_check"));
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_CHANGES), ==, "new-phone");
+  text = preview_text (f);
+  g_assert_nonnull (strstr (text, "Please check: The answer “No, nothing changed” does not agree "
+                                  "with the recent changes given above (new phone).\n"));
+
+  /* Set right on the Details page, the summary no longer asks. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (f, "new_phone_check")), FALSE);
+  g_free (text);
+  text = preview_text (f);
+  g_assert_null (strstr (text, "Please check"));
+}
+
 static void
 test_summary_window_device (Fixture       *f,
                             gconstpointer  data)
@@ -657,6 +737,10 @@ main (int   argc,
               fixture_set_up, test_summary_window_highlight_where_written, fixture_tear_down);
   g_test_add ("/summary-window/edit-details", Fixture, NULL,
               fixture_set_up, test_summary_window_edit_details, fixture_tear_down);
+  g_test_add ("/summary-window/filled-from-answers", Fixture, NULL, NULL,
+              test_summary_window_filled_from_answers, fixture_tear_down);
+  g_test_add ("/summary-window/answers-disagree", Fixture, NULL, NULL,
+              test_summary_window_answers_disagree, fixture_tear_down);
   g_test_add ("/summary-window/device", Fixture, NULL,
               fixture_set_up, test_summary_window_device, fixture_tear_down);
   g_test_add ("/summary-window/help-desk", Fixture, NULL,

@@ -120,11 +120,10 @@ make_full_case (Clock *clock)
   sih_case_set_note (kase, "first", "two", "Tried in Firefox and in Chrome; still fails.");
   sih_case_set_outcome (kase, "first", "one", SIH_OUTCOME_FAILED);
   sih_case_set_note (kase, "first", "one", "The code was 482913 but it had expired");
-  sih_case_set_outcome (kase, "first", "three", SIH_OUTCOME_SKIPPED);
-  sih_case_set_note (kase, "first", "three", "No access to the old phone (landline 03-1234-5678)");
   sih_case_set_outcome (kase, "first", "one", SIH_OUTCOME_WORKED);
-  /* A note on a step not tried is not shared. */
-  sih_case_set_note (kase, "second", "a", "private: do not share");
+  /* A note on a step not tried yet is shared too. */
+  sih_case_set_note (kase, "first", "three",
+                     "Will try once I find the old phone (landline 03-1234-5678)");
 
   return kase;
 }
@@ -158,8 +157,14 @@ make_help_desk_case (Clock *clock)
   sih_case_set_outcome (kase, "first", "removed-step", SIH_OUTCOME_FAILED);
   sih_case_set_note (kase, "first", "removed-step", "A step the pack no longer has");
   sih_case_set_outcome (kase, "gone-cause", "x", SIH_OUTCOME_SKIPPED);
+  sih_case_set_outcome (kase, "second", "c", SIH_OUTCOME_SKIPPED);
+  sih_case_set_note (kase, "second", "c", "The caller has no computer at hand");
   sih_case_set_outcome (kase, "second", "b", SIH_OUTCOME_WORKED);
   sih_case_set_note (kase, "second", "b", "Worked on the caller's tablet (パスワードはabc12345)");
+  /* Tried, then cleared: the note stays, and is shared. */
+  sih_case_set_outcome (kase, "first", "one", SIH_OUTCOME_FAILED);
+  sih_case_set_note (kase, "first", "one", "The caller will look for the old phone first");
+  sih_case_set_outcome (kase, "first", "one", SIH_OUTCOME_NOT_TRIED);
 
   return kase;
 }
@@ -251,7 +256,6 @@ test_summary_golden (gconstpointer data)
   g_assert_null (strstr (text, "1234-5678"));
   g_assert_null (strstr (text, "482913"));
   g_assert_null (strstr (text, "abc12345"));
-  g_assert_null (strstr (text, "do not share"));
 
   g_clear_pointer (&clock.next, g_date_time_unref);
 }
@@ -756,6 +760,89 @@ test_summary_checklist_ids (void)
   g_clear_pointer (&clock2.next, g_date_time_unref);
 }
 
+/* The steps as the person recorded them: the checklist's numbers in the
+ * order tried, the buttons' words, a step that could not be done among
+ * the others, and notes on steps not tried yet, masked like every note. */
+static void
+test_summary_steps (gconstpointer data)
+{
+  const char *language = data;
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(SihCase) kase = NULL;
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GHashTable) unmask = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *note_three = sih_summary_note_field ("first", "three");
+  g_autofree char *note_a = sih_summary_note_field ("second", "a");
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *two = NULL, *three = NULL, *one = NULL, *untried = NULL;
+  const char *p_two, *p_three, *p_one, *p_untried;
+  SihSummaryOptions options;
+  Clock clock = { NULL };
+
+  if (!sih_test_use_language (language))
+    return;
+  pack = load_pack ();
+  kase = new_case (&clock, "1.0");
+  sih_case_set_outcome (kase, "first", "two", SIH_OUTCOME_FAILED);
+  sih_case_set_outcome (kase, "first", "three", SIH_OUTCOME_SKIPPED);
+  sih_case_set_note (kase, "first", "three", "No old phone");
+  sih_case_set_outcome (kase, "first", "one", SIH_OUTCOME_WORKED);
+  sih_case_set_note (kase, "second", "a", "Call me on 090-1234-5678 first");
+
+  sih_summary_options_init (&options);
+  text = sih_summary_format (kase, pack, NULL, now, &options, &findings);
+  g_test_message ("%s", text);
+
+  /* Each step as the checklist numbers it, with the cause when steps of
+   * several causes are listed, and its button's words. */
+  if (g_str_equal (language, "ja"))
+    {
+      two = g_strdup_printf ("2. Step two（First cause）：%s（", sih_outcome_get_label (SIH_OUTCOME_FAILED));
+      three = g_strdup_printf ("3. Step three（First cause）：%s（",
+                               sih_outcome_get_label (SIH_OUTCOME_SKIPPED));
+      one = g_strdup_printf ("1. Step one（First cause）：%s（", sih_outcome_get_label (SIH_OUTCOME_WORKED));
+      untried = g_strdup ("1. Step A（Second cause）：Call me on ***-****-5678 first\n");
+      g_assert_cmpstr (sih_outcome_get_label (SIH_OUTCOME_SKIPPED), ==, "実行できなかった");
+    }
+  else
+    {
+      two = g_strdup_printf ("2. Step two (First cause): %s (", sih_outcome_get_label (SIH_OUTCOME_FAILED));
+      three = g_strdup_printf ("3. Step three (First cause): %s (",
+                               sih_outcome_get_label (SIH_OUTCOME_SKIPPED));
+      one = g_strdup_printf ("1. Step one (First cause): %s (", sih_outcome_get_label (SIH_OUTCOME_WORKED));
+      untried = g_strdup ("1. Step A (Second cause): Call me on ***-****-5678 first\n");
+      g_assert_cmpstr (sih_outcome_get_label (SIH_OUTCOME_SKIPPED), ==, "Couldn’t do it");
+    }
+  p_two = strstr (text, two);
+  p_three = strstr (text, three);
+  p_one = strstr (text, one);
+  p_untried = strstr (text, untried);
+  g_assert_nonnull (p_two);
+  g_assert_nonnull (p_three);
+  g_assert_nonnull (p_one);
+  g_assert_nonnull (p_untried);
+  /* In the order tried, and the note on a step not tried yet after them. */
+  g_assert_true (p_two < p_three && p_three < p_one && p_one < p_untried);
+  /* Not called skipped: the person could not do it. */
+  g_assert_null (strstr (text, "Skipped"));
+  g_assert_null (strstr (text, "skipped"));
+  g_assert_null (strstr (text, "スキップ"));
+
+  /* The note is a finding like any other, and can be shown as written. */
+  g_assert_nonnull (find_finding (findings, note_a, SIH_MASK_KIND_PHONE));
+  g_assert_true (find_finding (findings, note_a, SIH_MASK_KIND_PHONE)->masked);
+  g_assert_null (strstr (text, "090-1234"));
+  g_hash_table_add (unmask, note_a);
+  options.unmask = unmask;
+  shown = sih_summary_format (kase, pack, NULL, now, &options, NULL);
+  g_assert_nonnull (strstr (shown, "Call me on 090-1234-5678 first"));
+  g_assert_null (find_finding (findings, note_three, SIH_MASK_KIND_PHONE));
+
+  g_clear_pointer (&clock.next, g_date_time_unref);
+}
+
 /* This computer's system stands in for the device's only when the
  * problem is on this computer: never for a phone, a tablet or a caller. */
 static void
@@ -889,6 +976,8 @@ main (int   argc,
                                                "markdown" : "text");
       g_test_add_data_func (name, c, test_summary_blank_checklist);
     }
+  g_test_add_data_func ("/summary/steps/en", "en", test_summary_steps);
+  g_test_add_data_func ("/summary/steps/ja", "ja", test_summary_steps);
   g_test_add_func ("/summary/findings", test_summary_findings);
   g_test_add_func ("/summary/finding-spans", test_summary_finding_spans);
   g_test_add_func ("/summary/finding-spans/random", test_summary_finding_spans_random);

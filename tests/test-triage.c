@@ -402,6 +402,181 @@ test_triage_summary (void)
   g_assert_nonnull (strstr (japanese, "確認コードが届かない"));
 }
 
+/* A pack whose answers say something about the details: q1 → (phone |
+ * nothing → q2), q2 → (shop | business). */
+static const char facts_pack[] =
+  "{\"format\":1,\"id\":\"p\",\"version\":\"1\",\"title\":\"T\",\"service\":\"S\","
+  "\"updated\":\"2026-01-01\",\"disclaimer\":\"D\",\"contact\":{\"intro\":\"I\","
+  "\"prepare\":[{\"id\":\"a\",\"label\":\"A\"}],\"routes\":[{\"id\":\"r\",\"title\":\"R\","
+  "\"detail\":\"D\"}],\"scam_warning\":\"W\"},\"causes\":["
+  "{\"id\":\"first\",\"title\":\"First\",\"summary\":\"S\",\"icon\":\"a-symbolic\","
+  "\"urgency\":\"normal\",\"symptoms\":[],\"error_messages\":[],\"escalate\":\"E\","
+  "\"steps\":[{\"id\":\"s\",\"title\":\"T\",\"detail\":\"D\",\"kind\":\"check\"}]}],"
+  "\"triage\":{\"start\":\"q1\",\"questions\":["
+  "{\"id\":\"q1\",\"text\":\"Changed?\",\"answers\":["
+  "{\"id\":\"phone\",\"label\":\"New phone and password\",\"cause\":\"first\",\"details\":["
+  "{\"detail\":\"changes\",\"is\":\"new-phone\"},{\"detail\":\"changes\",\"is\":\"new-password\"},"
+  "{\"detail\":\"device-type\",\"is\":\"phone\"}]},"
+  "{\"id\":\"nothing\",\"label\":\"Nothing changed\",\"next\":\"q2\",\"details\":["
+  "{\"detail\":\"changes\",\"not\":\"new-phone\"},{\"detail\":\"changes\",\"not\":\"new-email\"}]}]},"
+  "{\"id\":\"q2\",\"text\":\"Where?\",\"answers\":["
+  "{\"id\":\"shop\",\"label\":\"Shopping\",\"cause\":\"first\",\"details\":["
+  "{\"detail\":\"where\",\"not\":\"business\"}]},"
+  "{\"id\":\"business\",\"label\":\"Business\",\"cause\":\"first\",\"details\":["
+  "{\"detail\":\"where\",\"is\":\"business\"}]}]}]}}";
+
+static SihPack *
+facts_pack_new (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (facts_pack, strlen (facts_pack));
+  g_autoptr(GError) error = NULL;
+  SihPack *pack = sih_pack_new_from_bytes (bytes, "facts.json", NULL, &error);
+
+  g_assert_no_error (error);
+  return pack;
+}
+
+static char *
+disagreements_string (SihTriage *triage,
+                      SihCase   *kase)
+{
+  g_autoptr(GPtrArray) found = sih_triage_get_disagreements (triage, kase);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const SihTriageDisagreement *d = g_ptr_array_index (found, i);
+
+      g_string_append_printf (out, "%s%s=%s:%s%s%s", i > 0 ? " " : "", d->question->id,
+                              d->answer->id, d->fact->detail, d->fact->holds ? "=" : "!=",
+                              d->fact->value);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* What an answer says about the details fills in those nobody set, once,
+ * and is checked against those the person set. */
+static void
+test_triage_details (void)
+{
+  g_autoptr(SihPack) pack = facts_pack_new ();
+  SihTriage *triage = sih_pack_get_triage (pack);
+  g_autoptr(SihCase) kase = sih_case_new ("p", "1");
+  g_autoptr(SihCase) other = sih_case_new ("p", "1");
+  const SihTriageAnswer *answer;
+  const SihTriageFact *fact;
+  g_autofree char *none = NULL;
+  g_autofree char *changes = NULL;
+  g_autofree char *place = NULL;
+
+  /* The model. */
+  answer = sih_triage_question_find_answer (sih_triage_get_start (triage), "nothing");
+  g_assert_cmpuint (answer->facts->len, ==, 2);
+  fact = g_ptr_array_index (answer->facts, 1);
+  g_assert_cmpstr (fact->detail, ==, SIH_DETAIL_CHANGES);
+  g_assert_cmpstr (fact->value, ==, "new-email");
+  g_assert_false (fact->holds);
+
+  /* Nothing answered: nothing to fill in or check. */
+  g_assert_false (sih_triage_fill_details (triage, kase));
+  none = disagreements_string (triage, kase);
+  g_assert_cmpstr (none, ==, "");
+
+  /* Every value an answer says a detail has, for the details not set. */
+  g_assert_true (sih_triage_record_answer (triage, kase, "q1", "phone"));
+  sih_case_set_detail (kase, SIH_DETAIL_DEVICE_TYPE, "tablet");
+  g_assert_true (sih_triage_fill_details (triage, kase));
+  g_assert_cmpstr (sih_case_get_detail (kase, SIH_DETAIL_CHANGES), ==, "new-phone,new-password");
+  /* What the person set stays: the summary asks about it instead. */
+  g_assert_cmpstr (sih_case_get_detail (kase, SIH_DETAIL_DEVICE_TYPE), ==, "tablet");
+  place = disagreements_string (triage, kase);
+  g_assert_cmpstr (place, ==, "q1=phone:device-type=phone");
+  g_assert_false (sih_triage_fill_details (triage, kase));
+
+  /* Filled in once: emptied by the person, it stays empty. */
+  sih_case_set_detail (kase, SIH_DETAIL_CHANGES, NULL);
+  g_assert_false (sih_triage_fill_details (triage, kase));
+  g_assert_null (sih_case_get_detail (kase, SIH_DETAIL_CHANGES));
+
+  /* An answer that says a detail has not a value disagrees with a detail
+   * that has it, once for each such value. */
+  g_assert_true (sih_triage_record_answer (triage, other, "q1", "nothing"));
+  g_assert_true (sih_triage_record_answer (triage, other, "q2", "shop"));
+  sih_case_set_detail (other, SIH_DETAIL_CHANGES, "new-email, new-password,new-phone");
+  sih_case_set_detail (other, SIH_DETAIL_WHERE, "business");
+  g_assert_false (sih_triage_fill_details (triage, other));
+  changes = disagreements_string (triage, other);
+  g_assert_cmpstr (changes, ==,
+                   "q1=nothing:changes!=new-phone q1=nothing:changes!=new-email q2=shop:where!=business");
+  /* Details that agree, or are not set, say nothing. */
+  sih_case_set_detail (other, SIH_DETAIL_CHANGES, "new-password");
+  sih_case_set_detail (other, SIH_DETAIL_WHERE, NULL);
+  g_clear_pointer (&changes, g_free);
+  changes = disagreements_string (triage, other);
+  g_assert_cmpstr (changes, ==, "");
+  /* Answers off the path say nothing either. */
+  g_assert_true (sih_triage_record_answer (triage, other, "q1", "phone"));
+  g_assert_null (sih_case_get_detail (other, "triage-q2"));
+  sih_case_set_detail (other, SIH_DETAIL_WHERE, "business");
+  g_clear_pointer (&changes, g_free);
+  changes = disagreements_string (triage, other);
+  g_assert_cmpstr (changes, ==, "q1=phone:changes=new-phone");
+}
+
+/* The summary points out an answer and a detail that disagree, politely,
+ * so that support asks which is right. */
+static void
+test_triage_summary_disagreement (void)
+{
+  g_autoptr(SihPack) pack = bundled_pack ("en");
+  g_autoptr(SihCase) kase = sih_case_new (sih_pack_get_id (pack), sih_pack_get_version (pack));
+  SihTriage *triage = sih_pack_get_triage (pack);
+  g_autofree char *agree = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *japanese = NULL;
+  const char *line = "Please check: The answer “No, nothing changed” does not agree with the "
+                     "recent changes given above (new phone, new password).\n";
+
+  g_assert_true (sih_triage_record_answer (triage, kase, "takeover-signs", "no"));
+  g_assert_true (sih_triage_record_answer (triage, kase, "service", "shopping"));
+  g_assert_true (sih_triage_record_answer (triage, kase, "locked", "no"));
+  g_assert_true (sih_triage_record_answer (triage, kase, "what-happens", "code"));
+  g_assert_true (sih_triage_record_answer (triage, kase, "code-arrives", "no"));
+  g_assert_true (sih_triage_record_answer (triage, kase, "recent-change", "no"));
+  sih_case_set_detail (kase, SIH_DETAIL_CHANGES, "new-password");
+  sih_case_set_detail (kase, SIH_DETAIL_WHERE, "shopping-app");
+  agree = summary_of (kase, pack, SIH_SUMMARY_FORMAT_TEXT);
+  g_assert_null (strstr (agree, "Please check"));
+
+  sih_case_set_detail (kase, SIH_DETAIL_CHANGES, "new-phone,new-password");
+  text = summary_of (kase, pack, SIH_SUMMARY_FORMAT_TEXT);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, line));
+  /* Once, though the answer rules out three changes. */
+  g_assert_true (strstr (text, "Please check") == strstr (text, line));
+  g_assert_null (strstr (strstr (text, line) + 1, "Please check"));
+  /* In the section of the answers. */
+  g_assert_true (strstr (text, "Answers to the guided questions") < strstr (text, line));
+  g_assert_true (strstr (text, line) < strstr (text, "Steps tried"));
+
+  sih_case_set_detail (kase, SIH_DETAIL_WHERE, "business");
+  markdown = summary_of (kase, pack, SIH_SUMMARY_FORMAT_MARKDOWN);
+  g_test_message ("%s", markdown);
+  g_assert_nonnull (strstr (markdown, "- **Please check**: The answer “Amazon shopping, on the website "
+                                      "or in the app” does not agree with the service named above "
+                                      "(Amazon Business).\n"));
+
+  g_clear_object (&pack);
+  pack = bundled_pack ("ja");
+  if (pack == NULL)
+    return;
+  japanese = summary_of (kase, pack, SIH_SUMMARY_FORMAT_TEXT);
+  g_test_message ("%s", japanese);
+  g_assert_null (strstr (japanese, "Please check"));
+  g_assert_nonnull (strstr (japanese, "ご確認ください："));
+}
+
 static const char *
 error_code_name (int code)
 {
@@ -486,6 +661,8 @@ main (int   argc,
   g_test_add_func ("/triage/bundled-reaches-every-cause", test_triage_bundled_reaches_every_cause);
   g_test_add_func ("/triage/translated", test_triage_translated);
   g_test_add_func ("/triage/summary", test_triage_summary);
+  g_test_add_func ("/triage/details", test_triage_details);
+  g_test_add_func ("/triage/summary-disagreement", test_triage_summary_disagreement);
   g_test_add_func ("/triage/bad-corpus", test_triage_bad_corpus);
   g_test_add_func ("/triage/loop-message", test_triage_loop_message);
 

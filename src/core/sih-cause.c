@@ -253,6 +253,31 @@ sih_cause_find_step (SihCause   *self,
   return g_hash_table_lookup (self->steps_by_id, step_id);
 }
 
+/**
+ * sih_cause_get_step_number:
+ * @step_id: a step's id
+ *
+ * The number the checklist shows for the step: its position in the
+ * cause, from 1.
+ *
+ * Returns: the step's number, or 0 if the cause has no step @step_id
+ */
+guint
+sih_cause_get_step_number (SihCause   *self,
+                           const char *step_id)
+{
+  SihStep *step;
+  guint position;
+
+  g_return_val_if_fail (SIH_IS_CAUSE (self), 0);
+  g_return_val_if_fail (step_id != NULL, 0);
+
+  step = sih_cause_find_step (self, step_id);
+  if (step == NULL || !g_list_store_find (self->steps, step, &position))
+    return 0;
+  return position + 1;
+}
+
 const char *
 sih_cause_get_escalate (SihCause *self)
 {

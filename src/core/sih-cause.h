@@ -33,6 +33,8 @@ GListModel         *sih_cause_get_steps           (SihCause   *self);
 guint               sih_cause_get_n_steps         (SihCause   *self);
 SihStep            *sih_cause_find_step           (SihCause   *self,
                                                    const char *step_id);
+guint               sih_cause_get_step_number     (SihCause   *self,
+                                                   const char *step_id);
 const char         *sih_cause_get_escalate        (SihCause   *self);
 const char * const *sih_cause_get_related         (SihCause   *self);
 

@@ -14,25 +14,25 @@
 static const SihOutcomeInfo outcomes[SIH_N_OUTCOMES] = {
   {
     SIH_OUTCOME_NOT_TRIED, "not-tried",
-    N_("Not Tried Yet"), N_("Not tried yet"), NC_("step outcome", "not tried yet"),
+    N_("Not Tried Yet"), N_("Not tried yet"),
     N_("Clear the outcome of this step (Ctrl+0)"),
     NULL, '0', FALSE,
   },
   {
     SIH_OUTCOME_WORKED, "worked",
-    N_("Worked"), N_("Worked"), NC_("step outcome", "worked"),
+    N_("Worked"), N_("Worked"),
     N_("This step solved the problem (Ctrl+1)"),
     "object-select-symbolic", '1', TRUE,
   },
   {
     SIH_OUTCOME_FAILED, "failed",
-    N_("Didn’t Work"), N_("Didn’t work"), NC_("step outcome", "did not work"),
+    N_("Didn’t Work"), N_("Didn’t work"),
     N_("I did this step but the problem is still there (Ctrl+2)"),
     "window-close-symbolic", '2', TRUE,
   },
   {
     SIH_OUTCOME_SKIPPED, "skipped",
-    N_("Couldn’t Do It"), N_("Couldn’t do it"), NC_("step outcome", "skipped"),
+    N_("Couldn’t Do It"), N_("Couldn’t do it"),
     N_("I could not do this step, or skipped it (Ctrl+3)"),
     "media-skip-forward-symbolic", '3', TRUE,
   },
@@ -82,12 +82,6 @@ const char *
 sih_outcome_get_label (SihOutcome outcome)
 {
   return g_dgettext (GETTEXT_PACKAGE, sih_outcome_get_info (outcome)->label);
-}
-
-const char *
-sih_outcome_get_summary (SihOutcome outcome)
-{
-  return g_dpgettext2 (GETTEXT_PACKAGE, "step outcome", sih_outcome_get_info (outcome)->summary);
 }
 
 const char *

@@ -24,8 +24,8 @@ typedef enum
  * @nick: its name in case files and actions ("failed"); CSS classes are
  *   made from it ("sih-failed")
  * @button: what its button says (title case)
- * @label: what a step that has it says (sentence case)
- * @summary: what a support summary says of a step that has it
+ * @label: what a step that has it says (sentence case), and what a
+ *   support summary says of it: the same words as the button
  * @tooltip: the button's tooltip, with its shortcut
  * @icon_name: (nullable): the icon a step with it shows instead of its number
  * @key: the digit that sets it with Ctrl held
@@ -40,7 +40,6 @@ typedef struct
   const char *nick;
   const char *button;
   const char *label;
-  const char *summary;
   const char *tooltip;
   const char *icon_name;
   char        key;
@@ -53,7 +52,6 @@ gboolean              sih_outcome_from_string  (const char *nick,
                                                 SihOutcome *outcome);
 const char           *sih_outcome_get_button   (SihOutcome  outcome);
 const char           *sih_outcome_get_label    (SihOutcome  outcome);
-const char           *sih_outcome_get_summary  (SihOutcome  outcome);
 const char           *sih_outcome_get_tooltip  (SihOutcome  outcome);
 gboolean              sih_outcome_is_tried     (SihOutcome  outcome);
 

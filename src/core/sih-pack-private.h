@@ -78,8 +78,10 @@ void sih_contact_route_free (SihContactRoute *route);
 
 void sih_triage_question_free (SihTriageQuestion *question);
 void sih_triage_answer_free   (SihTriageAnswer   *answer);
+void sih_triage_fact_free     (SihTriageFact     *fact);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihTriageQuestion, sih_triage_question_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihTriageAnswer, sih_triage_answer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihTriageFact, sih_triage_fact_free)
 
 G_END_DECLS

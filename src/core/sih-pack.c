@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/sih-detail.h"
 #include "core/sih-error.h"
 #include "core/sih-json-reader.h"
 #include "core/sih-link.h"
@@ -418,17 +419,141 @@ read_contact (Loader     *loader,
              "contact:scam_warning");
 }
 
+/* "a", "b" or "c" for an error message. */
+static char *
+quoted_list (const char * const *values)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    g_string_append_printf (out, "%s“%s”", i > 0 ? ", " : "", values[i]);
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @facts already says the opposite of, or for a detail that holds
+ * one value, something else than, "@detail is (or is not) @value". */
+static gboolean
+facts_conflict (GPtrArray             *facts,
+                const SihDetailChoice *choice,
+                const char            *value,
+                gboolean               holds)
+{
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const SihTriageFact *other = g_ptr_array_index (facts, i);
+
+      if (!g_str_equal (other->detail, choice->key))
+        continue;
+      if (g_str_equal (other->value, value) && other->holds != holds)
+        return TRUE;
+      if (!choice->multiple && holds && other->holds && !g_str_equal (other->value, value))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What an answer says about the case's details:
+ * [{"detail": "changes", "is": "new-phone"}, {"detail": "where", "not": "business"}] */
+static void
+read_triage_facts (Loader          *loader,
+                   JsonObject      *object,
+                   SihTriageAnswer *answer)
+{
+  static const char * const members[] = { "detail", "is", "not", NULL };
+  SihJsonReader *reader = &loader->reader;
+  SihJsonArrayIter iter;
+  JsonNode *element;
+
+  if (!sih_json_reader_array_begin (reader, object, "details", FALSE, FALSE, &iter))
+    return;
+
+  while (sih_json_reader_array_next (&iter, &element))
+    {
+      JsonObject *fact_object = sih_json_reader_object (reader, element);
+      const SihDetailChoice *choice;
+      const char *key;
+      const char *value;
+      const char *member;
+      gboolean holds;
+      gsize mark;
+
+      if (fact_object == NULL || !sih_json_reader_check_members (reader, fact_object, members))
+        continue;
+
+      key = sih_json_reader_get_string (reader, fact_object, "detail", TRUE);
+      if (key == NULL)
+        continue;
+      choice = sih_detail_choice_lookup (key);
+      if (choice == NULL)
+        {
+          guint n_choices;
+          const SihDetailChoice *choices = sih_detail_get_choices (&n_choices);
+          g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+          g_auto(GStrv) details = NULL;
+          g_autofree char *expected = NULL;
+
+          for (guint i = 0; i < n_choices; i++)
+            g_strv_builder_add (keys, choices[i].key);
+          details = g_strv_builder_end (keys);
+          expected = quoted_list ((const char * const *)details);
+          mark = sih_json_reader_push_member (reader, "detail");
+          sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                                "expected one of %s, found “%s”", expected, key);
+          sih_json_reader_pop (reader, mark);
+          continue;
+        }
+
+      /* Either the detail has the value, or it has not. */
+      if (json_object_has_member (fact_object, "is") == json_object_has_member (fact_object, "not"))
+        {
+          sih_json_reader_fail (reader, json_object_has_member (fact_object, "is") ?
+                                SIH_ERROR_INVALID_VALUE : SIH_ERROR_MISSING,
+                                "expected one of “is” (a value the detail has) or “not” (a "
+                                "value it has not)");
+          continue;
+        }
+      holds = json_object_has_member (fact_object, "is");
+      member = holds ? "is" : "not";
+      value = sih_json_reader_get_string (reader, fact_object, member, TRUE);
+      if (value == NULL)
+        continue;
+
+      mark = sih_json_reader_push_member (reader, member);
+      if (!sih_detail_choice_knows (choice, value))
+        {
+          g_autofree char *expected = quoted_list (choice->values);
+
+          sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                                "expected one of %s, found “%s”", expected, value);
+        }
+      else if (facts_conflict (answer->facts, choice, value, holds))
+        sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                              "this answer already says otherwise about “%s”", key);
+      else
+        {
+          SihTriageFact *fact = g_new0 (SihTriageFact, 1);
+
+          fact->detail = g_strdup (key);
+          fact->value = g_strdup (value);
+          fact->holds = holds;
+          g_ptr_array_add (answer->facts, fact);
+        }
+      sih_json_reader_pop (reader, mark);
+    }
+}
+
 static SihTriageAnswer *
 read_triage_answer (Loader     *loader,
                     JsonObject *object,
                     const char *question_id)
 {
-  static const char * const members[] = { "id", "label", "next", "cause", NULL };
+  static const char * const members[] = { "id", "label", "next", "cause", "details", NULL };
   SihJsonReader *reader = &loader->reader;
   g_autoptr(SihTriageAnswer) answer = g_new0 (SihTriageAnswer, 1);
   g_autofree char *ctx = NULL;
   const char *id;
 
+  answer->facts = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_triage_fact_free);
   if (!sih_json_reader_check_members (reader, object, members))
     return NULL;
 
@@ -452,6 +577,8 @@ read_triage_answer (Loader     *loader,
   else
     sih_json_reader_fail (reader, SIH_ERROR_MISSING,
                           "expected “next” (a question id) or “cause” (a cause id)");
+
+  read_triage_facts (loader, object, answer);
 
   if (sih_json_reader_failed (reader))
     return NULL;

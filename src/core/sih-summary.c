@@ -3,10 +3,11 @@
  * Turns a case into what a person takes to customer service or an agent
  * pastes into a ticket.  The order is fixed: a statement of the problem,
  * the error message, since when and recent changes, the answers to the
- * triage questions (if any), the steps tried in the order they were tried,
- * what was skipped and why, device information, the checklist of what
- * support asks for, when the summary was made and the versions, and the
- * disclaimer.
+ * triage questions (if any), the steps tried in the order they were tried
+ * with their checklist numbers and outcomes (in the words of the step's
+ * buttons), the notes on steps not tried yet, device information, the
+ * checklist of what support asks for, when the summary was made and the
+ * versions, and the disclaimer.
  *
  * Everything the person typed goes through one function, masked_field(),
  * which masks e-mail addresses and phone numbers, withholds what looks like
@@ -883,6 +884,12 @@ device_type_name (const char *type)
   return type;
 }
 
+static char *
+device_type_text (Summary *s)
+{
+  return g_strdup (device_type_name (sih_case_get_detail (s->kase, SIH_DETAIL_DEVICE_TYPE)));
+}
+
 /* The device as the object of "on …" in the opening paragraph. */
 static const char *
 device_type_phrase (const char *type)
@@ -928,8 +935,19 @@ changes_text (Summary *s)
   return names->len > 0 ? join_list (names) : NULL;
 }
 
-/* The step's title from the pack, or its ids when the pack no longer has
- * it (a case made with an older pack). */
+/* A step as its checklist shows it, "2. Check Caps Lock": the summary and
+ * the printed checklist number steps alike. */
+static char *
+numbered_title (guint       number,
+                const char *title)
+{
+  return g_strdup_printf ("%u. %s", number, title);
+}
+
+/* The step as the checklist shows it: its number in its cause and its
+ * title from the pack, or its id when the pack no longer has it (a case
+ * made with an older pack); with the cause when steps of several causes
+ * are listed, since each cause numbers its steps from 1. */
 static char *
 step_title (Summary             *s,
             const SihStepRecord *record,
@@ -937,12 +955,15 @@ step_title (Summary             *s,
 {
   SihCause *cause = sih_pack_find_cause (s->pack, record->cause_id);
   SihStep *step = cause != NULL ? sih_cause_find_step (cause, record->step_id) : NULL;
-  const char *title = step != NULL ? sih_step_get_title (step) : record->step_id;
+  g_autofree char *title = step != NULL ?
+                           numbered_title (sih_cause_get_step_number (cause, record->step_id),
+                                           sih_step_get_title (step)) :
+                           g_strdup (record->step_id);
 
   if (!with_cause)
-    return g_strdup (title);
+    return g_steal_pointer (&title);
 
-  /* Translators: a step and the cause it belongs to, "Check Caps Lock (Wrong password)" */
+  /* Translators: a step and the cause it belongs to, "2. Check Caps Lock (Wrong password)" */
   return g_strdup_printf (C_("summary", "%s (%s)"), title,
                           cause != NULL ? sih_cause_get_title (cause) : record->cause_id);
 }
@@ -1001,6 +1022,77 @@ collect_tried (Summary *s)
 
   g_array_sort (tried, compare_tried);
   return tried;
+}
+
+/* The records with a note but no outcome, in checklist order: by cause
+ * in the pack, then by step; steps the pack no longer has come last. */
+
+static guint
+cause_position (Summary    *s,
+                const char *cause_id)
+{
+  GListModel *causes = sih_pack_get_causes (s->pack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
+    {
+      g_autoptr(SihCause) cause = g_list_model_get_item (causes, i);
+
+      if (g_str_equal (sih_cause_get_id (cause), cause_id))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+typedef struct
+{
+  Tried record;
+  guint cause;   /* position in the pack, G_MAXUINT if not there */
+  guint number;  /* in the checklist, G_MAXUINT if not there */
+} Noted;
+
+static int
+compare_noted (gconstpointer a,
+               gconstpointer b)
+{
+  const Noted *na = a, *nb = b;
+
+  if (na->cause != nb->cause)
+    return na->cause < nb->cause ? -1 : 1;
+  if (na->number != nb->number)
+    return na->number < nb->number ? -1 : 1;
+  return compare_tried (&na->record, &nb->record);
+}
+
+static GArray *
+collect_noted (Summary *s)
+{
+  GPtrArray *records = sih_case_get_records (s->kase);
+  g_autoptr(GArray) noted = g_array_new (FALSE, FALSE, sizeof (Noted));
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (Tried));
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const SihStepRecord *record = g_ptr_array_index (records, i);
+      Noted n = { { record, G_MAXUINT, i, record->changed }, G_MAXUINT, G_MAXUINT };
+      SihCause *cause;
+
+      if (sih_outcome_is_tried (record->outcome) || record->note == NULL)
+        continue;
+      cause = sih_pack_find_cause (s->pack, record->cause_id);
+      if (cause != NULL)
+        {
+          guint number = sih_cause_get_step_number (cause, record->step_id);
+
+          n.cause = cause_position (s, record->cause_id);
+          n.number = number > 0 ? number : G_MAXUINT;
+        }
+      g_array_append_val (noted, n);
+    }
+
+  g_array_sort (noted, compare_noted);
+  for (guint i = 0; i < noted->len; i++)
+    g_array_append_val (result, g_array_index (noted, Noted, i).record);
+  return result;
 }
 
 /* Sections */
@@ -1181,6 +1273,61 @@ add_since (Summary *s)
   end_section (s);
 }
 
+/* How the summary names each detail a triage answer can disagree with,
+ * and says what the case holds for it. */
+static const struct
+{
+  const char *key;
+  const char *phrase;  /* C_("summary", …) */
+  char      *(*value) (Summary *s);
+} disagreement_details[] = {
+  /* Translators: in "The answer “…” does not agree with %s (…)" */
+  { SIH_DETAIL_CHANGES, NC_("summary", "the recent changes given above"), changes_text },
+  /* Translators: in "The answer “…” does not agree with %s (…)"; the
+   * service is "the Amazon website", "Seller Central"… */
+  { SIH_DETAIL_WHERE, NC_("summary", "the service named above"), where_phrase },
+  /* Translators: in "The answer “…” does not agree with %s (…)" */
+  { SIH_DETAIL_DEVICE_TYPE, NC_("summary", "the device type given below"), device_type_text },
+};
+
+/* Where an answer and a detail do not agree, the summary says so, once
+ * for each answer and detail, so that support can ask which is right. */
+static void
+add_disagreements (Summary   *s,
+                   SihTriage *triage)
+{
+  g_autoptr(GPtrArray) found = sih_triage_get_disagreements (triage, s->kase);
+  g_autoptr(GHashTable) said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const SihTriageDisagreement *d = g_ptr_array_index (found, i);
+      char *key = g_strconcat (d->question->id, "\037", d->fact->detail, NULL);
+      g_autofree char *value = NULL;
+      g_autofree char *sentence = NULL;
+      guint row;
+
+      if (!g_hash_table_add (said, key))
+        continue;
+      for (row = 0; row < G_N_ELEMENTS (disagreement_details); row++)
+        if (g_str_equal (disagreement_details[row].key, d->fact->detail))
+          break;
+      g_return_if_fail (row < G_N_ELEMENTS (disagreement_details));
+
+      value = disagreement_details[row].value (s);
+      sentence = g_strdup_printf (/* Translators: %1$s is an answer to a guided question, %2$s
+                                   * what it disagrees with ("the recent changes given above"),
+                                   * %3$s what that says ("new phone") */
+                                  _("The answer “%1$s” does not agree with %2$s (%3$s)."),
+                                  d->answer->label.text,
+                                  g_dpgettext2 (GETTEXT_PACKAGE, "summary",
+                                                disagreement_details[row].phrase),
+                                  value);
+      /* Translators: before an answer and a detail that disagree, for support to ask about */
+      item (s, C_("summary", "Please check"), sentence);
+    }
+}
+
 /* The triage questions answered, in order, and where they lead; only if
  * the person answered any. */
 static void
@@ -1223,115 +1370,117 @@ add_triage (Summary *s)
     item (s, C_("summary", "Where the answers lead"),
           /* Translators: the person stopped before the questions led to a cause */
           C_("summary", "not finished"));
+  add_disagreements (s, triage);
   end_section (s);
 }
 
+/* Whether the steps listed belong to more than one cause. */
 static gboolean
-spans_causes (GArray *tried)
+spans_causes (GArray *tried,
+              GArray *noted)
 {
-  for (guint i = 1; i < tried->len; i++)
-    if (g_strcmp0 (g_array_index (tried, Tried, i).record->cause_id,
-                   g_array_index (tried, Tried, 0).record->cause_id) != 0)
-      return TRUE;
+  const char *first = NULL;
+  GArray *lists[] = { tried, noted };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        const char *cause_id = g_array_index (lists[l], Tried, i).record->cause_id;
+
+        if (first == NULL)
+          first = cause_id;
+        else if (!g_str_equal (first, cause_id))
+          return TRUE;
+      }
   return FALSE;
 }
 
+/* A step's note under its line: "Note: the page reloaded". */
+static void
+append_note (Summary             *s,
+             GString             *line,
+             const SihStepRecord *record)
+{
+  const char *text = note (s, record);
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL)
+    return;
+  escaped = s->r->inline_ (text);
+  g_string_append_c (line, '\n');
+  /* Translators: a step's note, "Note: the page reloaded" */
+  g_string_append_printf (line, C_("summary", "%s: %s"), C_("summary", "Note"), escaped);
+}
+
+/* Every step with an outcome, whatever it was, with the words of the
+ * step's buttons: a step the person could not do was tried too, and
+ * where it comes in the order can matter as much as why. */
 static void
 add_tried (Summary *s,
            GArray  *tried,
            gboolean with_cause)
 {
-  guint number = 0;
-
   /* Translators: heading of the steps tried, in the order they were tried */
   heading (s, C_("summary", "Steps tried"), FALSE);
 
+  if (tried->len == 0)
+    {
+      paragraph (s, C_("summary", "No steps have been tried yet."));
+      return;
+    }
+
+  paragraph (s, with_cause ?
+             /* Translators: under "Steps tried", when they belong to several causes */
+             C_("summary", "Listed in the order they were tried. The numbers are the steps’ "
+                           "numbers in each cause’s checklist.") :
+             /* Translators: under "Steps tried" */
+             C_("summary", "Listed in the order they were tried. The numbers are the steps’ "
+                           "numbers in the checklist."));
+
   for (guint i = 0; i < tried->len; i++)
     {
       const Tried *t = &g_array_index (tried, Tried, i);
-      g_autofree char *title = NULL;
-      g_autofree char *label = NULL;
-      g_autofree char *line = NULL;
-      g_autofree char *prefix = NULL;
-      g_autofree char *indent = NULL;
-      const char *text;
+      g_autofree char *title = step_title (s, t->record, with_cause);
+      g_autofree char *label = strong (s, title);
+      g_autofree char *outcome = s->r->inline_ (sih_outcome_get_label (t->record->outcome));
+      g_autoptr(GString) line = g_string_new (NULL);
 
-      if (t->record->outcome == SIH_OUTCOME_SKIPPED)
-        continue;
-
-      number++;
-      title = step_title (s, t->record, with_cause);
-      label = strong (s, title);
-
-      line = g_strdup_printf (C_("summary", "%s: %s"), label, sih_outcome_get_summary (t->record->outcome));
       if (t->time != NULL)
         {
           g_autofree char *time = format_time (t->time, s->now);
-          g_autofree char *with_time = NULL;
+          /* Translators: a step's outcome and when it was set, "Didn’t work (2026-11-25 10:15)" */
+          g_autofree char *when = g_strdup_printf (C_("summary", "%s (%s)"), outcome, time);
 
-          /* Translators: a step's outcome and when it was set, "did not work (2026-11-25 10:15)" */
-          with_time = g_strdup_printf (C_("summary", "%s (%s)"), line, time);
-          g_free (line);
-          line = g_steal_pointer (&with_time);
+          g_string_append_printf (line, C_("summary", "%s: %s"), label, when);
         }
-
-      prefix = g_strdup_printf ("%u. ", number);
-      indent = g_strnfill (strlen (prefix), ' ');
-      g_string_append (s->out, prefix);
-      g_string_append (s->out, line);
-
-      text = note (s, t->record);
-      if (text != NULL)
-        {
-          g_autofree char *escaped = s->r->inline_ (text);
-          /* Translators: a step's note, "Note: the page reloaded" */
-          g_autofree char *note_line = g_strdup_printf (C_("summary", "%s: %s"),
-                                                        C_("summary", "Note"), escaped);
-
-          g_string_append (s->out, s->r->line_break);
-          g_string_append_c (s->out, '\n');
-          g_string_append (s->out, indent);
-          append_indented (s->out, note_line, indent, s->r->line_break);
-        }
-      g_string_append_c (s->out, '\n');
+      else
+        g_string_append_printf (line, C_("summary", "%s: %s"), label, outcome);
+      append_note (s, line, t->record);
+      list_item (s, line->str);
     }
-
-  if (number == 0)
-    paragraph (s, C_("summary", "No steps have been tried yet."));
-  else
-    end_section (s);
+  end_section (s);
 }
 
+/* What the person wrote on steps they have not tried yet: they wrote it
+ * for someone to read. */
 static void
-add_skipped (Summary *s,
-             GArray  *tried,
-             gboolean with_cause)
+add_untried_notes (Summary *s,
+                   GArray  *noted,
+                   gboolean with_cause)
 {
-  guint n = 0;
+  if (noted->len == 0)
+    return;
 
-  /* Translators: heading of the steps that were skipped, with the reason */
-  heading (s, C_("summary", "Skipped, and why"), FALSE);
-
-  for (guint i = 0; i < tried->len; i++)
+  /* Translators: heading of the notes the person wrote on steps without an outcome */
+  heading (s, C_("summary", "Notes on steps not tried yet"), FALSE);
+  for (guint i = 0; i < noted->len; i++)
     {
-      const Tried *t = &g_array_index (tried, Tried, i);
-      g_autofree char *title = NULL;
-      const char *why;
+      const Tried *t = &g_array_index (noted, Tried, i);
+      g_autofree char *title = step_title (s, t->record, with_cause);
 
-      if (t->record->outcome != SIH_OUTCOME_SKIPPED)
-        continue;
-
-      n++;
-      title = step_title (s, t->record, with_cause);
-      why = note (s, t->record);
-      /* Translators: a skipped step whose note gives no reason */
-      item (s, title, why != NULL ? why : C_("summary", "no reason given"));
+      item (s, title, note (s, t->record));
     }
-
-  if (n == 0)
-    paragraph (s, C_("summary", "Nothing was skipped."));
-  else
-    end_section (s);
+  end_section (s);
 }
 
 /**
@@ -1467,11 +1616,7 @@ add_checklist (Summary *s,
                GArray  *tried)
 {
   SihContact *contact = sih_pack_get_contact (s->pack);
-  guint n_tried = 0;
-
-  for (guint i = 0; i < tried->len; i++)
-    if (g_array_index (tried, Tried, i).record->outcome != SIH_OUTCOME_SKIPPED)
-      n_tried++;
+  guint n_tried = tried->len;
 
   /* Translators: heading of the list of what customer service asks for */
   heading (s, C_("summary", "What support will ask for"), FALSE);
@@ -1640,6 +1785,7 @@ sih_summary_format (SihCase                  *kase,
   SihSummaryOptions defaults;
   g_autoptr(GHashTable) fields = NULL;
   g_autoptr(GArray) tried = NULL;
+  g_autoptr(GArray) noted = NULL;
   Summary s = { 0 };
   gboolean with_cause;
 
@@ -1666,7 +1812,8 @@ sih_summary_format (SihCase                  *kase,
     s.findings = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_summary_finding_free);
 
   tried = collect_tried (&s);
-  with_cause = spans_causes (tried);
+  noted = collect_noted (&s);
+  with_cause = spans_causes (tried, noted);
 
   /* Translators: the title of a summary */
   heading (&s, C_("summary", "Sign-in problem summary"), TRUE);
@@ -1676,7 +1823,7 @@ sih_summary_format (SihCase                  *kase,
   add_since (&s);
   add_triage (&s);
   add_tried (&s, tried, with_cause);
-  add_skipped (&s, tried, with_cause);
+  add_untried_notes (&s, noted, with_cause);
   add_device (&s);
   add_checklist (&s, tried);
   add_footer (&s);
@@ -1726,7 +1873,7 @@ sih_summary_blank_checklist (SihPack          *pack,
       g_autoptr(SihStep) step = g_list_model_get_item (steps, i);
       const char *detail_text = sih_step_get_detail (step);
       const char *caution = sih_step_get_caution (step);
-      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, sih_step_get_title (step));
+      g_autofree char *title = numbered_title (i + 1, sih_step_get_title (step));
       g_autofree char *notes = NULL;
       const char *indent = s.r->check_indent;
       const char *line_break = s.r->line_break;

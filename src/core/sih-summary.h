@@ -7,26 +7,12 @@
 #include <glib-object.h>
 
 #include "core/sih-case.h"
+#include "core/sih-detail.h"
 #include "core/sih-device-info.h"
 #include "core/sih-mask.h"
 #include "core/sih-pack.h"
 
 G_BEGIN_DECLS
-
-/* The case details the summary reads (sih_case_set_detail() keys). */
-#define SIH_DETAIL_DEVICE_TYPE   "device-type"   /* "pc", "phone" or "tablet" */
-#define SIH_DETAIL_OS            "os"            /* free text; the caller's OS in help-desk use */
-#define SIH_DETAIL_BROWSER       "browser"       /* browser or app, and its version */
-#define SIH_DETAIL_WHERE         "where"         /* "website", "shopping-app", "seller-central",
-                                                  * "prime-video" or "business" */
-#define SIH_DETAIL_SINCE         "since"         /* free text */
-#define SIH_DETAIL_CHANGES       "changes"       /* comma-separated: "new-phone", "new-number",
-                                                  * "new-email", "new-password" */
-#define SIH_DETAIL_CHANGES_NOTE  "changes-note"  /* free text */
-#define SIH_DETAIL_ERROR_MESSAGE "error-message" /* pasted, shown verbatim */
-#define SIH_DETAIL_ACCOUNT_EMAIL "account-email"
-#define SIH_DETAIL_ACCOUNT_PHONE "account-phone"
-#define SIH_DETAIL_EXTRA         "extra"         /* "anything else", shown at the top */
 
 /**
  * SihSummaryFormat:

@@ -11,14 +11,30 @@
  * no longer has (a case made with an older pack) ends the walk there, and
  * that question is asked again.
  *
+ * An answer may also say something about the case's details ("I changed
+ * phones": the recent changes include a new phone).  The pack says what,
+ * answer by answer; here those facts fill in details nobody has set yet,
+ * and are checked against the details the person gave.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "core/sih-detail.h"
 #include "core/sih-pack-private.h"
 #include "core/sih-triage.h"
 
 G_DEFINE_FINAL_TYPE (SihTriage, sih_triage, G_TYPE_OBJECT)
+
+void
+sih_triage_fact_free (SihTriageFact *fact)
+{
+  if (fact == NULL)
+    return;
+  g_free (fact->detail);
+  g_free (fact->value);
+  g_free (fact);
+}
 
 void
 sih_triage_answer_free (SihTriageAnswer *answer)
@@ -29,6 +45,7 @@ sih_triage_answer_free (SihTriageAnswer *answer)
   sih_text_clear (&answer->label);
   g_free (answer->next);
   g_free (answer->cause);
+  g_clear_pointer (&answer->facts, g_ptr_array_unref);
   g_free (answer);
 }
 
@@ -413,4 +430,138 @@ sih_triage_clear_answers (SihTriage *self,
       changed |= sih_case_set_detail (kase, keys[i], NULL);
 
   return changed;
+}
+
+/* Whether the detail was filled in from the answers before. */
+static gboolean
+was_filled (SihCase    *kase,
+            const char *key)
+{
+  return sih_detail_list_contains (sih_case_get_detail (kase, SIH_TRIAGE_FILLED_DETAIL), key);
+}
+
+/**
+ * sih_triage_fill_details:
+ * @kase: a case
+ *
+ * Fills in, from what the answers on the path say, each detail that is
+ * not set and was never filled in from the answers before: "I changed
+ * phones" ticks "New phone" while the recent changes are empty.  A detail
+ * the person set, or emptied after it was filled in, is left as it is;
+ * where it disagrees with an answer, sih_triage_get_disagreements() says
+ * so.
+ *
+ * Returns: %TRUE if a detail was filled in
+ */
+gboolean
+sih_triage_fill_details (SihTriage *self,
+                         SihCase   *kase)
+{
+  g_autoptr(GPtrArray) path = NULL;
+  /* detail → GPtrArray of values (borrowed), in the order of the path */
+  g_autoptr(GHashTable) fills = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GString) filled = NULL;
+
+  g_return_val_if_fail (SIH_IS_TRIAGE (self), FALSE);
+  g_return_val_if_fail (SIH_IS_CASE (kase), FALSE);
+
+  path = sih_triage_get_path (self, kase);
+  fills = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+  keys = g_ptr_array_new ();
+
+  for (guint i = 0; i < path->len; i++)
+    {
+      const SihTriageChoice *choice = g_ptr_array_index (path, i);
+
+      for (guint f = 0; f < choice->answer->facts->len; f++)
+        {
+          const SihTriageFact *fact = g_ptr_array_index (choice->answer->facts, f);
+          const SihDetailChoice *detail = sih_detail_choice_lookup (fact->detail);
+          GPtrArray *values;
+
+          if (!fact->holds || detail == NULL ||
+              sih_case_get_detail (kase, fact->detail) != NULL || was_filled (kase, fact->detail))
+            continue;
+
+          values = g_hash_table_lookup (fills, fact->detail);
+          if (values == NULL)
+            {
+              values = g_ptr_array_new ();
+              g_hash_table_insert (fills, fact->detail, values);
+              g_ptr_array_add (keys, fact->detail);
+            }
+          /* One value for a detail that holds one: the first answer's. */
+          if ((detail->multiple || values->len == 0) &&
+              !g_ptr_array_find_with_equal_func (values, fact->value, g_str_equal, NULL))
+            g_ptr_array_add (values, fact->value);
+        }
+    }
+
+  if (keys->len == 0)
+    return FALSE;
+
+  filled = g_string_new (sih_case_get_detail (kase, SIH_TRIAGE_FILLED_DETAIL));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      GPtrArray *values = g_hash_table_lookup (fills, key);
+      g_autofree char *value = NULL;
+
+      g_ptr_array_add (values, NULL);
+      value = g_strjoinv (",", (char **)values->pdata);
+      /* Noted first: a case saved in between never fills it twice. */
+      g_string_append_printf (filled, "%s%s", filled->len > 0 ? "," : "", key);
+      sih_case_set_detail (kase, SIH_TRIAGE_FILLED_DETAIL, filled->str);
+      sih_case_set_detail (kase, key, value);
+    }
+  return TRUE;
+}
+
+/**
+ * sih_triage_get_disagreements:
+ * @kase: a case
+ *
+ * Where an answer on the path and a detail the case holds do not agree:
+ * "No, nothing changed" and recent changes that include a new phone, or
+ * "Seller Central" and a sign-in on the website.  A detail not set agrees
+ * with everything.
+ *
+ * Returns: (transfer container) (element-type SihTriageDisagreement): in
+ *   the order of the path, then of each answer's facts; empty if all agree
+ */
+GPtrArray *
+sih_triage_get_disagreements (SihTriage *self,
+                              SihCase   *kase)
+{
+  g_autoptr(GPtrArray) path = NULL;
+  GPtrArray *found;
+
+  g_return_val_if_fail (SIH_IS_TRIAGE (self), NULL);
+  g_return_val_if_fail (SIH_IS_CASE (kase), NULL);
+
+  path = sih_triage_get_path (self, kase);
+  found = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < path->len; i++)
+    {
+      const SihTriageChoice *choice = g_ptr_array_index (path, i);
+
+      for (guint f = 0; f < choice->answer->facts->len; f++)
+        {
+          const SihTriageFact *fact = g_ptr_array_index (choice->answer->facts, f);
+          const char *stored = sih_case_get_detail (kase, fact->detail);
+          SihTriageDisagreement *disagreement;
+
+          if (stored == NULL ||
+              sih_detail_has_value (fact->detail, stored, fact->value) == fact->holds)
+            continue;
+
+          disagreement = g_new (SihTriageDisagreement, 1);
+          disagreement->question = choice->question;
+          disagreement->answer = choice->answer;
+          disagreement->fact = fact;
+          g_ptr_array_add (found, disagreement);
+        }
+    }
+  return found;
 }

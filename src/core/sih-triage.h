@@ -17,21 +17,47 @@ G_BEGIN_DECLS
 #define SIH_TRIAGE_DETAIL_PREFIX     "triage-"
 #define SIH_TRIAGE_MAX_QUESTION_ID   (64 - (int)(sizeof SIH_TRIAGE_DETAIL_PREFIX - 1))
 
+/* The case detail that lists, comma-separated, the details once filled in
+ * from the answers: each is filled in at most once, so that what the
+ * person then changes, even to nothing, stays as they left it. */
+#define SIH_TRIAGE_FILLED_DETAIL     "filled-from-answers"
+
+/**
+ * SihTriageFact:
+ * @detail: a detail chosen from a list (see sih_detail_choice_lookup())
+ * @value: one of its values
+ * @holds: %TRUE if the answer says the detail has @value (is it, or for a
+ *   set, includes it); %FALSE if it says the detail has not
+ *
+ * What an answer says about one of the case's details: "I changed phones"
+ * says the recent changes include a new phone; "No, nothing changed" says
+ * they include no new phone.
+ */
+typedef struct
+{
+  char     *detail;
+  char     *value;
+  gboolean  holds;
+} SihTriageFact;
+
 /**
  * SihTriageAnswer:
  * @id: stable within its question; recorded in cases
  * @label: what the person picks (translated)
  * @next: (nullable): the id of the question it leads to, or %NULL
  * @cause: (nullable): the id of the cause it ends on, or %NULL
+ * @facts: (element-type SihTriageFact): what it says about the case's
+ *   details, in pack order; often empty
  *
  * Exactly one of @next and @cause is set.
  */
 typedef struct
 {
-  char    *id;
-  SihText  label;
-  char    *next;
-  char    *cause;
+  char      *id;
+  SihText    label;
+  char      *next;
+  char      *cause;
+  GPtrArray *facts;
 } SihTriageAnswer;
 
 /**
@@ -61,6 +87,22 @@ typedef struct
   const SihTriageQuestion *question;
   const SihTriageAnswer   *answer;
 } SihTriageChoice;
+
+/**
+ * SihTriageDisagreement:
+ * @question: a question on the path
+ * @answer: the answer recorded for it
+ * @fact: what @answer says that the case's details do not
+ *
+ * An answer and a detail that do not agree; all three point into the
+ * triage.
+ */
+typedef struct
+{
+  const SihTriageQuestion *question;
+  const SihTriageAnswer   *answer;
+  const SihTriageFact     *fact;
+} SihTriageDisagreement;
 
 #define SIH_TYPE_TRIAGE (sih_triage_get_type ())
 
@@ -94,6 +136,10 @@ GPtrArray               *sih_triage_get_path           (SihTriage               
 const SihTriageQuestion *sih_triage_get_current        (SihTriage               *self,
                                                         SihCase                 *kase);
 const char              *sih_triage_get_result         (SihTriage               *self,
+                                                        SihCase                 *kase);
+gboolean                 sih_triage_fill_details       (SihTriage               *self,
+                                                        SihCase                 *kase);
+GPtrArray               *sih_triage_get_disagreements  (SihTriage               *self,
                                                         SihCase                 *kase);
 
 G_END_DECLS

@@ -3,7 +3,9 @@
  * The summary's "Details" page: the device, where and since when, recent
  * changes, the error message and the account, each written into the case
  * as it is typed (the case store saves it) and shown again when the case
- * changes elsewhere.  The page keeps nothing of its own.
+ * changes elsewhere.  The page keeps nothing of its own.  Details nobody
+ * has set yet are filled in from what the triage answers say
+ * (sih_triage_fill_details()) when the page is given the case.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "core/sih-summary.h"
+#include "core/sih-triage.h"
 #include "ui/sih-summary-details.h"
 #include "ui/sih-text-widgets.h"
 
@@ -44,12 +47,13 @@ struct _SihSummaryDetails
 
 G_DEFINE_FINAL_TYPE (SihSummaryDetails, sih_summary_details, ADW_TYPE_BIN)
 
-/* Index 0 of both combo rows is "Not set". */
-static const char * const device_types[] = { NULL, "pc", "phone", "tablet" };
-static const char * const places[] = {
-  NULL, "website", "shopping-app", "seller-central", "prime-video", "business",
-};
-static const char * const change_ids[] = { "new-phone", "new-number", "new-email", "new-password" };
+/* The rows of the combo rows after "Not set", and the check buttons, are
+ * the values of core/sih-detail.c's table, in its order. */
+static const char * const *
+values_of (const char *key)
+{
+  return sih_detail_choice_lookup (key)->values;
+}
 
 #define DETAIL_KEY "sih-detail-key"
 
@@ -83,20 +87,21 @@ change_check (SihSummaryDetails *self,
     self->new_phone_check, self->new_number_check, self->new_email_check, self->new_password_check,
   };
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (checks) == G_N_ELEMENTS (change_ids));
   g_assert (index < G_N_ELEMENTS (checks));
   return checks[index];
 }
 
-/* Selects @value in a combo row whose items match @values; a value the
- * list does not know (from a newer version, or typed into a file) gets an
- * item of its own rather than being shown as "Not set". */
+/* Selects @value in a combo row whose items are "Not set" then @key's
+ * values; a value the list does not know (from a newer version, or typed
+ * into a file) gets an item of its own rather than being shown as "Not
+ * set". */
 static void
-select_in_combo (AdwComboRow        *row,
-                 const char * const *values,
-                 guint               n_values,
-                 const char         *value)
+select_in_combo (AdwComboRow *row,
+                 const char  *key,
+                 const char  *value)
 {
+  const char * const *values = values_of (key);
+  guint n_values = g_strv_length ((char **)values) + 1;
   GtkStringList *list = GTK_STRING_LIST (adw_combo_row_get_model (row));
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
   guint position = 0;
@@ -104,7 +109,7 @@ select_in_combo (AdwComboRow        *row,
   if (value != NULL)
     {
       for (position = 1; position < n_values; position++)
-        if (g_str_equal (values[position], value))
+        if (g_str_equal (values[position - 1], value))
           break;
       if (position == n_values)
         {
@@ -115,18 +120,6 @@ select_in_combo (AdwComboRow        *row,
     }
 
   adw_combo_row_set_selected (row, position);
-}
-
-static gboolean
-has_change (const char *changes,
-            const char *id)
-{
-  g_auto(GStrv) tokens = changes != NULL ? g_strsplit (changes, ",", -1) : NULL;
-
-  for (guint i = 0; tokens != NULL && tokens[i] != NULL; i++)
-    if (g_str_equal (g_strstrip (tokens[i]), id))
-      return TRUE;
-  return FALSE;
 }
 
 /* Shows the case's @key, or every detail when @key is %NULL. */
@@ -157,17 +150,19 @@ show_details (SihSummaryDetails *self,
     }
 
   if (key == NULL || g_str_equal (key, SIH_DETAIL_DEVICE_TYPE))
-    select_in_combo (self->device_type_row, device_types, G_N_ELEMENTS (device_types),
+    select_in_combo (self->device_type_row, SIH_DETAIL_DEVICE_TYPE,
                      sih_case_get_detail (self->kase, SIH_DETAIL_DEVICE_TYPE));
   if (key == NULL || g_str_equal (key, SIH_DETAIL_WHERE))
-    select_in_combo (self->where_row, places, G_N_ELEMENTS (places),
+    select_in_combo (self->where_row, SIH_DETAIL_WHERE,
                      sih_case_get_detail (self->kase, SIH_DETAIL_WHERE));
   if (key == NULL || g_str_equal (key, SIH_DETAIL_CHANGES))
     {
       const char *changes = sih_case_get_detail (self->kase, SIH_DETAIL_CHANGES);
+      const char * const *change_ids = values_of (SIH_DETAIL_CHANGES);
 
-      for (guint i = 0; i < G_N_ELEMENTS (change_ids); i++)
-        gtk_check_button_set_active (change_check (self, i), has_change (changes, change_ids[i]));
+      for (guint i = 0; change_ids[i] != NULL; i++)
+        gtk_check_button_set_active (change_check (self, i),
+                                     sih_detail_list_contains (changes, change_ids[i]));
     }
 
   self->updating = FALSE;
@@ -199,18 +194,18 @@ text_changed_cb (SihSummaryDetails *self,
 }
 
 static void
-combo_selected (SihSummaryDetails  *self,
-                AdwComboRow        *row,
-                const char         *key,
-                const char * const *values,
-                guint               n_values)
+combo_selected (SihSummaryDetails *self,
+                AdwComboRow       *row,
+                const char        *key)
 {
+  const char * const *values = values_of (key);
+  guint n_values = g_strv_length ((char **)values) + 1;
   guint position = adw_combo_row_get_selected (row);
 
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   if (position < n_values)
-    write_detail (self, key, values[position]);
+    write_detail (self, key, position > 0 ? values[position - 1] : NULL);
   else
     write_detail (self, key, gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
                                                          position));
@@ -219,8 +214,7 @@ combo_selected (SihSummaryDetails  *self,
 static void
 device_type_selected_cb (SihSummaryDetails *self)
 {
-  combo_selected (self, self->device_type_row, SIH_DETAIL_DEVICE_TYPE,
-                  device_types, G_N_ELEMENTS (device_types));
+  combo_selected (self, self->device_type_row, SIH_DETAIL_DEVICE_TYPE);
   /* This computer's system stands in only while the device is this one. */
   if (!self->updating && self->kase != NULL)
     show_details (self, SIH_DETAIL_OS);
@@ -229,12 +223,13 @@ device_type_selected_cb (SihSummaryDetails *self)
 static void
 where_selected_cb (SihSummaryDetails *self)
 {
-  combo_selected (self, self->where_row, SIH_DETAIL_WHERE, places, G_N_ELEMENTS (places));
+  combo_selected (self, self->where_row, SIH_DETAIL_WHERE);
 }
 
 static void
 change_toggled_cb (SihSummaryDetails *self)
 {
+  const char * const *change_ids = values_of (SIH_DETAIL_CHANGES);
   g_autoptr(GPtrArray) tokens = NULL;
   g_auto(GStrv) old = NULL;
   g_autofree char *value = NULL;
@@ -243,7 +238,7 @@ change_toggled_cb (SihSummaryDetails *self)
     return;
 
   tokens = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (change_ids); i++)
+  for (guint i = 0; change_ids[i] != NULL; i++)
     if (gtk_check_button_get_active (change_check (self, i)))
       g_ptr_array_add (tokens, g_strdup (change_ids[i]));
 
@@ -363,6 +358,8 @@ sih_summary_details_init (SihSummaryDetails *self)
 /**
  * sih_summary_details_set_case:
  * @kase: the case to show and write the details into
+ * @triage: (nullable): the pack's triage questions, whose answers fill in
+ *   the details nobody has set yet
  * @help_desk: the case is about a caller's device, not this machine
  * @this_os: (nullable): this machine's operating system, shown while the
  *   case names none and the problem is on this machine
@@ -370,11 +367,13 @@ sih_summary_details_init (SihSummaryDetails *self)
 void
 sih_summary_details_set_case (SihSummaryDetails *self,
                               SihCase           *kase,
+                              SihTriage         *triage,
                               gboolean           help_desk,
                               const char        *this_os)
 {
   g_return_if_fail (SIH_IS_SUMMARY_DETAILS (self));
   g_return_if_fail (SIH_IS_CASE (kase));
+  g_return_if_fail (triage == NULL || SIH_IS_TRIAGE (triage));
 
   if (self->kase != NULL)
     g_signal_handlers_disconnect_by_data (self->kase, self);
@@ -402,6 +401,10 @@ sih_summary_details_set_case (SihSummaryDetails *self,
                                                "problem is on your phone."));
     }
 
+  /* Before showing them: "I changed phones" ticks "New phone" while no
+   * recent change is set; what the person set stays as it is. */
+  if (triage != NULL)
+    sih_triage_fill_details (triage, kase);
   show_details (self, NULL);
   g_signal_connect_swapped (kase, "detail-changed", G_CALLBACK (detail_changed_cb), self);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "core/sih-case.h"
+#include "core/sih-triage.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,7 @@ G_DECLARE_FINAL_TYPE (SihSummaryDetails, sih_summary_details, SIH, SUMMARY_DETAI
 
 void sih_summary_details_set_case (SihSummaryDetails *self,
                                    SihCase           *kase,
+                                   SihTriage         *triage,
                                    gboolean           help_desk,
                                    const char        *this_os);
 

@@ -226,7 +226,8 @@ sih_summary_window_new (GtkWindow *parent,
   adw_view_stack_set_visible_child_name (self->view_stack,
                                          details == NULL || details[0] == NULL ? "details" : "preview");
 
-  sih_summary_details_set_case (self->details, kase, help_desk, device->os_name);
+  sih_summary_details_set_case (self->details, kase, sih_pack_get_triage (pack), help_desk,
+                                device->os_name);
   sih_summary_preview_set_case (self->preview, pack, kase, help_desk, device);
 
   return self;

@@ -160,6 +160,26 @@ mutate("triage-long-question-id.json", triage(set_path(["triage", "questions", 2
 mutate("triage-unknown-member.json", triage(set_path(["triage", "questions", 0, "help"], "Hm")),
        "INVALID_VALUE", "triage.questions[0].help")
 
+DETAILS = ["triage", "questions", 0, "answers", 0, "details"]
+mutate("triage-details-unknown-detail.json", triage(set_path(DETAILS, [{"detail": "since", "is": "x"}])),
+       "INVALID_VALUE", "triage.questions[0].answers[0].details[0].detail: expected one of “device-type”")
+mutate("triage-details-unknown-value.json", triage(set_path(DETAILS, [{"detail": "changes", "is": "new-car"}])),
+       "INVALID_VALUE", "triage.questions[0].answers[0].details[0].is: expected one of “new-phone”")
+mutate("triage-details-is-and-not.json",
+       triage(set_path(DETAILS, [{"detail": "changes", "is": "new-phone", "not": "new-email"}])),
+       "INVALID_VALUE", "triage.questions[0].answers[0].details[0]: expected one of “is”")
+mutate("triage-details-neither.json", triage(set_path(DETAILS, [{"detail": "changes"}])),
+       "MISSING", "triage.questions[0].answers[0].details[0]: expected one of “is”")
+mutate("triage-details-conflict.json",
+       triage(set_path(DETAILS, [{"detail": "changes", "is": "new-phone"}, {"detail": "changes", "not": "new-phone"}])),
+       "INVALID_VALUE", "triage.questions[0].answers[0].details[1].not: this answer already says otherwise")
+mutate("triage-details-two-places.json",
+       triage(set_path(DETAILS, [{"detail": "where", "is": "website"}, {"detail": "where", "is": "business"}])),
+       "INVALID_VALUE", "triage.questions[0].answers[0].details[1].is: this answer already says otherwise")
+mutate("triage-details-unknown-member.json",
+       triage(set_path(DETAILS, [{"detail": "changes", "is": "new-phone", "why": "x"}])),
+       "INVALID_VALUE", "triage.questions[0].answers[0].details[0].why")
+
 
 for name in os.listdir(os.path.join(here, "bad")):
     os.unlink(os.path.join(here, "bad", name))

@@ -8,6 +8,7 @@
 
 #include "ui/sih-application.h"
 #include "core/sih-case-file.h"
+#include "core/sih-error.h"
 #include "core/sih-case-info-private.h"
 #include "ui/sih-case-list.h"
 #include "ui/sih-cause-page.h"
@@ -37,10 +38,15 @@ run_idle_cb (gpointer user_data)
   /* The saved cases are listed in the background; wait for the case. */
   while (sih_window_get_case (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   run->func (app, window, run->data);
 
-  /* Quit as a user does: close the window. */
-  gtk_window_close (GTK_WINDOW (window));
+  /* Quit as a user does: close the window (unless the run did). */
+  if (window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+      gtk_window_close (GTK_WINDOW (window));
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -405,6 +411,75 @@ test_cases_blank (void)
   g_free (counts.directory);
 }
 
+/* With the folder unwritable, Ctrl+Q (app.quit) does not drop what was
+ * recorded: the window asks, as its close button does, and a banner has
+ * said so since the first failure.  Once saving works, Ctrl+Q saves, keeps
+ * the window's size and ends the app. */
+static void
+quit_unsaved_run (SihApplication *app,
+                  SihWindow      *window,
+                  gpointer        data)
+{
+  char **path = data;
+  SihCaseStore *store = sih_application_get_store (app);
+  g_autoptr(GError) injected = g_error_new (SIH_ERROR, SIH_ERROR_IO, "Permission denied");
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWindow *weak = GTK_WINDOW (window);
+  SihCase *kase = sih_window_get_case (window);
+  SihAlert *alert;
+
+  sih_case_store_set_write_error (store, injected);
+  sih_case_set_outcome (kase, "code-not-arriving", "wait-then-newest", SIH_OUTCOME_FAILED);
+  sih_case_set_note (kase, "code-not-arriving", "wait-then-newest", "Written while unsaved");
+  g_assert_false (sih_case_store_flush (store, NULL));
+  sih_test_iterate ();
+  g_assert_true (gtk_revealer_get_reveal_child (sih_window_get_save_banner (window)));
+
+  /* The session ending is asked to wait too. */
+  g_signal_emit_by_name (app, "query-end");
+  g_assert_true (sih_application_is_holding_logout (app));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  sih_test_iterate ();
+  alert = sih_alert_get_visible (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), "Permission denied"));
+  sih_alert_respond (alert, "keep");
+  sih_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Saving works again: the banner goes, and Ctrl+Q quits for real. */
+  sih_case_store_set_write_error (store, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-save", NULL);
+  sih_test_iterate ();
+  g_assert_false (gtk_revealer_get_reveal_child (sih_window_get_save_banner (window)));
+  g_assert_false (sih_application_is_holding_logout (app));
+
+  *path = g_strdup (sih_case_info_get_path (sih_case_store_lookup (store, sih_case_get_id (kase))));
+  gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  sih_test_iterate ();
+  g_assert_null (weak);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
+}
+
+static void
+test_cases_quit_unsaved (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(SihCase) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  run_app (quit_unsaved_run, &path);
+  g_assert_nonnull (path);
+  saved = sih_case_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sih_case_get_note (saved, "code-not-arriving", "wait-then-newest"), ==,
+                   "Written while unsaved");
+}
+
 static void
 test_cases_list (void)
 {
@@ -435,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/cases/delete-undo", test_cases_delete_undo);
   g_test_add_func ("/cases/import", test_cases_import);
   g_test_add_func ("/cases/blank", test_cases_blank);
+  g_test_add_func ("/cases/quit-unsaved", test_cases_quit_unsaved);
 
   return g_test_run ();
 }

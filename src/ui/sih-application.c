@@ -27,6 +27,8 @@ struct _SihApplication
   gboolean        held;
   gboolean        save_failing;
   gboolean        store_ready;
+  guint           logout_cookie;   /* the session waits: changes are unsaved */
+  gboolean        holding_logout;
 };
 
 enum {
@@ -143,6 +145,15 @@ sih_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (sih_application_parent_class)->handle_local_options (app, options);
 }
 
+static void
+stop_holding_logout (SihApplication *self)
+{
+  if (self->logout_cookie != 0)
+    gtk_application_uninhibit (GTK_APPLICATION (self), self->logout_cookie);
+  self->logout_cookie = 0;
+  self->holding_logout = FALSE;
+}
+
 /* While a save is pending, the app stays alive to finish it. */
 static void
 store_busy_cb (SihApplication *self)
@@ -156,6 +167,10 @@ store_busy_cb (SihApplication *self)
   else if (!busy && self->held)
     g_application_release (G_APPLICATION (self));
   self->held = busy;
+
+  /* Everything is on disk: the session need not wait any more. */
+  if (!sih_case_store_get_busy (self->store))
+    stop_holding_logout (self);
 }
 
 static void
@@ -188,6 +203,40 @@ store_saved_cb (SihApplication *self)
   store_busy_cb (self);
 }
 
+/* The session is ending: write what is pending, and if that fails, ask
+ * the session to wait, saying why, as the window's close button does. */
+static void
+query_end_cb (SihApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  g_autofree char *reason = NULL;
+
+  if (self->store == NULL || sih_case_store_flush (self->store, &error))
+    return;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  /* Translators: shown by the session when logging out; %s says why */
+  reason = g_strdup_printf (_("Changes to a case could not be saved: %s"), error->message);
+  if (!self->holding_logout)
+    self->logout_cookie = gtk_application_inhibit (GTK_APPLICATION (self), window,
+                                                   GTK_APPLICATION_INHIBIT_LOGOUT, reason);
+  self->holding_logout = TRUE;
+}
+
+/**
+ * sih_application_is_holding_logout:
+ *
+ * Returns: whether the app asked the session to wait before ending,
+ *   because changes could not be saved
+ */
+gboolean
+sih_application_is_holding_logout (SihApplication *self)
+{
+  g_return_val_if_fail (SIH_IS_APPLICATION (self), FALSE);
+  return self->holding_logout;
+}
+
 static void
 sih_application_shutdown (GApplication *app)
 {
@@ -209,6 +258,10 @@ sih_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (sih_application_parent_class)->startup (app);
+
+  /* To hear when the session ends (query-end), and to make it wait. */
+  g_object_set (app, "register-session", TRUE, NULL);
+  g_signal_connect (app, "query-end", G_CALLBACK (query_end_cb), NULL);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.about", about_accels);
@@ -322,12 +375,20 @@ sih_application_class_init (SihApplicationClass *klass)
   app_class->activate = sih_application_activate;
 }
 
+/* Ctrl+Q and the menu's Quit close every window as its close button
+ * does, so that a window with changes it cannot save asks first (and
+ * keeps its size for next time); the app ends with its last window. */
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  g_list_foreach (windows, (GFunc)(void (*) (void))g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

@@ -22,6 +22,7 @@ const GError   *sih_application_get_pack_error (SihApplication *self);
 const char     *sih_application_get_pack_warning (SihApplication *self);
 SihCaseStore   *sih_application_get_store      (SihApplication *self);
 gboolean        sih_application_is_store_ready (SihApplication *self);
+gboolean        sih_application_is_holding_logout (SihApplication *self);
 SihCase        *sih_application_open_last_case (SihApplication *self);
 SihCase        *sih_application_new_case       (SihApplication *self);
 

@@ -309,6 +309,14 @@ show_unreadable_action (GtkWidget  *widget,
   _sih_window_show_unreadable_details (SIH_WINDOW (widget));
 }
 
+static void
+retry_save_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _sih_window_retry_save (SIH_WINDOW (widget));
+}
+
 void
 _sih_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -327,6 +335,7 @@ _sih_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-case", NULL, export_case_action);
   gtk_widget_class_install_action (widget_class, "win.import-case", NULL, import_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-unreadable", NULL, show_unreadable_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-triage", NULL, show_triage_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

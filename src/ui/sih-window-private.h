@@ -50,6 +50,8 @@ struct _SihWindow
   SihStartPage         *start_page;
   SihCausePage         *cause_page;
   AdwStatusPage        *error_page;
+  GtkRevealer          *save_banner;
+  GtkLabel             *save_banner_label;
 };
 
 void     _sih_window_class_add_actions       (GtkWidgetClass *widget_class);
@@ -65,5 +67,6 @@ void     _sih_window_delete_case             (SihWindow      *self,
                                               const char     *id);
 gboolean _sih_window_help_desk_mode          (SihWindow      *self);
 void     _sih_window_show_unreadable_details (SihWindow      *self);
+void     _sih_window_retry_save              (SihWindow      *self);
 
 G_END_DECLS

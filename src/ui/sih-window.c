@@ -626,23 +626,29 @@ unreadable_cb (SihWindow  *self,
   report_unreadable (self);
 }
 
+/* While anything cannot be saved, a banner says so and why, and stays
+ * until saving works again: a toast could be missed during a call. */
+static void
+show_save_failure (SihWindow    *self,
+                   const GError *error)
+{
+  /* Translators: %s says why, "No space left on device" */
+  g_autofree char *text = g_strdup_printf (_("Changes are not saved: %s. They are kept while the "
+                                             "app is open, and saving is tried again."),
+                                           error->message);
+
+  gtk_label_set_text (self->save_banner_label, text);
+  gtk_revealer_set_reveal_child (self->save_banner, TRUE);
+  self->save_failed = TRUE;
+}
+
 static void
 save_failed_cb (SihWindow    *self,
                 SihCase      *kase,
                 GError       *error,
                 SihCaseStore *store)
 {
-  g_autofree char *text = NULL;
-
-  /* Say it once, not on every retry. */
-  if (self->save_failed)
-    return;
-  self->save_failed = TRUE;
-
-  /* Translators: %s says why; the case stays open and is saved later */
-  text = g_strdup_printf (_("The case could not be saved: %s. It stays open and will be saved as soon as possible."),
-                          error->message);
-  _sih_window_show_toast (self, text);
+  show_save_failure (self, error);
 }
 
 static void
@@ -651,8 +657,34 @@ saved_cb (SihWindow *self)
   if (self->save_failed)
     {
       self->save_failed = FALSE;
+      gtk_revealer_set_reveal_child (self->save_banner, FALSE);
       _sih_window_show_toast (self, _("The case is saved again"));
     }
+}
+
+void
+_sih_window_retry_save (SihWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!sih_case_store_flush (self->store, &error))
+    show_save_failure (self, error);
+}
+
+/**
+ * sih_window_get_save_banner:
+ *
+ * For tests: the banner shown while changes cannot be saved.
+ *
+ * Returns: (transfer none): the banner's revealer
+ */
+GtkRevealer *
+sih_window_get_save_banner (SihWindow *self)
+{
+  g_return_val_if_fail (SIH_IS_WINDOW (self), NULL);
+  return self->save_banner;
 }
 
 static void
@@ -835,6 +867,8 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, cause_page);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, save_banner);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, save_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_unbind_cb);

@@ -27,5 +27,6 @@ void       sih_window_search       (SihWindow      *self,
                                     const char     *query);
 AdwToast  *sih_window_get_delete_toast (SihWindow  *self,
                                         const char *id);
+GtkRevealer *sih_window_get_save_banner (SihWindow *self);
 
 G_END_DECLS

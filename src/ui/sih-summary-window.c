@@ -124,6 +124,21 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_dialog));
 }
 
+/* The summary laid out on paper: headings and lists, never the text
+ * format's underlines or the Markdown source, whichever the preview shows. */
+static gboolean
+print_summary (GtkWindow  *parent,
+               SihCase    *kase,
+               GPtrArray  *blocks,
+               GError    **error)
+{
+  g_autoptr(GDateTime) now = sih_case_now (kase);
+  g_autofree char *title = sih_export_document_title (kase);
+  g_autofree char *file_name = sih_export_file_name (kase, now);
+
+  return sih_print_blocks (parent, title, file_name, blocks, NULL, error);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -131,10 +146,10 @@ print_action (GtkWidget  *widget,
 {
   SihSummaryWindow *self = SIH_SUMMARY_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strdup (sih_summary_preview_get_text (self->preview));
+  /* Made now: the dialog runs a main loop, and the case may change meanwhile. */
+  g_autoptr(GPtrArray) blocks = sih_summary_preview_dup_blocks (self->preview);
 
-  /* The dialog runs a main loop: the preview may change meanwhile. */
-  if (!sih_print_text (GTK_WINDOW (self), _("Support Summary"), text, NULL, &error))
+  if (!print_summary (GTK_WINDOW (self), self->kase, blocks, &error))
     sih_show_error_dialog (GTK_WIDGET (self), _("Could Not Print"), error->message);
 }
 
@@ -287,8 +302,8 @@ sih_summary_window_get_unmask_switch (SihSummaryWindow *self,
  * @kase: the case to summarise
  * @help_desk: the case is about a caller's device, not this machine
  *
- * Prints the summary as the preview first shows it: plain text, with
- * e-mail addresses and phone numbers masked.  Errors are shown in a dialog.
+ * Prints the summary as the preview first shows it: with e-mail addresses
+ * and phone numbers masked.  Errors are shown in a dialog.
  */
 void
 sih_summary_print (GtkWindow *parent,
@@ -299,7 +314,7 @@ sih_summary_print (GtkWindow *parent,
   g_autoptr(SihDeviceInfo) device = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
   SihSummaryOptions options;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
@@ -311,7 +326,7 @@ sih_summary_print (GtkWindow *parent,
   options.help_desk = help_desk;
   device = sih_export_collect_device_info (pack);
   now = sih_case_now (kase);
-  text = sih_summary_format (kase, pack, device, now, &options, NULL);
-  if (!sih_print_text (parent, _("Support Summary"), text, NULL, &error))
+  blocks = sih_summary_format_blocks (kase, pack, device, now, &options);
+  if (!print_summary (parent, kase, blocks, &error))
     sih_show_error_dialog (GTK_WIDGET (parent), _("Could Not Print"), error->message);
 }

@@ -211,6 +211,12 @@ test_export_pdf (Fixture       *f,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
+  GStatBuf st;
+
+  /* It replaces a file that others could read. */
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (path, 0644));
 
   g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path,
                                "--format", "pdf", "--output", path, NULL), ==, 0);
@@ -220,6 +226,9 @@ test_export_pdf (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* Personal data, like the text formats: for the user's eyes only. */
+  g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   text = pdf_to_text (path);
   if (text == NULL)

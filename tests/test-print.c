@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ui/sih-export.h"
 #include "ui/sih-print.h"
@@ -168,6 +169,15 @@ assert_laid_out (const char *pdf_text,
     }
 }
 
+static void
+assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 static GDateTime *
 fixed_now (void)
 {
@@ -192,7 +202,7 @@ make_case (SihPack *pack)
   return kase;
 }
 
-/* Exports @blocks to a new folder. */
+/* Exports @blocks to a new folder, as a PDF private to the user. */
 static char *
 export (const char *title,
         GPtrArray  *blocks)
@@ -206,10 +216,12 @@ export (const char *title,
   g_assert_true (sih_print_blocks (NULL, title, NULL, blocks, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  assert_private (path);
   return path;
 }
 
-/* Removes the PDF and its folder, which must hold nothing else. */
+/* Removes the PDF and its folder, which must hold nothing else: no
+ * temporary file is left behind. */
 static void
 remove_export (const char *path)
 {
@@ -527,6 +539,39 @@ test_print_blank_checklist (void)
   remove_export (path);
 }
 
+/* A PDF is private from the start, whatever the umask, also when it
+ * replaces a file others could read, and nothing is left beside it. */
+static void
+test_print_private (void)
+{
+  g_autoptr(GPtrArray) blocks = new_blocks ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sih-print-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autoptr(GDir) listing = NULL;
+  mode_t umask_was;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (blocks, new_block (SIH_SUMMARY_BLOCK_PARAGRAPH, 0, "Private"));
+
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (path, 0644));
+
+  umask_was = umask (0);
+  g_assert_true (sih_print_blocks (NULL, "Private", NULL, blocks, path, &error));
+  umask (umask_was);
+  g_assert_no_error (error);
+  assert_private (path);
+
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "summary.pdf");
+  g_assert_null (g_dir_read_name (listing));
+
+  remove_export (path);
+}
+
 static void
 test_print_error (void)
 {
@@ -534,9 +579,10 @@ test_print_error (void)
   g_autoptr(GError) error = NULL;
 
   g_ptr_array_add (blocks, new_block (SIH_SUMMARY_BLOCK_PARAGRAPH, 0, "Text"));
-  /* A directory that does not exist: an error, not a crash. */
+  /* A directory that does not exist: an error that names the file, not a crash. */
   g_assert_false (sih_print_blocks (NULL, "Title", NULL, blocks, "/nonexistent/dir/x.pdf", &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/dir/x.pdf"));
 }
 
 /* What a saved or printed summary is suggested to be called. */
@@ -659,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/print/paginates", test_print_paginates);
   g_test_add_func ("/print/keeps-headings", test_print_keeps_headings);
   g_test_add_func ("/print/blank-checklist", test_print_blank_checklist);
+  g_test_add_func ("/print/private", test_print_private);
   g_test_add_func ("/print/error", test_print_error);
   g_test_add_func ("/print/file-names", test_print_file_names);
   g_test_add_func ("/print/default-folder", test_print_default_folder);

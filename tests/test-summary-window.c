@@ -679,7 +679,7 @@ run_poppler (const char *program,
 
 /* Print, then "Print to File" in the dialog, with the Markdown view
  * showing: the PDF is the laid-out summary, not the Markdown source, in
- * Documents under the case's name, with a title.  In
+ * Documents under the case's name, private to the user, with a title.  In
  * English and in Japanese, where GTK's printer has a Japanese name. */
 static void
 test_summary_window_print_to_file (Fixture       *f,
@@ -724,6 +724,7 @@ test_summary_window_print_to_file (Fixture       *f,
   sih_test_iterate ();
 
   g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   text = run_poppler ("pdftotext", path);
   g_assert_nonnull (strstr (text, C_("summary", "Sign-in problem summary")));

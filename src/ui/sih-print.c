@@ -9,6 +9,11 @@
  * inside one, and never right after a heading; every page has a header
  * with the title and "Page N of M".
  *
+ * Every PDF is private to the user (0600) from the moment it exists: an
+ * export is written to a private temporary file beside the target and
+ * renamed over it; for "Print to File" the target is made private before
+ * GTK writes it, as GIO keeps a file's mode when it replaces it.
+ *
  * Exporting (GTK_PRINT_OPERATION_ACTION_EXPORT) needs neither a display
  * nor gtk_init(): the command line and the tests use it headless.
  *
@@ -18,7 +23,12 @@
 
 #include <adwaita.h>
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ui/sih-print.h"
 #include "ui/sih-dialogs.h"
@@ -82,6 +92,8 @@ typedef struct
 {
   char        *title;
   GPtrArray   *blocks;         /* SihSummaryBlock */
+  char        *protected_path; /* "Print to File" made this file private: NULL when not */
+  gboolean     previewing;     /* only shown on screen: no file is written */
   double       header_height;  /* header and the gap under it, in points */
   GPtrArray   *layouts;        /* PangoLayout: a line needs its layout to be drawn */
   GArray      *lines;          /* Line */
@@ -99,6 +111,7 @@ static void
 print_job_free (PrintJob *job)
 {
   g_free (job->title);
+  g_free (job->protected_path);
   g_clear_pointer (&job->blocks, g_ptr_array_unref);
   g_clear_pointer (&job->lines, g_array_unref);
   g_clear_pointer (&job->layouts, g_ptr_array_unref);
@@ -302,6 +315,52 @@ set_pdf_title (PrintJob        *job,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Sign-in Helper");
 }
 
+/* "Print to File" writes where the settings say once all pages are drawn,
+ * through g_file_replace(), which keeps the mode of a file it replaces:
+ * so the file is made private before, never after. */
+static void
+protect_output_file (PrintJob          *job,
+                     GtkPrintOperation *operation)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  const char *uri;
+  g_autofree char *path = NULL;
+  int fd;
+
+  if (settings == NULL || job->previewing)
+    return;
+  /* The only printer that writes to output-uri; its name is GTK's own. */
+  if (g_strcmp0 (gtk_print_settings_get_printer (settings), g_dgettext ("gtk40", "Print to File")) != 0)
+    return;
+  uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  path = uri != NULL ? g_filename_from_uri (uri, NULL, NULL) : NULL;
+  if (path == NULL)
+    return;
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    job->protected_path = g_strdup (path);
+  else if (errno == EEXIST)
+    fd = g_open (path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+  if (fd < 0)
+    return;
+  if (fchmod (fd, 0600) != 0)
+    g_debug ("Could not make %s private: %s", path, g_strerror (errno));
+  g_close (fd, NULL);
+}
+
+/* GTK's own preview: the pages are shown, not written to the file. */
+static gboolean
+preview_cb (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            PrintJob                 *job)
+{
+  job->previewing = TRUE;
+  return FALSE;
+}
+
 static void
 begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
@@ -312,6 +371,7 @@ begin_print_cb (GtkPrintOperation *operation,
   g_autoptr(PangoLayout) header = new_layout (context, HEADER_FONT, "Page 1");
   int header_text_height;
 
+  protect_output_file (job, operation);
   set_pdf_title (job, context);
 
   pango_layout_get_pixel_size (header, NULL, &header_text_height);
@@ -398,6 +458,54 @@ draw_page_cb (GtkPrintOperation *operation,
       cairo_move_to (cr, line->x, top + line->baseline);
       pango_cairo_show_layout_line (cr, line->line);
     }
+}
+
+/* Exports to a private temporary file beside @path, then puts it in
+ * place: the PDF is never readable by others, and never half written. */
+static gboolean
+export_pdf (GtkPrintOperation  *operation,
+            const char         *path,
+            GError            **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp_name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *temp = g_build_filename (dir, temp_name, NULL);
+  g_autofree char *display = g_filename_display_name (path);
+  GtkPrintOperationResult result;
+  int fd;
+  int saved_errno;
+
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s",
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Cairo opens the file again and truncates it, which keeps its mode. */
+  gtk_print_operation_set_export_filename (operation, temp);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_close (fd, NULL);
+      g_unlink (temp);
+      return FALSE;
+    }
+
+  if (fsync (fd) != 0 || g_rename (temp, path) != 0)
+    {
+      saved_errno = errno;
+      g_close (fd, NULL);
+      g_unlink (temp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s",
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+  return TRUE;
 }
 
 /* Kept for the next print dialog in this session: the same printer. */
@@ -501,15 +609,12 @@ sih_print_blocks (GtkWindow   *parent,
   gtk_page_setup_set_right_margin (page_setup, MARGIN_MM, GTK_UNIT_MM);
   gtk_print_operation_set_default_page_setup (operation, page_setup);
 
+  g_signal_connect (operation, "preview", G_CALLBACK (preview_cb), job);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
 
   if (export_pdf_path != NULL)
-    {
-      gtk_print_operation_set_export_filename (operation, export_pdf_path);
-      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
-      return result != GTK_PRINT_OPERATION_RESULT_ERROR;
-    }
+    return export_pdf (operation, export_pdf_path, error);
 
   {
     g_autoptr(GtkPrintSettings) settings = dialog_settings (file_name);
@@ -523,6 +628,11 @@ sih_print_blocks (GtkWindow   *parent,
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
+      GStatBuf st;
+
+      /* An empty file made private for output that never came. */
+      if (job->protected_path != NULL && g_stat (job->protected_path, &st) == 0 && st.st_size == 0)
+        g_unlink (job->protected_path);
       if (error != NULL && *error == NULL)
         g_set_error (error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL,
                      _("Printing “%s” failed"), title);

@@ -550,7 +550,15 @@ test_summary_window_save (Fixture       *f,
     }
   /* (transfer full) in GTK 4 */
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
-  g_assert_cmpstr (name, ==, "signin-summary-2026-11-25.md");
+  g_assert_cmpstr (name, ==, "Sign-in problem summary 2026-11-25.md");
+  /* In Documents, not wherever the app was started from. */
+  {
+    g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GFile) documents = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
+
+    g_assert_nonnull (current);
+    g_assert_true (g_file_equal (current, documents));
+  }
 
   folder = g_file_new_for_path (dir);
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));

@@ -106,19 +106,21 @@ save_action (GtkWidget  *widget,
 {
   SihSummaryWindow *self = SIH_SUMMARY_WINDOW (widget);
   g_autoptr(GDateTime) now = sih_case_now (self->kase);
-  /* ISO 8601 in file names, so that they sort by date in any language. */
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GFile) folder = sih_export_default_folder ();
+  g_autofree char *file_name = sih_export_file_name (self->kase, now);
   g_autofree char *name = NULL;
 
   if (self->save_dialog != NULL)
     return;
 
-  name = g_strdup_printf ("signin-summary-%s.%s", date,
+  name = g_strdup_printf ("%s.%s", file_name,
                           sih_export_format_for_summary (sih_summary_preview_get_format (self->preview))->extension);
   self->save_dialog = gtk_file_chooser_native_new (_("Save Summary"), GTK_WINDOW (self),
                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
                                                    _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->save_dialog), TRUE);
+  /* Documents, not wherever the app was started from. */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->save_dialog), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_dialog), name);
   g_signal_connect_swapped (self->save_dialog, "response", G_CALLBACK (save_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_dialog));

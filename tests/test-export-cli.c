@@ -189,6 +189,26 @@ test_export_output_file (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
+/* pdftotext's reading of @path, or NULL when poppler-utils is missing. */
+static char *
+pdf_to_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
 static void
 test_export_pdf (Fixture       *f,
                  gconstpointer  data)
@@ -197,8 +217,15 @@ test_export_pdf (Fixture       *f,
   g_autofree char *err = NULL;
   g_autofree char *path = g_build_filename (f->dir, "x.pdf", NULL);
   g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
+  GStatBuf st;
+
+  /* It replaces a file that others could read. */
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (path, 0644));
 
   g_assert_cmpint (run_export (&out, &err, "--export-summary", f->case_path,
                                "--format", "pdf", "--output", path, NULL), ==, 0);
@@ -208,6 +235,23 @@ test_export_pdf (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* Personal data, like the text formats: for the user's eyes only. */
+  g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  text = pdf_to_text (path);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is needed to read the PDF");
+      return;
+    }
+  /* Laid out: headings without the text format's underlines. */
+  g_assert_nonnull (strstr (text, "Sign-in problem summary\n"));
+  g_assert_nonnull (strstr (text, "Steps tried\n"));
+  g_assert_null (strstr (text, "\n====="));
+  g_assert_null (strstr (text, "\n-----"));
+  g_assert_nonnull (strstr (text, MASKED_EMAIL));
+  g_assert_null (strstr (text, EMAIL));
 }
 
 /* Whose device the summary describes: the caller's leaves this

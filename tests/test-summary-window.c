@@ -4,12 +4,15 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gtk/gtkunixprint.h>
 #include <string.h>
 
 #include "ui/sih-export.h"
 #include "core/sih-summary.h"
 #include "ui/sih-summary-window.h"
+#include "sih-test-locale.h"
 #include "sih-test-util.h"
 
 #define EMAIL        "taro.yamada@example.co.jp"
@@ -627,7 +630,15 @@ test_summary_window_save (Fixture       *f,
     }
   /* (transfer full) in GTK 4 */
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
-  g_assert_cmpstr (name, ==, "signin-summary-2026-11-25.md");
+  g_assert_cmpstr (name, ==, "Sign-in problem summary 2026-11-25.md");
+  /* In Documents, not wherever the app was started from. */
+  {
+    g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GFile) documents = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
+
+    g_assert_nonnull (current);
+    g_assert_true (g_file_equal (current, documents));
+  }
 
   folder = g_file_new_for_path (dir);
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
@@ -655,6 +666,168 @@ test_summary_window_save (Fixture       *f,
 
   g_assert_no_errno (g_remove (path));
   g_assert_no_errno (g_rmdir (dir));
+}
+
+/* The name GTK gives its "Print to File" printer, in GTK's own words. */
+static const char *
+file_printer_name (void)
+{
+  return g_dgettext ("gtk40", "Print to File");
+}
+
+typedef struct
+{
+  gboolean answered;
+  gint64   deadline;
+} PrintDialogState;
+
+/* Selects "Print to File" in the dialog's list of printers, as a click
+ * would; %FALSE while the list does not have it yet. */
+static gboolean
+select_file_printer (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (widget));
+
+      for (guint i = 0; GTK_IS_SINGLE_SELECTION (model) &&
+                        i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+          if (GTK_IS_PRINTER (item) &&
+              g_str_equal (gtk_printer_get_name (GTK_PRINTER (item)), file_printer_name ()))
+            {
+              gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), i);
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (select_file_printer (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Answers the print dialog as someone would: "Print to File", then
+ * Print, with the file name the dialog suggests. */
+static gboolean
+answer_print_dialog_cb (gpointer user_data)
+{
+  PrintDialogState *state = user_data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkPrintUnixDialog *dialog = NULL;
+  GtkPrinter *printer;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_PRINT_UNIX_DIALOG (window) && gtk_widget_get_visible (window))
+        dialog = GTK_PRINT_UNIX_DIALOG (window);
+    }
+  if (g_get_monotonic_time () > state->deadline)
+    g_error ("The print dialog did not come up with “%s” to choose", file_printer_name ());
+  if (dialog == NULL)
+    return G_SOURCE_CONTINUE;
+
+  printer = gtk_print_unix_dialog_get_selected_printer (dialog);
+  if (printer == NULL || !g_str_equal (gtk_printer_get_name (printer), file_printer_name ()))
+    {
+      select_file_printer (GTK_WIDGET (dialog));
+      return G_SOURCE_CONTINUE;
+    }
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  state->answered = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static char *
+run_poppler (const char *program,
+             const char *path)
+{
+  const char *argv[] = { program, path, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (g_str_equal (program, "pdftotext"))
+    argv[2] = "-";
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* Print, then "Print to File" in the dialog, with the Markdown view
+ * showing: the PDF is the laid-out summary, not the Markdown source, in
+ * Documents under the case's name, private to the user, with a title.  In
+ * English and in Japanese, where GTK's printer has a Japanese name. */
+static void
+test_summary_window_print_to_file (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const char *language = data;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  PrintDialogState state = { FALSE, g_get_monotonic_time () + 60 * G_USEC_PER_SEC };
+  guint source;
+  GStatBuf st;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is needed to read the PDF");
+      return;
+    }
+  if (!sih_test_use_language (language))
+    return;
+
+  sih_case_set_title (f->kase, "Ref 4711");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (f, "markdown_button")), TRUE);
+  sih_test_iterate ();
+  g_assert_true (g_str_has_prefix (sih_summary_window_get_text (f->window), "# "));
+
+  name = g_strdup_printf (C_("file name", "Sign-in problem summary %s"), "2026-11-25");
+  file_name = g_strdup_printf ("%s - Ref 4711.pdf", name);
+  path = g_build_filename (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS), file_name, NULL);
+  title = g_strdup_printf (_("Sign-in problem summary – %s"), "Ref 4711");
+
+  /* The dialog runs its own main loop: it is answered from there. */
+  source = g_timeout_add (50, answer_print_dialog_cb, &state);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "summary.print", NULL));
+  if (!state.answered)
+    g_source_remove (source);
+  g_assert_true (state.answered);
+  sih_test_iterate ();
+
+  g_assert_no_errno (g_stat (path, &st));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  text = run_poppler ("pdftotext", path);
+  g_assert_nonnull (strstr (text, C_("summary", "Sign-in problem summary")));
+  g_assert_nonnull (strstr (text, C_("summary", "Steps tried")));
+  g_assert_nonnull (strstr (text, MASKED_EMAIL));
+  /* None of the Markdown source: escapes, "**", "#", the fence. */
+  g_assert_null (strstr (text, "\\*"));
+  g_assert_null (strstr (text, "**:"));
+  g_assert_null (strstr (text, "# "));
+  g_assert_null (strstr (text, "```"));
+  info = run_poppler ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, title));
+
+  g_assert_no_errno (g_remove (path));
+  sih_test_use_language ("en");
 }
 
 /* Every control has a name a screen reader can announce. */
@@ -718,12 +891,39 @@ test_summary_window_keyboard (Fixture       *f,
   g_object_unref (shortcuts);
 }
 
+/* A private home with a Documents folder, so that nothing is ever saved
+ * into the real one. */
+static char *
+make_home (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *home = g_dir_make_tmp ("sih-home-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (home, ".config", NULL);
+  g_autofree char *documents = g_build_filename (home, "Documents", NULL);
+  g_autofree char *dirs = g_build_filename (config, "user-dirs.dirs", NULL);
+
+  g_assert_no_error (error);
+  g_assert_no_errno (g_mkdir (config, 0700));
+  g_assert_no_errno (g_mkdir (documents, 0700));
+  g_file_set_contents (dirs, "XDG_DOCUMENTS_DIR=\"$HOME/Documents\"\n", -1, &error);
+  g_assert_no_error (error);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  return home;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = make_home ();
+
   if (!sih_test_init_gtk (&argc, &argv))
     return g_test_run ();
+
+  sih_test_init_translations ();
+  /* Printers are "Print to File" only: no print server is asked. */
+  g_object_set (gtk_settings_get_default (), "gtk-print-backends", "file", NULL);
 
   g_test_add ("/summary-window/preview", Fixture, NULL,
               fixture_set_up, test_summary_window_preview, fixture_tear_down);
@@ -749,6 +949,10 @@ main (int   argc,
               fixture_set_up, test_summary_window_secret, fixture_tear_down);
   g_test_add ("/summary-window/save", Fixture, NULL,
               fixture_set_up, test_summary_window_save, fixture_tear_down);
+  g_test_add ("/summary-window/print-to-file/en", Fixture, "en",
+              fixture_set_up, test_summary_window_print_to_file, fixture_tear_down);
+  g_test_add ("/summary-window/print-to-file/ja", Fixture, "ja",
+              fixture_set_up, test_summary_window_print_to_file, fixture_tear_down);
   g_test_add ("/summary-window/a11y", Fixture, NULL,
               fixture_set_up, test_summary_window_a11y, fixture_tear_down);
   g_test_add ("/summary-window/keyboard", Fixture, NULL,

@@ -277,6 +277,224 @@ test_summary_blank_checklist (gconstpointer data)
   compare_golden (file, text);
 }
 
+/* Blocks for paper */
+
+static void
+markup_start_cb (GMarkupParseContext  *context,
+                 const char           *element,
+                 const char          **names,
+                 const char          **values,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  /* Bold and italic only, without attributes; "m" wraps the whole. */
+  g_assert_true (g_str_equal (element, "m") || g_str_equal (element, "b") ||
+                 g_str_equal (element, "i"));
+  g_assert_null (names[0]);
+}
+
+static void
+markup_text_cb (GMarkupParseContext  *context,
+                const char           *text,
+                gsize                 length,
+                gpointer              user_data,
+                GError              **error)
+{
+  g_string_append_len (user_data, text, length);
+}
+
+/* The text of a block's markup, which must be well-formed. */
+static char *
+markup_text (const char *markup)
+{
+  static const GMarkupParser parser = { markup_start_cb, NULL, markup_text_cb, NULL, NULL };
+  GString *text = g_string_new (NULL);
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, text, NULL);
+  g_autofree char *wrapped = g_strconcat ("<m>", markup, "</m>", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_markup_parse_context_parse (context, wrapped, -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+  for (const char *p = text->str; *p != '\0'; p++)
+    g_assert_true ((guchar)*p >= 0x20 || *p == '\n' || *p == '\t');
+  return g_string_free (text, FALSE);
+}
+
+/* What the blocks hold, counted by kind, against the Markdown of the same
+ * summary: the same headings, in order, and as many items of each kind. */
+static void
+assert_blocks_match_markdown (GPtrArray  *blocks,
+                              const char *markdown)
+{
+  g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
+  g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
+  guint counts[SIH_SUMMARY_BLOCK_VERBATIM + 1] = { 0 };
+  guint expected[SIH_SUMMARY_BLOCK_VERBATIM + 1] = { 0 };
+  guint n_headings = 0;
+  gboolean fenced = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *p = line;
+
+      if (g_str_has_prefix (line, "```"))
+        {
+          expected[SIH_SUMMARY_BLOCK_VERBATIM] += fenced ? 0 : 1;
+          fenced = !fenced;
+          continue;
+        }
+      if (fenced)
+        continue;
+      if (g_str_has_prefix (line, "# ") || g_str_has_prefix (line, "## "))
+        {
+          expected[SIH_SUMMARY_BLOCK_HEADING]++;
+          g_ptr_array_add (headings, g_strdup (strchr (line, ' ') + 1));
+        }
+      else if (g_str_has_prefix (line, "- [x] ") || g_str_has_prefix (line, "- [ ] "))
+        expected[SIH_SUMMARY_BLOCK_CHECKBOX]++;
+      else if (g_str_has_prefix (line, "- "))
+        expected[SIH_SUMMARY_BLOCK_ITEM]++;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (p > line && g_str_has_prefix (p, ". "))
+        expected[SIH_SUMMARY_BLOCK_NUMBERED]++;
+    }
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const SihSummaryBlock *block = g_ptr_array_index (blocks, i);
+      g_autofree char *text = markup_text (block->markup);
+
+      counts[block->kind]++;
+      g_assert_true ((block->marker != NULL) == (block->kind == SIH_SUMMARY_BLOCK_NUMBERED));
+      if (block->kind == SIH_SUMMARY_BLOCK_HEADING)
+        {
+          /* The title first, then sections. */
+          g_assert_cmpuint (block->level, ==, n_headings == 0 ? 1 : 2);
+          g_assert_cmpuint (n_headings, <, headings->len);
+          /* Markdown escapes what it would read as formatting. */
+          if (strchr (g_ptr_array_index (headings, n_headings), '\\') == NULL)
+            g_assert_cmpstr (text, ==, g_ptr_array_index (headings, n_headings));
+          n_headings++;
+        }
+      /* No text format's underlines. */
+      g_assert_null (strstr (text, "\n==="));
+      g_assert_null (strstr (text, "\n---"));
+    }
+
+  /* Paragraphs are not counted: in Markdown they run over lines. */
+  for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+    if (k != SIH_SUMMARY_BLOCK_PARAGRAPH)
+      g_assert_cmpuint (counts[k], ==, expected[k]);
+  g_assert_cmpuint (counts[SIH_SUMMARY_BLOCK_HEADING], >=, 2);
+}
+
+static void
+test_summary_blocks (gconstpointer data)
+{
+  const GoldenCase *golden = data;
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(SihCase) kase = NULL;
+  g_autoptr(SihDeviceInfo) device = NULL;
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autofree char *markdown = NULL;
+  SihSummaryOptions options;
+  Clock clock = { NULL };
+
+  if (!sih_test_use_language (golden->language))
+    return;
+  pack = load_pack ();
+  if (golden->make == NULL)
+    {
+      SihCause *cause = sih_pack_find_cause (pack, "first");
+
+      markdown = sih_summary_blank_checklist (pack, cause, SIH_SUMMARY_FORMAT_MARKDOWN);
+      blocks = sih_summary_blank_checklist_blocks (pack, cause);
+      assert_blocks_match_markdown (blocks, markdown);
+      return;
+    }
+
+  kase = golden->make (&clock);
+  if (golden->with_device)
+    device = fixed_device ();
+  sih_summary_options_init (&options);
+  options.format = SIH_SUMMARY_FORMAT_MARKDOWN;
+  options.help_desk = golden->help_desk;
+  markdown = sih_summary_format (kase, pack, device, now, &options, NULL);
+  /* Whatever the format asked for: blocks are blocks. */
+  options.format = SIH_SUMMARY_FORMAT_TEXT;
+  blocks = sih_summary_format_blocks (kase, pack, device, now, &options);
+  assert_blocks_match_markdown (blocks, markdown);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const SihSummaryBlock *block = g_ptr_array_index (blocks, i);
+      g_autofree char *text = markup_text (block->markup);
+
+      /* The message as it was shown, in a block of its own. */
+      if (block->kind == SIH_SUMMARY_BLOCK_VERBATIM)
+        g_assert_cmpstr (text, ==, sih_case_get_detail (kase, SIH_DETAIL_ERROR_MESSAGE));
+      /* Nothing of Markdown's: labels are bold in markup ("***" is a
+       * masked address), and there are no escapes. */
+      g_assert_null (strstr (text, "**:"));
+      g_assert_null (strstr (text, "\\"));
+    }
+
+  g_clear_pointer (&clock.next, g_date_time_unref);
+}
+
+/* What someone types can be anything: markup, control characters, the
+ * start of a list.  It stays text. */
+static void
+test_summary_blocks_hostile (void)
+{
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(SihCase) kase = NULL;
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autofree char *markdown = NULL;
+  const char *extra = "1. <b>not bold</b> & </i> \x01\x02\x03\x04\x05\x06\x07\x08\x0E\x0F\x10\x11 **x**\n"
+                      "# not a heading\n- not an item\n\tindented";
+  gboolean found = FALSE;
+  SihSummaryOptions options;
+  Clock clock = { NULL };
+
+  sih_test_use_language ("en");
+  pack = load_pack ();
+  kase = make_full_case (&clock);
+  sih_case_set_detail (kase, SIH_DETAIL_EXTRA, extra);
+  sih_case_set_note (kase, "first", "two", "\x08\n2. <i>\x0E");
+
+  sih_summary_options_init (&options);
+  options.format = SIH_SUMMARY_FORMAT_MARKDOWN;
+  markdown = sih_summary_format (kase, pack, NULL, now, &options, NULL);
+  blocks = sih_summary_format_blocks (kase, pack, NULL, now, NULL);
+  assert_blocks_match_markdown (blocks, markdown);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const SihSummaryBlock *block = g_ptr_array_index (blocks, i);
+      g_autofree char *text = markup_text (block->markup);
+
+      if (g_str_has_prefix (text, "1. <b>"))
+        {
+          g_assert_cmpint (block->kind, ==, SIH_SUMMARY_BLOCK_PARAGRAPH);
+          g_assert_cmpstr (text, ==, "1. <b>not bold</b> & </i>  **x**\n"
+                                     "# not a heading\n- not an item\n\tindented");
+          found = TRUE;
+        }
+      if (block->kind == SIH_SUMMARY_BLOCK_NUMBERED && g_str_equal (block->marker, "1."))
+        g_assert_true (g_str_has_suffix (text, "\nNote: \n2. <i>"));
+    }
+  g_assert_true (found);
+
+  g_clear_pointer (&clock.next, g_date_time_unref);
+}
+
 static const SihSummaryFinding *
 find_finding (GPtrArray   *findings,
               const char  *field,
@@ -978,6 +1196,27 @@ main (int   argc,
     }
   g_test_add_data_func ("/summary/steps/en", "en", test_summary_steps);
   g_test_add_data_func ("/summary/steps/ja", "ja", test_summary_steps);
+  for (guint i = 0; i < G_N_ELEMENTS (golden_cases); i++)
+    {
+      const GoldenCase *c = &golden_cases[i];
+      g_autofree char *name = NULL;
+
+      if (c->format != SIH_SUMMARY_FORMAT_MARKDOWN)
+        continue;
+      name = g_strdup_printf ("/summary/blocks/%s/%s", c->name, c->language);
+      g_test_add_data_func (name, c, test_summary_blocks);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (checklist_cases); i++)
+    {
+      const GoldenCase *c = &checklist_cases[i];
+      g_autofree char *name = NULL;
+
+      if (c->format != SIH_SUMMARY_FORMAT_MARKDOWN)
+        continue;
+      name = g_strdup_printf ("/summary/blocks/blank-checklist/%s", c->language);
+      g_test_add_data_func (name, c, test_summary_blocks);
+    }
+  g_test_add_func ("/summary/blocks/hostile", test_summary_blocks_hostile);
   g_test_add_func ("/summary/findings", test_summary_findings);
   g_test_add_func ("/summary/finding-spans", test_summary_finding_spans);
   g_test_add_func ("/summary/finding-spans/random", test_summary_finding_spans_random);

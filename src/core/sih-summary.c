@@ -592,6 +592,68 @@ md_verbatim (GString    *out,
   g_string_append_printf (out, "%s\n%s\n%s\n\n", fence->str, text, fence->str);
 }
 
+/* The layout, for paper: not a format people choose, but the text that
+ * split_blocks() turns into SihSummaryBlocks.  Its structure is written in
+ * control characters, which layout_inline() takes out of every text it is
+ * given (what the person typed and what the pack says), so that only the
+ * renderer writes them and a line of text can never pass for structure.
+ * Line feed, tab and the other white space characters are not used. */
+#define SUMMARY_FORMAT_LAYOUT ((SihSummaryFormat)(SIH_SUMMARY_FORMAT_MARKDOWN + 1))
+#define TAG_TITLE        "\x01"  /* starts the summary's heading */
+#define TAG_SECTION      "\x02"  /* starts a section's heading */
+#define TAG_ITEM         "\x03"  /* starts an item of a list */
+#define TAG_CHECKBOX     "\x04"  /* starts an item with a box, then "x] " or " ] " */
+#define TAG_VERBATIM     "\x05"  /* starts a message quoted exactly */
+#define TAG_TEXT         "\x06"  /* text follows: a paragraph, never a numbered item */
+#define TAG_NEWLINE      "\x07"  /* a line break in a text */
+#define TAG_GOES_ON      "\x08"  /* ends a line the block goes on after */
+#define TAG_STRONG_OPEN  "\x0E"
+#define TAG_STRONG_CLOSE "\x0F"
+#define TAG_EM_OPEN      "\x10"
+#define TAG_EM_CLOSE     "\x11"
+
+static char *
+layout_inline (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (out, TAG_NEWLINE);
+      else if (*p == '\t' || !((guchar)*p < 0x20 || *p == 0x7F))
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+layout_block (const char *text)
+{
+  g_autofree char *escaped = layout_inline (text);
+
+  return g_strconcat (TAG_TEXT, escaped, NULL);
+}
+
+static void
+layout_heading (GString    *out,
+                const char *title,
+                gboolean    top)
+{
+  g_autofree char *escaped = layout_inline (title);
+
+  g_string_append_printf (out, "%s%s\n\n", top ? TAG_TITLE : TAG_SECTION, escaped);
+}
+
+static void
+layout_verbatim (GString    *out,
+                 const char *text)
+{
+  g_autofree char *escaped = layout_inline (text);
+
+  g_string_append_printf (out, "%s%s\n\n", TAG_VERBATIM, escaped);
+}
+
 static const Renderer renderers[] = {
   [SIH_SUMMARY_FORMAT_TEXT] = {
     text_heading, g_strdup, g_strdup, text_verbatim,
@@ -600,6 +662,11 @@ static const Renderer renderers[] = {
   [SIH_SUMMARY_FORMAT_MARKDOWN] = {
     md_heading, md_escape, md_inline, md_verbatim,
     "**", "**", "*", "*", "- ", "- [", "  ", "\\",
+  },
+  [SUMMARY_FORMAT_LAYOUT] = {
+    layout_heading, layout_block, layout_inline, layout_verbatim,
+    TAG_STRONG_OPEN, TAG_STRONG_CLOSE, TAG_EM_OPEN, TAG_EM_CLOSE, TAG_ITEM, TAG_CHECKBOX, "",
+    TAG_GOES_ON,
   },
 };
 
@@ -1919,4 +1986,226 @@ sih_summary_blank_checklist (SihPack          *pack,
   closing_line (&s);
 
   return g_string_free (s.out, FALSE);
+}
+
+/* Blocks to lay out on paper */
+
+void
+sih_summary_block_free (SihSummaryBlock *block)
+{
+  if (block == NULL)
+    return;
+  g_free (block->marker);
+  g_free (block->markup);
+  g_free (block);
+}
+
+/* Reads what starts a block, and returns where its text starts. */
+static const char *
+read_block_start (SihSummaryBlock *block,
+                  const char      *line)
+{
+  const char *p = line;
+
+  block->kind = SIH_SUMMARY_BLOCK_PARAGRAPH;
+  if (*line == TAG_TITLE[0] || *line == TAG_SECTION[0])
+    {
+      block->kind = SIH_SUMMARY_BLOCK_HEADING;
+      block->level = *line == TAG_TITLE[0] ? 1 : 2;
+      return line + 1;
+    }
+  if (*line == TAG_ITEM[0])
+    {
+      block->kind = SIH_SUMMARY_BLOCK_ITEM;
+      return line + 1;
+    }
+  if (*line == TAG_VERBATIM[0])
+    {
+      block->kind = SIH_SUMMARY_BLOCK_VERBATIM;
+      return line + 1;
+    }
+  if (*line == TAG_CHECKBOX[0])
+    {
+      block->kind = SIH_SUMMARY_BLOCK_CHECKBOX;
+      if ((line[1] == 'x' || line[1] == ' ') && line[2] == ']' && line[3] == ' ')
+        {
+          block->checked = line[1] == 'x';
+          return line + 4;
+        }
+      return line + 1;
+    }
+
+  /* "2. ": what the person typed starts with TAG_TEXT, so this is ours. */
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p > line && p[0] == '.' && p[1] == ' ')
+    {
+      block->kind = SIH_SUMMARY_BLOCK_NUMBERED;
+      block->marker = g_strndup (line, p + 1 - line);
+      return p + 2;
+    }
+  return line;
+}
+
+/* Appends @length bytes of layout text to @markup as Pango markup; @open
+ * holds the "b" and "i" elements open, innermost last. */
+static void
+append_markup (GString    *markup,
+               const char *text,
+               gsize       length,
+               GString    *open)
+{
+  for (const char *p = text; p < text + length; p++)
+    {
+      char element = 0;
+
+      switch (*p)
+        {
+        case '&':
+          g_string_append (markup, "&amp;");
+          continue;
+        case '<':
+          g_string_append (markup, "&lt;");
+          continue;
+        case '>':
+          g_string_append (markup, "&gt;");
+          continue;
+        default:
+          break;
+        }
+
+      if (*p == TAG_NEWLINE[0])
+        g_string_append_c (markup, '\n');
+      else if (*p == TAG_STRONG_OPEN[0] || *p == TAG_EM_OPEN[0])
+        {
+          element = *p == TAG_STRONG_OPEN[0] ? 'b' : 'i';
+          g_string_append_printf (markup, "<%c>", element);
+          g_string_append_c (open, element);
+        }
+      else if (*p == TAG_STRONG_CLOSE[0] || *p == TAG_EM_CLOSE[0])
+        {
+          element = *p == TAG_STRONG_CLOSE[0] ? 'b' : 'i';
+          /* Only the innermost element can close. */
+          if (open->len > 0 && open->str[open->len - 1] == element)
+            {
+              g_string_append_printf (markup, "</%c>", element);
+              g_string_truncate (open, open->len - 1);
+            }
+        }
+      else if ((guchar)*p >= 0x20 || *p == '\t')
+        g_string_append_c (markup, *p);
+      /* Any other tag (TAG_TEXT) has done its work. */
+    }
+}
+
+/* Splits text written by the layout renderer into blocks: one a line,
+ * unless the line ends with TAG_GOES_ON; the indent of the line after is
+ * the text renderers', not part of the text. */
+static GPtrArray *
+split_blocks (const char *text)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_summary_block_free);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) open = g_string_new (NULL);
+  SihSummaryBlock *block = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      gsize length;
+      gboolean goes_on;
+
+      if (block == NULL)
+        {
+          if (*line == '\0')
+            continue;
+          block = g_new0 (SihSummaryBlock, 1);
+          line = read_block_start (block, line);
+        }
+      else
+        {
+          while (*line == ' ')
+            line++;
+          g_string_append_c (markup, '\n');
+        }
+
+      length = strlen (line);
+      goes_on = length > 0 && line[length - 1] == TAG_GOES_ON[0];
+      append_markup (markup, line, goes_on ? length - 1 : length, open);
+      if (goes_on && lines[i + 1] != NULL)
+        continue;
+
+      while (open->len > 0)
+        {
+          g_string_append_printf (markup, "</%c>", open->str[open->len - 1]);
+          g_string_truncate (open, open->len - 1);
+        }
+      block->markup = g_strdup (markup->str);
+      g_string_truncate (markup, 0);
+      g_ptr_array_add (blocks, g_steal_pointer (&block));
+    }
+
+  return blocks;
+}
+
+/**
+ * sih_summary_format_blocks:
+ * @kase: the case
+ * @pack: the pack it is worked on with
+ * @device: (nullable): this machine's information
+ * @now: when the summary is made
+ * @options: (nullable): as for sih_summary_format(); the format is not
+ *   used
+ *
+ * The summary sih_summary_format() makes, with the same words, masking
+ * and order, as blocks to lay out on paper: headings as headings and
+ * lists as lists, whichever text format the person looks at.
+ *
+ * Returns: (transfer container) (element-type SihSummaryBlock): the blocks
+ */
+GPtrArray *
+sih_summary_format_blocks (SihCase                 *kase,
+                           SihPack                 *pack,
+                           const SihDeviceInfo     *device,
+                           GDateTime               *now,
+                           const SihSummaryOptions *options)
+{
+  SihSummaryOptions layout;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SIH_IS_CASE (kase), NULL);
+  g_return_val_if_fail (SIH_IS_PACK (pack), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (options != NULL)
+    layout = *options;
+  else
+    sih_summary_options_init (&layout);
+  layout.format = SUMMARY_FORMAT_LAYOUT;
+
+  text = sih_summary_format (kase, pack, device, now, &layout, NULL);
+  return split_blocks (text);
+}
+
+/**
+ * sih_summary_blank_checklist_blocks:
+ * @pack: the pack
+ * @cause: one of its causes
+ *
+ * sih_summary_blank_checklist() as blocks to lay out on paper.
+ *
+ * Returns: (transfer container) (element-type SihSummaryBlock): the blocks
+ */
+GPtrArray *
+sih_summary_blank_checklist_blocks (SihPack  *pack,
+                                    SihCause *cause)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SIH_IS_PACK (pack), NULL);
+  g_return_val_if_fail (SIH_IS_CAUSE (cause), NULL);
+
+  text = sih_summary_blank_checklist (pack, cause, SUMMARY_FORMAT_LAYOUT);
+  return split_blocks (text);
 }

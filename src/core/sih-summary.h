@@ -93,6 +93,48 @@ typedef struct
 } SihSummaryFinding;
 
 /**
+ * SihSummaryBlockKind:
+ * @SIH_SUMMARY_BLOCK_HEADING: a heading; its level says which
+ * @SIH_SUMMARY_BLOCK_PARAGRAPH: a paragraph
+ * @SIH_SUMMARY_BLOCK_ITEM: an item of a bulleted list
+ * @SIH_SUMMARY_BLOCK_NUMBERED: an item of a numbered list; its marker is
+ *   the number ("2.")
+ * @SIH_SUMMARY_BLOCK_CHECKBOX: an item with a box, ticked or not
+ * @SIH_SUMMARY_BLOCK_VERBATIM: a message quoted exactly as it was shown,
+ *   for a fixed-width font
+ */
+typedef enum
+{
+  SIH_SUMMARY_BLOCK_HEADING,
+  SIH_SUMMARY_BLOCK_PARAGRAPH,
+  SIH_SUMMARY_BLOCK_ITEM,
+  SIH_SUMMARY_BLOCK_NUMBERED,
+  SIH_SUMMARY_BLOCK_CHECKBOX,
+  SIH_SUMMARY_BLOCK_VERBATIM,
+} SihSummaryBlockKind;
+
+/**
+ * SihSummaryBlock:
+ * @kind: what the block is
+ * @level: a heading's level: 1 for the title, 2 for a section's
+ * @marker: (nullable): a numbered item's number, "2."
+ * @checked: whether a checkbox is ticked
+ * @markup: the text as Pango markup: "<b>" and "<i>" and entities only,
+ *   "\n" where a line breaks inside the block
+ *
+ * One block of a summary laid out on paper, with the structure the text
+ * formats show with underlines, "#" and "**".
+ */
+typedef struct
+{
+  SihSummaryBlockKind  kind;
+  guint                level;
+  char                *marker;
+  gboolean             checked;
+  char                *markup;
+} SihSummaryBlock;
+
+/**
  * SihExportFormat:
  * @name: what the command line and settings call it ("markdown")
  * @alias: (nullable): another name it answers to ("md")
@@ -135,6 +177,16 @@ char     *sih_summary_blank_checklist  (SihPack                  *pack,
                                         SihCause                 *cause,
                                         SihSummaryFormat          format);
 
+void       sih_summary_block_free             (SihSummaryBlock         *block);
+GPtrArray *sih_summary_format_blocks          (SihCase                 *kase,
+                                               SihPack                 *pack,
+                                               const SihDeviceInfo     *device,
+                                               GDateTime               *now,
+                                               const SihSummaryOptions *options);
+GPtrArray *sih_summary_blank_checklist_blocks (SihPack                 *pack,
+                                               SihCause                *cause);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihSummaryFinding, sih_summary_finding_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihSummaryBlock, sih_summary_block_free)
 
 G_END_DECLS

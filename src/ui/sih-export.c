@@ -46,6 +46,133 @@ sih_export_collect_device_info (SihPack *pack)
   return info;
 }
 
+/**
+ * sih_export_document_title:
+ * @kase: a case
+ *
+ * Returns: (transfer full): the title of the case's printed summary, on
+ *   every page and in the PDF's properties
+ */
+char *
+sih_export_document_title (SihCase *kase)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (SIH_IS_CASE (kase), NULL);
+
+  name = sih_case_format_title (sih_case_get_title (kase), sih_case_get_created (kase));
+  /* Translators: the title of a printed summary and of its PDF; %s is the
+   * name of the case */
+  return g_strdup_printf (_("Sign-in problem summary – %s"), name);
+}
+
+/* Longer names are cut: a file name has at most 255 bytes, and some room
+ * is kept for the extension and a temporary file's prefix and suffix. */
+#define FILE_NAME_MAX_BYTES 150
+
+/**
+ * sih_export_safe_file_name:
+ * @text: a name, as someone may have typed it
+ *
+ * @text as a file name that any file system and e-mail program takes:
+ * without slashes, colons and the other characters Windows refuses,
+ * control and invisible formatting characters, runs of white space,
+ * dots at either end, and cut to a length every file system allows.
+ *
+ * Returns: (transfer full): the name; empty when nothing was left
+ */
+char *
+sih_export_safe_file_name (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      char bytes[6];
+      int length;
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        break;
+      if (c < 0x20 || c == 0x7F || (c < 0x80 && strchr ("/\\:*?\"<>|", (int)c) != NULL) ||
+          g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_FORMAT)
+        {
+          space = TRUE;
+          continue;
+        }
+      if (out->len == 0 && c == '.')
+        continue;
+
+      length = g_unichar_to_utf8 (c, bytes);
+      if (out->len + (space ? 1 : 0) + length > FILE_NAME_MAX_BYTES)
+        break;
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_len (out, bytes, length);
+    }
+
+  while (out->len > 0 && (out->str[out->len - 1] == '.' || out->str[out->len - 1] == ' '))
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * sih_export_file_name:
+ * @kase: a case
+ * @now: today
+ *
+ * What a saved or printed summary is suggested to be called: the date,
+ * so that the files sort, and the case's name if it has one.
+ *
+ * Returns: (transfer full): the file name, without an extension
+ */
+char *
+sih_export_file_name (SihCase   *kase,
+                      GDateTime *now)
+{
+  /* ISO 8601 in file names, so that they sort by date in any language. */
+  g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
+  const char *title;
+
+  g_return_val_if_fail (SIH_IS_CASE (kase), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: a saved summary's file name; %s is the date, "2026-11-25".
+   * Slashes and colons are taken out. */
+  name = g_strdup_printf (C_("file name", "Sign-in problem summary %s"), date);
+  title = sih_case_get_title (kase);
+  if (title != NULL)
+    {
+      g_autofree char *with_title = g_strdup_printf ("%s - %s", name, title);
+
+      g_free (name);
+      name = g_steal_pointer (&with_title);
+    }
+  return sih_export_safe_file_name (name);
+}
+
+/**
+ * sih_export_default_folder:
+ *
+ * Returns: (transfer full): where a summary is suggested to be saved:
+ *   the Documents folder, or the home folder when there is none
+ */
+GFile *
+sih_export_default_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 /* Messages from the core start with the file name already. */
 static void
 print_file_error (const char   *path,
@@ -133,17 +260,23 @@ sih_export_summary_cli (const char *case_path,
    * itself; the versions in its footer are still this app's. */
   device = sih_export_collect_device_info (pack);
   now = g_date_time_new_now_local ();
-  text = sih_summary_format (kase, pack, device, now, &options, NULL);
 
   if (pdf)
     {
-      if (!sih_print_text (NULL, _("Support Summary"), text, output, &error))
+      /* Laid out, with headings and lists: not the text on paper. */
+      g_autoptr(GPtrArray) blocks = sih_summary_format_blocks (kase, pack, device, now, &options);
+      g_autofree char *title = sih_export_document_title (kase);
+
+      if (!sih_print_blocks (NULL, title, NULL, blocks, output, &error))
         {
           print_file_error (output, error);
           return 1;
         }
+      return 0;
     }
-  else if (output != NULL)
+
+  text = sih_summary_format (kase, pack, device, now, &options, NULL);
+  if (output != NULL)
     {
       /* Personal data: readable by the user only, and never half written. */
       if (!g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,

@@ -4,8 +4,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
+#include "core/sih-case.h"
 #include "core/sih-device-info.h"
 #include "core/sih-pack.h"
 
@@ -18,5 +19,11 @@ int            sih_export_summary_cli         (const char   *case_path,
                                                const char   *output,
                                                gboolean      no_mask,
                                                gboolean      help_desk);
+
+char          *sih_export_document_title      (SihCase      *kase);
+char          *sih_export_file_name           (SihCase      *kase,
+                                               GDateTime    *now);
+char          *sih_export_safe_file_name      (const char   *text);
+GFile         *sih_export_default_folder      (void);
 
 G_END_DECLS

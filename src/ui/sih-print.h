@@ -1,4 +1,4 @@
-/* sih-print.h: print text, or export it as PDF, with page headers
+/* sih-print.h: print a summary or a checklist, or export it as PDF
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,9 +11,10 @@
 
 G_BEGIN_DECLS
 
-gboolean sih_print_text      (GtkWindow   *parent,
+gboolean sih_print_blocks    (GtkWindow   *parent,
                               const char  *title,
-                              const char  *text,
+                              const char  *file_name,
+                              GPtrArray   *blocks,
                               const char  *export_pdf_path,
                               GError     **error);
 void     sih_print_checklist (GtkWindow   *parent,

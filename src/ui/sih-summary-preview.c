@@ -574,6 +574,26 @@ sih_summary_preview_get_format (SihSummaryPreview *self)
 }
 
 /**
+ * sih_summary_preview_dup_blocks:
+ *
+ * The summary the preview shows (the same case, masking and unmasked
+ * fields) laid out for paper, whichever text format the preview shows.
+ *
+ * Returns: (transfer container) (element-type SihSummaryBlock): its blocks
+ */
+GPtrArray *
+sih_summary_preview_dup_blocks (SihSummaryPreview *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (SIH_IS_SUMMARY_PREVIEW (self), NULL);
+  g_return_val_if_fail (self->kase != NULL, NULL);
+
+  now = sih_case_now (self->kase);
+  return sih_summary_format_blocks (self->kase, self->pack, self->device, now, &self->options);
+}
+
+/**
  * sih_summary_preview_get_unmask_switch:
  * @field: a field id, as in #SihSummaryFinding
  *

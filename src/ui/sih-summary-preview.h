@@ -24,6 +24,7 @@ void              sih_summary_preview_set_case        (SihSummaryPreview   *self
                                                        const SihDeviceInfo *device);
 const char       *sih_summary_preview_get_text        (SihSummaryPreview   *self);
 SihSummaryFormat  sih_summary_preview_get_format      (SihSummaryPreview   *self);
+GPtrArray        *sih_summary_preview_dup_blocks      (SihSummaryPreview   *self);
 GtkSwitch        *sih_summary_preview_get_unmask_switch (SihSummaryPreview *self,
                                                          const char        *field);
 

@@ -106,22 +106,39 @@ save_action (GtkWidget  *widget,
 {
   SihSummaryWindow *self = SIH_SUMMARY_WINDOW (widget);
   g_autoptr(GDateTime) now = sih_case_now (self->kase);
-  /* ISO 8601 in file names, so that they sort by date in any language. */
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GFile) folder = sih_export_default_folder ();
+  g_autofree char *file_name = sih_export_file_name (self->kase, now);
   g_autofree char *name = NULL;
 
   if (self->save_dialog != NULL)
     return;
 
-  name = g_strdup_printf ("signin-summary-%s.%s", date,
+  name = g_strdup_printf ("%s.%s", file_name,
                           sih_export_format_for_summary (sih_summary_preview_get_format (self->preview))->extension);
   self->save_dialog = gtk_file_chooser_native_new (_("Save Summary"), GTK_WINDOW (self),
                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
                                                    _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->save_dialog), TRUE);
+  /* Documents, not wherever the app was started from. */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->save_dialog), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_dialog), name);
   g_signal_connect_swapped (self->save_dialog, "response", G_CALLBACK (save_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_dialog));
+}
+
+/* The summary laid out on paper: headings and lists, never the text
+ * format's underlines or the Markdown source, whichever the preview shows. */
+static gboolean
+print_summary (GtkWindow  *parent,
+               SihCase    *kase,
+               GPtrArray  *blocks,
+               GError    **error)
+{
+  g_autoptr(GDateTime) now = sih_case_now (kase);
+  g_autofree char *title = sih_export_document_title (kase);
+  g_autofree char *file_name = sih_export_file_name (kase, now);
+
+  return sih_print_blocks (parent, title, file_name, blocks, NULL, error);
 }
 
 static void
@@ -131,10 +148,10 @@ print_action (GtkWidget  *widget,
 {
   SihSummaryWindow *self = SIH_SUMMARY_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strdup (sih_summary_preview_get_text (self->preview));
+  /* Made now: the dialog runs a main loop, and the case may change meanwhile. */
+  g_autoptr(GPtrArray) blocks = sih_summary_preview_dup_blocks (self->preview);
 
-  /* The dialog runs a main loop: the preview may change meanwhile. */
-  if (!sih_print_text (GTK_WINDOW (self), _("Support Summary"), text, NULL, &error))
+  if (!print_summary (GTK_WINDOW (self), self->kase, blocks, &error))
     sih_show_error_dialog (GTK_WIDGET (self), _("Could Not Print"), error->message);
 }
 
@@ -288,8 +305,8 @@ sih_summary_window_get_unmask_switch (SihSummaryWindow *self,
  * @kase: the case to summarise
  * @help_desk: the case is about a caller's device, not this machine
  *
- * Prints the summary as the preview first shows it: plain text, with
- * e-mail addresses and phone numbers masked.  Errors are shown in a dialog.
+ * Prints the summary as the preview first shows it: with e-mail addresses
+ * and phone numbers masked.  Errors are shown in a dialog.
  */
 void
 sih_summary_print (GtkWindow *parent,
@@ -300,7 +317,7 @@ sih_summary_print (GtkWindow *parent,
   g_autoptr(SihDeviceInfo) device = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
   SihSummaryOptions options;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
@@ -312,7 +329,7 @@ sih_summary_print (GtkWindow *parent,
   options.help_desk = help_desk;
   device = sih_export_collect_device_info (pack);
   now = sih_case_now (kase);
-  text = sih_summary_format (kase, pack, device, now, &options, NULL);
-  if (!sih_print_text (parent, _("Support Summary"), text, NULL, &error))
+  blocks = sih_summary_format_blocks (kase, pack, device, now, &options);
+  if (!print_summary (parent, kase, blocks, &error))
     sih_show_error_dialog (GTK_WIDGET (parent), _("Could Not Print"), error->message);
 }

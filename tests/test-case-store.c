@@ -764,6 +764,11 @@ test_store_unreadable (Fixture       *f,
     g_assert_no_error (error);
     write_bytes (odd_name, "{}", 2);
   }
+  /* A folder named like a case. */
+  {
+    g_autofree char *folder = case_file (f, "a-folder");
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  }
 
   /* The app starts, lists what it can read, and says what it could not. */
   g_assert_true (sih_case_store_open (f->store, &error));
@@ -772,7 +777,7 @@ test_store_unreadable (Fixture       *f,
   g_assert_cmpstr (sih_case_info_get_id (item (f->store, 0)), ==, "good");
 
   reported = sih_case_store_get_unreadable (f->store);
-  g_assert_cmpuint (reported->len, ==, G_N_ELEMENTS (unreadable_files) + 3);
+  g_assert_cmpuint (reported->len, ==, G_N_ELEMENTS (unreadable_files) + 4);
   g_assert_cmpuint (f->unreadable->len, ==, reported->len);
 
   for (guint i = 0; i < reported->len; i++)
@@ -813,6 +818,12 @@ test_store_unreadable (Fixture       *f,
         {
           g_assert_error (report->error, SIH_ERROR, SIH_ERROR_INVALID_VALUE);
           g_assert_nonnull (strstr (report->error->message, "import it instead"));
+        }
+      else if (g_str_equal (id, "a-folder"))
+        {
+          g_assert_error (report->error, SIH_ERROR, SIH_ERROR_IO);
+          g_assert_cmpint (sih_error_get_io_code (report->error), ==, G_IO_ERROR_IS_DIRECTORY);
+          g_assert_true (g_file_test (report->moved_to, G_FILE_TEST_IS_DIR));
         }
       else
         {
@@ -1274,7 +1285,8 @@ test_store_symlink_on_save (Fixture       *f,
   wait_idle (f->store);
 
   /* Someone replaces the case file with a link to a file of theirs: the
-   * next save replaces the link and never writes through it. */
+   * next save never writes through it, and sets the link aside, reported
+   * like one found at start-up, before writing the case anew. */
   write_bytes (outside, "precious", 8);
   before = read_bytes (outside);
   g_assert_cmpint (g_unlink (path), ==, 0);
@@ -1286,6 +1298,21 @@ test_store_symlink_on_save (Fixture       *f,
   g_assert_cmpint (g_lstat (path, &st), ==, 0);
   g_assert_true (S_ISREG (st.st_mode));
   assert_file_holds (path, c);
+
+  g_assert_cmpuint (f->unreadable->len, ==, 1);
+  g_assert_cmpuint (sih_case_store_get_unreadable (f->store)->len, ==, 1);
+  {
+    SihUnreadableCase *report = g_ptr_array_index (sih_case_store_get_unreadable (f->store), 0);
+    g_autofree char *target = NULL;
+
+    g_assert_cmpstr (report->path, ==, path);
+    g_assert_nonnull (strstr (report->error->message, "symbolic link"));
+    g_assert_nonnull (report->moved_to);
+    g_assert_cmpint (g_lstat (report->moved_to, &st), ==, 0);
+    g_assert_true (S_ISLNK (st.st_mode));
+    target = g_file_read_link (report->moved_to, NULL);
+    g_assert_cmpstr (target, ==, outside);
+  }
 }
 
 /* As root (CI, a chroot), file permissions are not enforced, and the

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "ui/sih-application.h"
 #include "core/sih-case-file.h"
@@ -480,6 +481,75 @@ test_cases_quit_unsaved (void)
                    "Written while unsaved");
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Files set aside at start-up and while the app runs are told in one
+ * toast that keeps count, and its Details list the same files. */
+static void
+unreadable_run (SihApplication *app,
+                SihWindow      *window,
+                gpointer        data)
+{
+  SihCaseStore *store = sih_application_get_store (app);
+  SihCase *kase = sih_window_get_case (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *outside = g_build_filename (g_get_tmp_dir (), "sih-outside-case.json", NULL);
+  AdwToast *toast;
+  SihAlert *alert;
+
+  sih_test_iterate ();
+  toast = sih_window_get_unreadable_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpuint (sih_case_store_get_unreadable (store)->len, ==, 2);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "2 case files"));
+
+  /* A link put in place of the open case's file while the app runs. */
+  sih_case_set_outcome (kase, "code-not-arriving", "wait-then-newest", SIH_OUTCOME_WORKED);
+  g_assert_true (sih_case_store_flush (store, &error));
+  path = g_strdup (sih_case_info_get_path (sih_case_store_lookup (store, sih_case_get_id (kase))));
+  g_assert_true (g_file_set_contents (outside, "theirs", -1, NULL));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (symlink (outside, path), ==, 0);
+  sih_case_set_note (kase, "code-not-arriving", "wait-then-newest", "After the link");
+  g_assert_true (sih_case_store_flush (store, &error));
+  sih_test_iterate ();
+
+  g_assert_true (sih_window_get_unreadable_toast (window) == toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "3 case files"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-unreadable", NULL);
+  sih_test_iterate ();
+  alert = sih_alert_get_visible (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  g_assert_cmpuint (count_occurrences (sih_alert_get_body (alert), "Moved, unchanged"), ==, 3);
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), "symbolic link"));
+  sih_alert_respond (alert, "close");
+  sih_test_iterate ();
+  g_unlink (outside);
+}
+
+static void
+test_cases_unreadable (void)
+{
+  g_autofree char *dir = sih_case_store_get_default_directory ();
+  g_autofree char *one = g_build_filename (dir, "bad-one.json", NULL);
+  g_autofree char *two = g_build_filename (dir, "bad-two.json", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (one, "{", -1, NULL));
+  g_assert_true (g_file_set_contents (two, "not a case", -1, NULL));
+  run_app (unreadable_run, NULL);
+}
+
 static void
 test_cases_list (void)
 {
@@ -511,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/cases/import", test_cases_import);
   g_test_add_func ("/cases/blank", test_cases_blank);
   g_test_add_func ("/cases/quit-unsaved", test_cases_quit_unsaved);
+  g_test_add_func ("/cases/unreadable", test_cases_unreadable);
 
   return g_test_run ();
 }

@@ -339,8 +339,21 @@ _sih_case_store_scan (SihCaseStore  *self,
       len = strlen (name);
       if (len <= strlen (CASE_SUFFIX) ||
           strcmp (name + len - strlen (CASE_SUFFIX), CASE_SUFFIX) != 0 ||
-          fstatat (dirfd (dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0 || S_ISDIR (st.st_mode))
+          fstatat (dirfd (dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0)
         continue;
+
+      /* A folder named like a case hides nothing we could read, but the
+       * person should know why a case of that name is missing. */
+      if (S_ISDIR (st.st_mode))
+        {
+          path = g_build_filename (self->directory, name, NULL);
+          sih_error_set_io (&local_error, G_IO_ERROR_IS_DIRECTORY,
+                            "%s: is a folder, not a case file", name);
+          g_ptr_array_add (result->unreadable,
+                           _sih_case_store_report_unreadable (self->unreadable_dir, path, TRUE,
+                                                              g_steal_pointer (&local_error)));
+          continue;
+        }
 
       id = g_strndup (name, len - strlen (CASE_SUFFIX));
       record = g_hash_table_lookup (index, id);

@@ -86,6 +86,8 @@ typedef struct
   GError   *inject;
   SihCase  *c;
   gboolean  superseded;
+  char     *unreadable_dir;
+  SihUnreadableCase *set_aside;  /* what was in the file's place, moved */
 } WriteJob;
 
 typedef struct
@@ -119,6 +121,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void schedule_index_write (SihCaseStore *self);
+static void add_unreadable       (SihCaseStore      *self,
+                                  SihUnreadableCase *report);
 static void save_async           (SihCaseStore *self,
                                   Tracked      *t);
 
@@ -158,6 +162,8 @@ write_job_free (WriteJob *job)
   g_clear_pointer (&job->record, sih_case_record_unref);
   g_clear_error (&job->inject);
   g_clear_object (&job->c);
+  g_free (job->unreadable_dir);
+  g_clear_pointer (&job->set_aside, _sih_case_store_unreadable_free);
   g_free (job);
 }
 
@@ -466,8 +472,36 @@ prepare_write (SihCaseStore  *self,
   job->record = sih_case_record_new_from_case (c);
   job->inject = self->write_error != NULL ? g_error_copy (self->write_error) : NULL;
   job->c = g_object_ref (c);
+  job->unreadable_dir = g_strdup (self->unreadable_dir);
 
   return job;
+}
+
+/* Something other than our file in the case file's place (a link put
+ * there while the app runs, a folder) is moved aside, unchanged, as the
+ * scan does at start-up, and reported: never written through, never
+ * silently replaced. */
+static void
+set_aside_intruder (WriteJob *job)
+{
+  g_autofree char *name = NULL;
+  struct stat st;
+
+  if (g_lstat (job->path, &st) != 0 || S_ISREG (st.st_mode))
+    return;
+
+  name = g_path_get_basename (job->path);
+  job->set_aside =
+    _sih_case_store_report_unreadable (job->unreadable_dir, job->path, TRUE,
+                                       S_ISLNK (st.st_mode) ?
+                                       g_error_new (SIH_ERROR, SIH_ERROR_IO,
+                                                    "%s: a symbolic link was put in place of "
+                                                    "the case file; the case was saved as a "
+                                                    "new file", name) :
+                                       g_error_new (SIH_ERROR, SIH_ERROR_IO,
+                                                    "%s: something that is not a file was put "
+                                                    "in place of the case file; the case was "
+                                                    "saved as a new file", name));
 }
 
 static gboolean
@@ -490,7 +524,7 @@ write_case (SihCaseStore  *self,
       g_propagate_error (error, g_error_copy (job->inject));
       ok = FALSE;
     }
-  else if (!g_file_set_contents_full (job->path, g_bytes_get_data (job->bytes, NULL),
+  else if (set_aside_intruder (job), !g_file_set_contents_full (job->path, g_bytes_get_data (job->bytes, NULL),
                                       g_bytes_get_size (job->bytes),
                                       G_FILE_SET_CONTENTS_CONSISTENT |
                                       G_FILE_SET_CONTENTS_DURABLE,
@@ -591,6 +625,8 @@ write_done_cb (GObject      *source,
   g_assert (self->n_in_flight > 0);
   self->n_in_flight--;
 
+  if (job->set_aside != NULL)
+    add_unreadable (self, g_steal_pointer (&job->set_aside));
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     write_failed (self, job, error, TRUE);
   else if (!job->superseded)
@@ -758,8 +794,16 @@ flush (SihCaseStore  *self,
       job = prepare_write (self, entry, t->c, &local_error);
       if (job != NULL)
         {
+          gboolean written;
+
           t->dirty = FALSE;
-          if (write_case (self, job, &local_error))
+          written = write_case (self, job, &local_error);
+
+          if (job->set_aside != NULL && emit)
+            add_unreadable (self, g_steal_pointer (&job->set_aside));
+          else if (job->set_aside != NULL)
+            g_ptr_array_add (self->unreadable, g_steal_pointer (&job->set_aside));
+          if (written)
             {
               if (!job->superseded)
                 {
@@ -1788,6 +1832,8 @@ sih_case_store_import (SihCaseStore  *self,
     }
 
   ok = write_case (self, job, error);
+  if (job->set_aside != NULL)
+    add_unreadable (self, g_steal_pointer (&job->set_aside));
   if (ok)
     {
       entry->record = sih_case_record_ref (job->record);

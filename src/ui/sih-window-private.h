@@ -50,6 +50,7 @@ struct _SihWindow
   SihStartPage         *start_page;
   SihCausePage         *cause_page;
   AdwStatusPage        *error_page;
+  AdwToast             *unreadable_toast;  /* while shown */
   GtkRevealer          *save_banner;
   GtkLabel             *save_banner_label;
 };

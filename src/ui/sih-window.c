@@ -587,11 +587,19 @@ _sih_window_show_unreadable_details (SihWindow *self)
 }
 
 static void
+unreadable_toast_dismissed_cb (SihWindow *self)
+{
+  self->unreadable_toast = NULL;
+}
+
+/* One toast for every file set aside, kept up to date as more are found,
+ * saying what Details lists. */
+static void
 report_unreadable (SihWindow *self)
 {
   GPtrArray *unreadable = sih_case_store_get_unreadable (self->store);
   g_autofree char *text = NULL;
-  AdwToast *toast;
+  g_autofree char *escaped = NULL;
 
   if (unreadable->len == 0)
     return;
@@ -609,12 +617,36 @@ report_unreadable (SihWindow *self)
                                          "%u case files could not be read and were set aside",
                                          unreadable->len),
                             unreadable->len);
+  /* A toast's title is markup; a file name may hold "&" or "<". */
+  escaped = g_markup_escape_text (text, -1);
 
-  toast = adw_toast_new (text);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_button_label (toast, _("_Details"));
-  adw_toast_set_action_name (toast, "win.show-unreadable");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (self->unreadable_toast != NULL)
+    {
+      adw_toast_set_title (self->unreadable_toast, escaped);
+      return;
+    }
+
+  self->unreadable_toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (self->unreadable_toast, 0);
+  adw_toast_set_button_label (self->unreadable_toast, _("_Details"));
+  adw_toast_set_action_name (self->unreadable_toast, "win.show-unreadable");
+  g_signal_connect_object (self->unreadable_toast, "dismissed",
+                           G_CALLBACK (unreadable_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->unreadable_toast);
+}
+
+/**
+ * sih_window_get_unreadable_toast:
+ *
+ * For tests: the toast about case files set aside, while it is shown.
+ *
+ * Returns: (transfer none) (nullable): the toast
+ */
+AdwToast *
+sih_window_get_unreadable_toast (SihWindow *self)
+{
+  g_return_val_if_fail (SIH_IS_WINDOW (self), NULL);
+  return self->unreadable_toast;
 }
 
 static void

@@ -28,5 +28,6 @@ void       sih_window_search       (SihWindow      *self,
 AdwToast  *sih_window_get_delete_toast (SihWindow  *self,
                                         const char *id);
 GtkRevealer *sih_window_get_save_banner (SihWindow *self);
+AdwToast  *sih_window_get_unreadable_toast (SihWindow *self);
 
 G_END_DECLS

@@ -550,6 +550,128 @@ test_cases_unreadable (void)
   run_app (unreadable_run, NULL);
 }
 
+/* With --pack naming a broken pack, the window shows that pack's own
+ * error (file and place), and no sidebar that would say "No Matching
+ * Causes". */
+static gboolean
+broken_pack_idle_cb (gpointer user_data)
+{
+  SihApplication *app = SIH_APPLICATION (g_application_get_default ());
+  SihWindow *window = SIH_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkStack *content = GTK_STACK (sih_test_find_widget (GTK_WIDGET (window), "content_stack"));
+  AdwStatusPage *error_page = ADW_STATUS_PAGE (sih_test_find_widget (GTK_WIDGET (window), "error_page"));
+
+  sih_test_iterate ();
+  g_assert_null (sih_application_get_pack (app));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "error");
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "cause-bad-id.json"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "causes[0].id"));
+  g_assert_false (gtk_widget_get_visible (sih_test_find_widget (GTK_WIDGET (window), "sidebar")));
+  g_assert_false (gtk_widget_get_mapped (sih_test_find_widget (GTK_WIDGET (window), "sidebar_stack")));
+
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+broken_pack_activated_cb (GApplication *app)
+{
+  g_idle_add (broken_pack_idle_cb, NULL);
+}
+
+static void
+test_cases_broken_pack (void)
+{
+  g_autoptr(SihApplication) app = sih_application_new ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "packs", "bad",
+                                                 "cause-bad-id.json", NULL);
+  char *argv[] = { (char *)"signin-helper", (char *)"--pack", path, NULL };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (broken_pack_activated_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
+static SihCase *
+import_case_of_pack (SihWindow  *window,
+                     const char *pack_id)
+{
+  g_autoptr(SihCase) made = sih_case_new (pack_id, "1.0");
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "sih-other-pack-case.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  sih_case_set_title (made, "From another pack");
+  sih_case_set_outcome (made, "first", "one", SIH_OUTCOME_FAILED);
+  g_assert_true (sih_case_file_save_to_path (made, path, &error));
+  g_assert_true (sih_window_import_case (window, file));
+  g_unlink (path);
+  return sih_window_get_case (window);
+}
+
+static AdwToast *
+wait_for_pack_toast (SihWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (sih_window_get_pack_toast (window) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  return sih_window_get_pack_toast (window);
+}
+
+/* A case made with another pack says so, and offers that pack when it is
+ * installed; a case of the pack in use says nothing. */
+static void
+other_pack_run (SihApplication *app,
+                SihWindow      *window,
+                gpointer        data)
+{
+  const char *installed = data;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AdwToast *toast;
+
+  g_assert_null (sih_window_get_pack_toast (window));
+
+  import_case_of_pack (window, "test-pack");
+  toast = wait_for_pack_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Test pack"));
+  g_assert_nonnull (adw_toast_get_button_label (toast));
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), adw_toast_get_action_name (toast),
+                                      adw_toast_get_action_target_value (toast));
+  g_assert_cmpstr (g_settings_get_string (settings, "content-pack"), ==, installed);
+  g_settings_reset (settings, "content-pack");
+
+  import_case_of_pack (window, "not-installed-pack");
+  toast = wait_for_pack_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "not-installed-pack"));
+  g_assert_null (adw_toast_get_button_label (toast));
+
+  /* Back to a case of this pack: the notice goes. */
+  {
+    g_autoptr(SihCase) own = sih_application_new_case (app);
+    sih_window_set_case (window, own);
+  }
+  g_assert_null (sih_window_get_pack_toast (window));
+}
+
+static void
+test_cases_other_pack (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APPLICATION_ID, "packs", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "packs", "good.json", NULL);
+  g_autofree char *installed = g_build_filename (dir, "test-pack.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (installed, contents, length, NULL));
+  run_app (other_pack_run, installed);
+  g_unlink (installed);
+}
+
 static void
 test_cases_list (void)
 {
@@ -582,6 +704,8 @@ main (int   argc,
   g_test_add_func ("/cases/blank", test_cases_blank);
   g_test_add_func ("/cases/quit-unsaved", test_cases_quit_unsaved);
   g_test_add_func ("/cases/unreadable", test_cases_unreadable);
+  g_test_add_func ("/cases/broken-pack", test_cases_broken_pack);
+  g_test_add_func ("/cases/other-pack", test_cases_other_pack);
 
   return g_test_run ();
 }

@@ -300,7 +300,9 @@ sih_application_startup (GApplication *app)
           self->pack = sih_pack_new_bundled (&self->pack_error);
         }
     }
-  if (self->pack == NULL)
+  if (self->pack == NULL && self->pack_path != NULL)
+    g_message ("The content pack could not be loaded: %s", self->pack_error->message);
+  else if (self->pack == NULL)
     g_message ("The bundled content could not be loaded: %s", self->pack_error->message);
 }
 

@@ -309,6 +309,18 @@ show_unreadable_action (GtkWidget  *widget,
   _sih_window_show_unreadable_details (SIH_WINDOW (widget));
 }
 
+/* The pack a case was made with, from the next start (as Preferences). */
+static void
+use_pack_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+
+  g_settings_set_string (self->settings, "content-pack", g_variant_get_string (parameter, NULL));
+  _sih_window_show_toast (self, _("The pack is used the next time Sign-in Helper starts"));
+}
+
 static void
 retry_save_action (GtkWidget  *widget,
                    const char *action_name,
@@ -336,6 +348,7 @@ _sih_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-case", NULL, import_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-unreadable", NULL, show_unreadable_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.use-pack", "s", use_pack_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-triage", NULL, show_triage_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -51,6 +51,7 @@ struct _SihWindow
   SihCausePage         *cause_page;
   AdwStatusPage        *error_page;
   AdwToast             *unreadable_toast;  /* while shown */
+  AdwToast             *pack_toast;        /* while shown */
   GtkRevealer          *save_banner;
   GtkLabel             *save_banner_label;
 };

@@ -9,6 +9,7 @@
 #include "core/sih-case-file.h"
 #include "ui/sih-cause-row.h"
 #include "ui/sih-dialogs.h"
+#include "core/sih-pack-catalog.h"
 #include "ui/sih-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SihWindow, sih_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -806,6 +807,16 @@ setup_for_application (SihWindow      *self,
       error = app != NULL ? sih_application_get_pack_error (app) : NULL;
       adw_status_page_set_description (self->error_page, error != NULL ? error->message : NULL);
       gtk_stack_set_visible_child_name (self->content_stack, "error");
+      /* Without content there are no causes to list or search: the
+       * sidebar would only say "No Matching Causes".  The error, which
+       * names the file and the place in it, is all there is to read. */
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->leaflet));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (child == self->sidebar || GTK_IS_SEPARATOR (child))
+          gtk_widget_set_visible (child, FALSE);
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-summary", FALSE);
       return;
     }
 
@@ -854,6 +865,9 @@ sih_window_dispose (GObject *object)
 
   if (self->kase != NULL)
     g_signal_handlers_disconnect_by_data (self->kase, self);
+  if (self->pack_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->pack_toast), (gpointer *)&self->pack_toast);
+  self->pack_toast = NULL;
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
   g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
@@ -969,6 +983,129 @@ sih_window_get_case (SihWindow *self)
  *
  * Shows @kase: the sidebar's progress, and the cause it was last on.
  */
+/* A case made with another pack */
+
+typedef struct
+{
+  SihWindow *self;
+  char      *case_id;
+  char      *pack_id;
+  char      *pack_version;
+} PackCheck;
+
+static void
+pack_check_free (PackCheck *check)
+{
+  g_object_unref (check->self);
+  g_free (check->case_id);
+  g_free (check->pack_id);
+  g_free (check->pack_version);
+  g_free (check);
+}
+
+static void
+clear_pack_toast (SihWindow *self)
+{
+  if (self->pack_toast == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (self->pack_toast), (gpointer *)&self->pack_toast);
+  adw_toast_dismiss (self->pack_toast);
+  self->pack_toast = NULL;
+}
+
+static void
+packs_discovered_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  PackCheck *check = user_data;
+  SihWindow *self = check->self;
+  g_autoptr(GListModel) packs = sih_pack_catalog_discover_finish (result, NULL);
+  g_autoptr(SihPackCatalogEntry) found = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  /* Another case was opened meanwhile. */
+  if (self->kase == NULL || g_strcmp0 (sih_case_get_id (self->kase), check->case_id) != 0)
+    {
+      pack_check_free (check);
+      return;
+    }
+
+  for (guint i = 0; packs != NULL && i < g_list_model_get_n_items (packs) && found == NULL; i++)
+    {
+      g_autoptr(SihPackCatalogEntry) entry = g_list_model_get_item (packs, i);
+
+      if (sih_pack_catalog_entry_get_usable (entry) &&
+          g_strcmp0 (sih_pack_catalog_entry_get_id (entry), check->pack_id) == 0)
+        found = g_steal_pointer (&entry);
+    }
+
+  if (found != NULL)
+    /* Translators: %s is the title of a content pack */
+    text = g_strdup_printf (_("This case was made with the content pack “%s”. Steps it has and "
+                              "this one does not are shown by their ids."),
+                            sih_pack_catalog_entry_get_title (found));
+  else
+    /* Translators: %s is the id of a content pack that is not installed */
+    text = g_strdup_printf (_("This case was made with the content pack “%s”, which is not "
+                              "installed. Steps this pack does not have are shown by their ids."),
+                            check->pack_id);
+  escaped = g_markup_escape_text (text, -1);
+
+  clear_pack_toast (self);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  if (found != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Use That Pack"));
+      adw_toast_set_action_name (toast, "win.use-pack");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (sih_pack_catalog_entry_get_setting_value (found)));
+    }
+  self->pack_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)&self->pack_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  pack_check_free (check);
+}
+
+/* Says so when the case was made with a pack other than the one in use,
+ * and offers that pack when it is installed. */
+static void
+check_case_pack (SihWindow *self)
+{
+  g_auto(GStrv) dirs = NULL;
+  PackCheck *check;
+
+  clear_pack_toast (self);
+  if (self->kase == NULL ||
+      g_strcmp0 (sih_case_get_pack_id (self->kase), sih_pack_get_id (self->pack)) == 0)
+    return;
+
+  check = g_new0 (PackCheck, 1);
+  check->self = g_object_ref (self);
+  check->case_id = g_strdup (sih_case_get_id (self->kase));
+  check->pack_id = g_strdup (sih_case_get_pack_id (self->kase));
+  check->pack_version = g_strdup (sih_case_get_pack_version (self->kase));
+  dirs = sih_pack_catalog_get_default_dirs ();
+  sih_pack_catalog_discover_async ((const char * const *)dirs, NULL, packs_discovered_cb, check);
+}
+
+/**
+ * sih_window_get_pack_toast:
+ *
+ * For tests: the toast about a case made with another pack.
+ *
+ * Returns: (transfer none) (nullable): the toast, while it is shown
+ */
+AdwToast *
+sih_window_get_pack_toast (SihWindow *self)
+{
+  g_return_val_if_fail (SIH_IS_WINDOW (self), NULL);
+  return self->pack_toast;
+}
+
 void
 sih_window_set_case (SihWindow *self,
                      SihCase   *kase)
@@ -1003,6 +1140,7 @@ sih_window_set_case (SihWindow *self,
     }
   update_actions (self);
   update_case_title (self);
+  check_case_pack (self);
   sih_start_page_set_case (self->start_page, kase);
 
   /* A fresh page, so that it shows the new case. */

@@ -29,5 +29,6 @@ AdwToast  *sih_window_get_delete_toast (SihWindow  *self,
                                         const char *id);
 GtkRevealer *sih_window_get_save_banner (SihWindow *self);
 AdwToast  *sih_window_get_unreadable_toast (SihWindow *self);
+AdwToast  *sih_window_get_pack_toast (SihWindow *self);
 
 G_END_DECLS

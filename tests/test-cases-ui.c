@@ -423,18 +423,26 @@ quit_unsaved_run (SihApplication *app,
 {
   char **path = data;
   SihCaseStore *store = sih_application_get_store (app);
-  g_autoptr(GError) injected = g_error_new (SIH_ERROR, SIH_ERROR_IO, "Permission denied");
+  g_autoptr(GError) injected = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   GtkWindow *weak = GTK_WINDOW (window);
   SihCase *kase = sih_window_get_case (window);
   SihAlert *alert;
 
+  sih_error_set_io (&injected, G_IO_ERROR_PERMISSION_DENIED, "Permission denied");
   sih_case_store_set_write_error (store, injected);
   sih_case_set_outcome (kase, "code-not-arriving", "wait-then-newest", SIH_OUTCOME_FAILED);
   sih_case_set_note (kase, "code-not-arriving", "wait-then-newest", "Written while unsaved");
   g_assert_false (sih_case_store_flush (store, NULL));
   sih_test_iterate ();
   g_assert_true (gtk_revealer_get_reveal_child (sih_window_get_save_banner (window)));
+  {
+    GtkWidget *label = sih_test_find_widget (GTK_WIDGET (window), "save_banner_label");
+
+    /* Said in the person's words, the details in the tooltip. */
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "cannot be written to"));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, "Permission denied");
+  }
 
   /* The session ending is asked to wait too. */
   g_signal_emit_by_name (app, "query-end");

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "core/sih-case-file.h"
+#include "core/sih-error.h"
 #include "ui/sih-cause-row.h"
 #include "ui/sih-dialogs.h"
 #include "core/sih-pack-catalog.h"
@@ -661,16 +662,35 @@ unreadable_cb (SihWindow  *self,
 
 /* While anything cannot be saved, a banner says so and why, and stays
  * until saving works again: a toast could be missed during a call. */
+/* Why a save failed, in the person's words; other errors say their own. */
+static const struct
+{
+  GIOErrorEnum  code;
+  const char   *reason;
+} save_failure_reasons[] = {
+  { G_IO_ERROR_NO_SPACE, N_("the disk is full") },
+  { G_IO_ERROR_PERMISSION_DENIED, N_("the folder of saved cases cannot be written to") },
+  { G_IO_ERROR_READ_ONLY, N_("the disk can only be read") },
+};
+
 static void
 show_save_failure (SihWindow    *self,
                    const GError *error)
 {
-  /* Translators: %s says why, "No space left on device" */
-  g_autofree char *text = g_strdup_printf (_("Changes are not saved: %s. They are kept while the "
-                                             "app is open, and saving is tried again."),
-                                           error->message);
+  GIOErrorEnum code = sih_error_get_io_code (error);
+  const char *reason = error->message;
+  g_autofree char *text = NULL;
 
+  for (guint i = 0; i < G_N_ELEMENTS (save_failure_reasons); i++)
+    if (save_failure_reasons[i].code == code)
+      reason = _(save_failure_reasons[i].reason);
+
+  /* Translators: %s says why, "the disk is full" */
+  text = g_strdup_printf (_("Changes are not saved: %s. They are kept while the app is open, "
+                            "and saving is tried again."), reason);
   gtk_label_set_text (self->save_banner_label, text);
+  /* The whole story, for whoever fixes the disk or the folder. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_banner_label), error->message);
   gtk_revealer_set_reveal_child (self->save_banner, TRUE);
   self->save_failed = TRUE;
 }

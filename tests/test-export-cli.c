@@ -13,6 +13,7 @@
 #include "core/sih-case-file.h"
 #include "core/sih-pack.h"
 #include "core/sih-summary.h"
+#include "sih-test-files.h"
 
 #define EMAIL        "taro.yamada@example.co.jp"
 #define MASKED_EMAIL "t***@e***.co.jp"
@@ -189,26 +190,6 @@ test_export_output_file (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
-/* pdftotext's reading of @path, or NULL when poppler-utils is missing. */
-static char *
-pdf_to_text (const char *path)
-{
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  const char *argv[] = { "pdftotext", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  if (pdftotext == NULL)
-    return NULL;
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  return out;
-}
-
 static void
 test_export_pdf (Fixture       *f,
                  gconstpointer  data)
@@ -239,7 +220,7 @@ test_export_pdf (Fixture       *f,
   g_assert_no_errno (g_stat (path, &st));
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  text = pdf_to_text (path);
+  text = sih_test_run_poppler ("pdftotext", NULL, path);
   if (text == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is needed to read the PDF");

@@ -18,6 +18,7 @@
 #include "ui/sih-export.h"
 #include "ui/sih-print.h"
 #include "core/sih-summary.h"
+#include "sih-test-files.h"
 #include "sih-test-locale.h"
 
 #define EMAIL        "taro.yamada@example.co.jp"
@@ -37,35 +38,16 @@ have_poppler (void)
   return TRUE;
 }
 
-/* Runs a poppler tool on @path, with @options before it; pdftotext writes
- * to the standard output. */
+/* A poppler tool's output; test-print needs poppler-utils. */
 static char *
 run_tool (const char *program,
           const char *options,
           const char *path)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) split = g_strsplit (options != NULL ? options : "", " ", -1);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
+  char *out = sih_test_run_poppler (program, options, path);
 
-  g_ptr_array_add (argv, (gpointer)program);
-  for (guint i = 0; split[i] != NULL; i++)
-    if (*split[i] != '\0')
-      g_ptr_array_add (argv, split[i]);
-  g_ptr_array_add (argv, (gpointer)path);
-  if (g_str_equal (program, "pdftotext"))
-    g_ptr_array_add (argv, (gpointer)"-");
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&out);
+  g_assert_nonnull (out);
+  return out;
 }
 
 static char *
@@ -655,46 +637,11 @@ test_print_default_folder (void)
   g_assert_no_errno (g_mkdir (path, 0700));
 }
 
-/* A private home with a Documents folder, so that nothing is ever written
- * into the real one. */
-static char *
-make_home (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *home = g_dir_make_tmp ("sih-home-XXXXXX", &error);
-  g_autofree char *config = g_build_filename (home, ".config", NULL);
-  g_autofree char *documents = g_build_filename (home, "Dokumente", NULL);
-  g_autofree char *dirs = g_build_filename (config, "user-dirs.dirs", NULL);
-
-  g_assert_no_error (error);
-  g_assert_no_errno (g_mkdir (config, 0700));
-  g_assert_no_errno (g_mkdir (documents, 0700));
-  g_file_set_contents (dirs, "XDG_DOCUMENTS_DIR=\"$HOME/Dokumente\"\n", -1, &error);
-  g_assert_no_error (error);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  return home;
-}
-
-static void
-remove_home (const char *home)
-{
-  g_autofree char *config = g_build_filename (home, ".config", NULL);
-  g_autofree char *documents = g_build_filename (home, "Dokumente", NULL);
-  g_autofree char *dirs = g_build_filename (config, "user-dirs.dirs", NULL);
-
-  /* What else a library may have put there stays, as in /tmp. */
-  g_remove (dirs);
-  g_rmdir (config);
-  g_rmdir (documents);
-  g_rmdir (home);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = make_home ();
+  g_autofree char *home = sih_test_make_home ("Dokumente");
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -711,6 +658,6 @@ main (int   argc,
   g_test_add_func ("/print/default-folder", test_print_default_folder);
 
   status = g_test_run ();
-  remove_home (home);
+  sih_test_remove_home (home, "Dokumente");
   return status;
 }

@@ -13,6 +13,7 @@
 #include "core/sih-summary.h"
 #include "ui/sih-summary-window.h"
 #include "sih-test-locale.h"
+#include "sih-test-files.h"
 #include "sih-test-util.h"
 
 #define EMAIL        "taro.yamada@example.co.jp"
@@ -746,25 +747,6 @@ answer_print_dialog_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static char *
-run_poppler (const char *program,
-             const char *path)
-{
-  const char *argv[] = { program, path, NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  if (g_str_equal (program, "pdftotext"))
-    argv[2] = "-";
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  return out;
-}
-
 /* Print, then "Print to File" in the dialog, with the Markdown view
  * showing: the PDF is the laid-out summary, not the Markdown source, in
  * Documents under the case's name, private to the user, with a title.  In
@@ -814,7 +796,7 @@ test_summary_window_print_to_file (Fixture       *f,
   g_assert_no_errno (g_stat (path, &st));
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  text = run_poppler ("pdftotext", path);
+  text = sih_test_run_poppler ("pdftotext", NULL, path);
   g_assert_nonnull (strstr (text, C_("summary", "Sign-in problem summary")));
   g_assert_nonnull (strstr (text, C_("summary", "Steps tried")));
   g_assert_nonnull (strstr (text, MASKED_EMAIL));
@@ -823,7 +805,7 @@ test_summary_window_print_to_file (Fixture       *f,
   g_assert_null (strstr (text, "**:"));
   g_assert_null (strstr (text, "# "));
   g_assert_null (strstr (text, "```"));
-  info = run_poppler ("pdfinfo", path);
+  info = sih_test_run_poppler ("pdfinfo", NULL, path);
   g_assert_nonnull (strstr (info, title));
 
   g_assert_no_errno (g_remove (path));
@@ -891,32 +873,11 @@ test_summary_window_keyboard (Fixture       *f,
   g_object_unref (shortcuts);
 }
 
-/* A private home with a Documents folder, so that nothing is ever saved
- * into the real one. */
-static char *
-make_home (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *home = g_dir_make_tmp ("sih-home-XXXXXX", &error);
-  g_autofree char *config = g_build_filename (home, ".config", NULL);
-  g_autofree char *documents = g_build_filename (home, "Documents", NULL);
-  g_autofree char *dirs = g_build_filename (config, "user-dirs.dirs", NULL);
-
-  g_assert_no_error (error);
-  g_assert_no_errno (g_mkdir (config, 0700));
-  g_assert_no_errno (g_mkdir (documents, 0700));
-  g_file_set_contents (dirs, "XDG_DOCUMENTS_DIR=\"$HOME/Documents\"\n", -1, &error);
-  g_assert_no_error (error);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  return home;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = make_home ();
+  g_autofree char *home = sih_test_make_home ("Documents");
 
   if (!sih_test_init_gtk (&argc, &argv))
     return g_test_run ();

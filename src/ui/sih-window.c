@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/sih-case-file.h"
 #include "core/sih-error.h"
@@ -565,6 +566,23 @@ _sih_window_help_desk_mode (SihWindow *self)
          g_settings_get_boolean (self->settings, "help-desk-mode");
 }
 
+/* Long paths and file names (a case's is a UUID) have no spaces to wrap
+ * at, and would make the dialog wider than a narrow screen: let them break
+ * after each "/", "-", "." and "_". */
+static char *
+breakable_paths (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_string_append_c (out, *p);
+      if (strchr ("/-._", *p) != NULL && p[1] != '\0' && !g_ascii_isspace (p[1]))
+        g_string_append (out, "\u200B");
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 _sih_window_show_unreadable_details (SihWindow *self)
 {
@@ -585,7 +603,11 @@ _sih_window_show_unreadable_details (SihWindow *self)
     }
   g_string_append (body, _("Nothing in these files was changed or deleted. Other cases are not affected."));
 
-  sih_show_error_dialog (GTK_WIDGET (self), _("Some Saved Cases Could Not Be Read"), body->str);
+  {
+    g_autofree char *shown = breakable_paths (body->str);
+
+    sih_show_error_dialog (GTK_WIDGET (self), _("Case Files Set Aside"), shown);
+  }
 }
 
 static void

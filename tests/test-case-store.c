@@ -1143,18 +1143,29 @@ test_store_trash (Fixture       *f,
   g_assert_true (sih_case_store_open (f->store, &error));
   g_assert_cmpuint (n_items (f->store), ==, 1);
 
-  /* Delete everything, unreadable files included. */
+  /* Delete everything, unreadable files included, and a folder named
+   * like a case (set aside, with a file in it), and a new case with
+   * nothing in it yet. */
   write_bytes (path_b, "", 0);
+  {
+    g_autofree char *folder = case_file (f, "a-folder");
+    g_autofree char *inside = g_build_filename (folder, "notes.txt", NULL);
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    write_bytes (inside, "x", 1);
+  }
   store_close (f);
   f->store = store_new (f);
   g_assert_true (sih_case_store_open (f->store, &error));
   g_assert_true (g_file_test (unreadable_dir, G_FILE_TEST_IS_DIR));
   {
     g_autoptr(SihCase) fresh = sih_case_store_new_case (f->store, "test-pack", NULL);
+    g_autoptr(SihCase) blank = sih_case_store_new_case (f->store, "test-pack", NULL);
 
     sih_case_set_title (fresh, "First record");
 
     g_assert_cmpuint (n_items (f->store), ==, 2);
+    g_assert_cmpuint (sih_case_store_get_unreadable (f->store)->len, ==, 2);
     g_assert_true (sih_case_store_delete_all (f->store, &error));
     g_assert_no_error (error);
     wait_idle (f->store);

@@ -1671,6 +1671,30 @@ sih_case_store_purge (SihCaseStore  *self,
   return TRUE;
 }
 
+/* Removes something set aside: a file, a link (never what it points to)
+ * or a folder named like a case, with what is in it. */
+static gboolean
+remove_set_aside (const char *path)
+{
+  struct stat st;
+  GDir *dir;
+  const char *name;
+
+  if (g_lstat (path, &st) != 0 || !S_ISDIR (st.st_mode))
+    return g_unlink (path) == 0 || errno == ENOENT;
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_set_aside (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  return g_rmdir (path) == 0;
+}
+
 /**
  * sih_case_store_delete_all:
  *
@@ -1717,7 +1741,7 @@ sih_case_store_delete_all (SihCaseStore  *self,
     {
       g_autofree char *path = g_build_filename (self->unreadable_dir, name, NULL);
 
-      if (g_unlink (path) != 0 && ok)
+      if (!remove_set_aside (path) && ok)
         {
           int saved_errno = errno;
 

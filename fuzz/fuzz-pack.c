@@ -153,6 +153,7 @@ check_pack (SihPack *pack)
           check_text (sih_step_get_title (step), TRUE);
           check_text (sih_step_get_detail (step), TRUE);
           check_text (sih_step_get_caution (step), FALSE);
+          check_text (sih_step_get_caller_text (step), FALSE);
           check_links (sih_step_get_links (step));
         }
     }

@@ -88,6 +88,14 @@ test_pack_good (void)
   g_assert_cmpstr (sih_step_get_detail (step), ==, "Do two.");
   g_assert_cmpint (sih_step_get_kind (step), ==, SIH_STEP_KIND_ACTION);
   g_assert_cmpstr (sih_step_get_caution (step), ==, "Careful.");
+  g_assert_cmpstr (sih_step_get_caller_text (step), ==, "Please do two, carefully.");
+  g_assert_cmpstr (sih_step_get_caller_text_source (step), ==, "Please do two, carefully.");
+  {
+    g_autofree char *caller_text = NULL;
+
+    g_object_get (step, "caller-text", &caller_text, NULL);
+    g_assert_cmpstr (caller_text, ==, "Please do two, carefully.");
+  }
   g_assert_cmpuint (sih_step_get_links (step)->len, ==, 0);
   g_assert_null (sih_cause_find_step (cause, "four"));
 
@@ -262,6 +270,30 @@ test_pack_hostile (void)
   g_clear_error (&error);
 }
 
+/* The words for a caller are optional in every pack, step by step. */
+static void
+test_pack_caller_text_optional (void)
+{
+  g_autoptr(GString) causes = g_string_new (NULL);
+  g_autoptr(GString) json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihPack) pack = NULL;
+  SihCause *cause;
+
+  append_cause (causes, 0, 2, 0);
+  g_string_replace (causes, "\"id\":\"s1\",",
+                    "\"id\":\"s1\",\"say\":\"Could you check it?\",", 1);
+  json = good_pack_with (causes->str);
+  pack = load_string (json->str, &error);
+  g_assert_no_error (error);
+
+  cause = sih_pack_find_cause (pack, "c0");
+  g_assert_null (sih_step_get_caller_text (sih_cause_find_step (cause, "s0")));
+  g_assert_null (sih_step_get_caller_text_source (sih_cause_find_step (cause, "s0")));
+  g_assert_cmpstr (sih_step_get_caller_text (sih_cause_find_step (cause, "s1")), ==,
+                   "Could you check it?");
+}
+
 static void
 test_pack_missing_file (void)
 {
@@ -325,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/pack/good", test_pack_good);
   g_test_add_func ("/pack/bad-corpus", test_pack_bad_corpus);
   g_test_add_func ("/pack/hostile", test_pack_hostile);
+  g_test_add_func ("/pack/caller-text-optional", test_pack_caller_text_optional);
   g_test_add_func ("/pack/missing-file", test_pack_missing_file);
   g_test_add_func ("/pack/bundled", test_pack_bundled);
 

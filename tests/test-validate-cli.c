@@ -118,6 +118,40 @@ test_validate_unknown_icon (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* "say" is optional, but a pack that has it on some steps names the
+ * steps without it. */
+static void
+test_validate_partial_caller_text (void)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "packs", "good.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sih-validate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "say.json", NULL);
+  g_auto(GStrv) parts = NULL;
+  const char *files[] = { path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (g_file_get_contents (good, &json, NULL, NULL));
+  parts = g_strsplit (json, "\"say\": \"Could you do B?\", ", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  changed = g_strjoinv ("", parts);
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+
+  g_assert_cmpint (run_validate (files, &out, &err), ==, 0);
+  expected = g_strdup_printf ("%s: ok (2 causes, 6 steps)\n"
+                              "%s: warning: step “b” of cause “second” has no “say” (words to "
+                              "read to a caller), though 5 of the 6 steps have them\n",
+                              path, path);
+  g_assert_cmpstr (out, ==, expected);
+  g_assert_cmpstr (err, ==, "");
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_validate_no_files (void)
 {
@@ -138,6 +172,7 @@ main (int   argc,
   g_test_add_func ("/validate-cli/good", test_validate_good);
   g_test_add_func ("/validate-cli/bad", test_validate_bad);
   g_test_add_func ("/validate-cli/unknown-icon", test_validate_unknown_icon);
+  g_test_add_func ("/validate-cli/partial-caller-text", test_validate_partial_caller_text);
   g_test_add_func ("/validate-cli/no-files", test_validate_no_files);
 
   return g_test_run ();

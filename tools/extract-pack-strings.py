@@ -35,6 +35,10 @@ def walk(pack):
             yield f"{prefix}:detail", step["detail"], f"Detail of the {swhere}"
             if "caution" in step:
                 yield f"{prefix}:caution", step["caution"], f"Caution of the {swhere}"
+            if "say" in step:
+                yield (f"{prefix}:say", step["say"],
+                       f"What a help-desk agent reads aloud to a caller on the phone for the {swhere}: "
+                       "polite telephone register, addressed to the caller")
             for link in step.get("links", []):
                 yield f"{prefix}:link", link["label"], f"Label of a link in the {swhere}"
         yield f"cause:{cid}:escalate", cause["escalate"], f"When to contact support, for the {where}"

@@ -30,34 +30,50 @@ NC_ ("cause:wrong-credentials:symptom", "It works on my computer but not on my p
 NC_ ("cause:wrong-credentials:step:check-caps-lock:title", "Check Caps Lock and upper or lower case");
 /* Translators: Detail of the step “check-caps-lock” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-caps-lock:detail) */
 NC_ ("cause:wrong-credentials:step:check-caps-lock:detail", "Passwords are case-sensitive, so one capital letter typed by mistake is enough to make a correct password fail. On a computer, check whether Caps Lock is on (many keyboards show a light) and turn it off. Then type the password again slowly.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-caps-lock” of the cause “wrong-credentials”: polite telephone register, addressed to the caller (cause:wrong-credentials:step:check-caps-lock:say) */
+NC_ ("cause:wrong-credentials:step:check-caps-lock:say", "If you’re on a computer, could you check whether Caps Lock is on, and turn it off if it is? Then please type your password again slowly, without reading it out to me.");
 /* Translators: Title of the step “check-half-width” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-half-width:title) */
 NC_ ("cause:wrong-credentials:step:check-half-width:title", "Type in half-width characters");
 /* Translators: Detail of the step “check-half-width” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-half-width:detail) */
 NC_ ("cause:wrong-credentials:step:check-half-width:detail", "If Japanese input is switched on, letters, numbers and symbols can be entered as full-width characters. They look almost the same but count as different characters, so the e-mail address and password no longer match. Switch the input mode to half-width alphanumeric (direct input) before typing, and retype anything you are unsure of.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-half-width” of the cause “wrong-credentials”: polite telephone register, addressed to the caller (cause:wrong-credentials:step:check-half-width:say) */
+NC_ ("cause:wrong-credentials:step:check-half-width:say", "Could you switch the input mode to half-width alphanumeric, that is direct input, and then type the e-mail address and password again? Full-width characters look almost the same but count as different ones.");
 /* Translators: Title of the step “check-spaces” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-spaces:title) */
 NC_ ("cause:wrong-credentials:step:check-spaces:title", "Remove extra spaces");
 /* Translators: Detail of the step “check-spaces” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-spaces:detail) */
 NC_ ("cause:wrong-credentials:step:check-spaces:detail", "A space before or after the e-mail address or password turns it into a different entry. This often happens when you paste from a note, a message or a password list, and some phone keyboards add a space after a word automatically. Clear the field, type the text again by hand, and make sure nothing follows the last character.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-spaces” of the cause “wrong-credentials”: polite telephone register, addressed to the caller (cause:wrong-credentials:step:check-spaces:say) */
+NC_ ("cause:wrong-credentials:step:check-spaces:say", "Could you clear each field and type the e-mail address and password again by hand, rather than pasting them? Please make sure there’s no space before or after them.");
 /* Translators: Title of the step “check-email-or-phone” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-email-or-phone:title) */
 NC_ ("cause:wrong-credentials:step:check-email-or-phone:title", "Use the e-mail or phone number on the account");
 /* Translators: Detail of the step “check-email-or-phone” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-email-or-phone:detail) */
 NC_ ("cause:wrong-credentials:step:check-email-or-phone:detail", "Sign in with the e-mail address or mobile number that is registered on the account, and check it character by character for typos. If the account was created with a phone number, enter that number including the country code. If you have changed your e-mail or number recently, try the old one as well (see “Changed e-mail or phone number”).");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-email-or-phone” of the cause “wrong-credentials”: polite telephone register, addressed to the caller (cause:wrong-credentials:step:check-email-or-phone:say) */
+NC_ ("cause:wrong-credentials:step:check-email-or-phone:say", "Could you check, letter by letter, that you’re using the e-mail address or mobile number registered on the account? If you signed up with your phone number, please enter it with the country code, and if you changed it recently, try the old one too.");
 /* Translators: Title of the step “check-same-account” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-same-account:title) */
 NC_ ("cause:wrong-credentials:step:check-same-account:title", "Make sure the e-mail and password belong together");
 /* Translators: Detail of the step “check-same-account” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-same-account:detail) */
 NC_ ("cause:wrong-credentials:step:check-same-account:detail", "The e-mail address and the password must belong to the same Amazon account. If you have more than one account, or someone else in the family uses the same device, you may be combining one account’s e-mail with another account’s password. Use the password that goes with the address you entered.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-same-account” of the cause “wrong-credentials”: polite telephone register, addressed to the caller (cause:wrong-credentials:step:check-same-account:say) */
+NC_ ("cause:wrong-credentials:step:check-same-account:say", "The e-mail address and the password need to belong to the same Amazon account. If you have more than one account, or share the device with family, could you make sure you’re using the password that goes with the address you entered?");
 /* Translators: Title of the step “check-phone-keyboard” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-phone-keyboard:title) */
 NC_ ("cause:wrong-credentials:step:check-phone-keyboard:title", "On a phone, watch autocorrect and predictive text");
 /* Translators: Detail of the step “check-phone-keyboard” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-phone-keyboard:detail) */
 NC_ ("cause:wrong-credentials:step:check-phone-keyboard:detail", "Phone keyboards may capitalise the first letter, correct an e-mail address into a different word, or insert a suggested word. Look over both fields before you continue. If it keeps happening, turn off autocorrect or predictive text while you sign in, or let a password manager fill in the password.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-phone-keyboard” of the cause “wrong-credentials”: polite telephone register, addressed to the caller (cause:wrong-credentials:step:check-phone-keyboard:say) */
+NC_ ("cause:wrong-credentials:step:check-phone-keyboard:say", "Before you continue, could you look over both fields? Phone keyboards sometimes capitalise the first letter, change the e-mail address into another word or insert a suggested word.");
 /* Translators: Title of the step “check-keyboard-language” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-keyboard-language:title) */
 NC_ ("cause:wrong-credentials:step:check-keyboard-language:title", "On a computer, check the keyboard language");
 /* Translators: Detail of the step “check-keyboard-language” of the cause “wrong-credentials” (cause:wrong-credentials:step:check-keyboard-language:detail) */
 NC_ ("cause:wrong-credentials:step:check-keyboard-language:detail", "If the keyboard layout or input language is different from the one you usually use, some keys produce different symbols, so a password containing symbols can change without you noticing. Check the input language shown on the taskbar or menu bar and switch back to your usual layout. Also check whether the number keypad is switched off (Num Lock) if you type numbers there.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-keyboard-language” of the cause “wrong-credentials”: polite telephone register, addressed to the caller (cause:wrong-credentials:step:check-keyboard-language:say) */
+NC_ ("cause:wrong-credentials:step:check-keyboard-language:say", "Could you check the input language shown on the taskbar or menu bar, and switch back to your usual keyboard layout if it’s different? If you type numbers on the number keypad, please also check that Num Lock is on.");
 /* Translators: Title of the step “reset-if-unsure” of the cause “wrong-credentials” (cause:wrong-credentials:step:reset-if-unsure:title) */
 NC_ ("cause:wrong-credentials:step:reset-if-unsure:title", "Still refused? Reset the password");
 /* Translators: Detail of the step “reset-if-unsure” of the cause “wrong-credentials” (cause:wrong-credentials:step:reset-if-unsure:detail) */
 NC_ ("cause:wrong-credentials:step:reset-if-unsure:detail", "If these checks do not help, stop guessing: repeated failed attempts can trigger extra security checks or a temporary lock. Reset the password instead, as described in “Reset your password”. If the e-mail address and password still do not match afterwards, clear the browser’s cache and cookies and try again.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “reset-if-unsure” of the cause “wrong-credentials”: polite telephone register, addressed to the caller (cause:wrong-credentials:step:reset-if-unsure:say) */
+NC_ ("cause:wrong-credentials:step:reset-if-unsure:say", "Let’s not try any more passwords, since repeated failures can lock the account for a while; we’ll reset the password instead. If it still doesn’t match afterwards, could you clear the browser’s cache and cookies and try again?");
 /* Translators: Label of a link in the step “reset-if-unsure” of the cause “wrong-credentials” (cause:wrong-credentials:step:reset-if-unsure:link) */
 NC_ ("cause:wrong-credentials:step:reset-if-unsure:link", "Sign-in problems (Amazon.co.jp help)");
 /* Translators: Label of a link in the step “reset-if-unsure” of the cause “wrong-credentials” (cause:wrong-credentials:step:reset-if-unsure:link) */
@@ -82,28 +98,40 @@ NC_ ("cause:password-reset:symptom", "The reset doesn’t seem to work");
 NC_ ("cause:password-reset:step:open-signin:title", "Open the sign-in page yourself");
 /* Translators: Detail of the step “open-signin” of the cause “password-reset” (cause:password-reset:step:open-signin:detail) */
 NC_ ("cause:password-reset:step:open-signin:detail", "Open the Amazon app, or type the Amazon address into your browser or use your own bookmark. Do not start from a link in an e-mail or text message, because fake sign-in pages often arrive that way. Choose to sign in and enter your e-mail address or mobile number.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “open-signin” of the cause “password-reset”: polite telephone register, addressed to the caller (cause:password-reset:step:open-signin:say) */
+NC_ ("cause:password-reset:step:open-signin:say", "Could you open the Amazon app, or type Amazon’s address into your browser yourself, rather than using a link from an e-mail or text message? Then please choose to sign in and enter your e-mail address or mobile number.");
 /* Translators: Title of the step “forgot-password” of the cause “password-reset” (cause:password-reset:step:forgot-password:title) */
 NC_ ("cause:password-reset:step:forgot-password:title", "Choose “Forgot password?”");
 /* Translators: Detail of the step “forgot-password” of the cause “password-reset” (cause:password-reset:step:forgot-password:detail) */
 NC_ ("cause:password-reset:step:forgot-password:detail", "On the screen that asks for your password, choose “Forgot password?”. This opens “Password assistance”, where the reset starts. You do not need to know the old password.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “forgot-password” of the cause “password-reset”: polite telephone register, addressed to the caller (cause:password-reset:step:forgot-password:say) */
+NC_ ("cause:password-reset:step:forgot-password:say", "On the screen that asks for your password, please choose “Forgot password?”. You don’t need to know the old password for this.");
 /* Translators: Title of the step “enter-id” of the cause “password-reset” (cause:password-reset:step:enter-id:title) */
 NC_ ("cause:password-reset:step:enter-id:title", "Enter your e-mail or mobile number");
 /* Translators: Detail of the step “enter-id” of the cause “password-reset” (cause:password-reset:step:enter-id:detail) */
 NC_ ("cause:password-reset:step:enter-id:detail", "In “Password assistance”, enter the e-mail address or mobile number registered on the account and continue. Amazon then sends a one-time password (OTP) to that address or number. If you can no longer use either of them, see “Changed e-mail or phone number”.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “enter-id” of the cause “password-reset”: polite telephone register, addressed to the caller (cause:password-reset:step:enter-id:say) */
+NC_ ("cause:password-reset:step:enter-id:say", "In “Password assistance”, could you enter the e-mail address or mobile number registered on the account and continue? Amazon then sends a one-time password there: please keep it to yourself, as I’ll never ask you for it.");
 /* Translators: Title of the step “enter-otp” of the cause “password-reset” (cause:password-reset:step:enter-otp:title) */
 NC_ ("cause:password-reset:step:enter-otp:title", "Enter the one-time password");
 /* Translators: Detail of the step “enter-otp” of the cause “password-reset” (cause:password-reset:step:enter-otp:detail) */
 NC_ ("cause:password-reset:step:enter-otp:detail", "Type the code exactly as you received it, on the same page that asked for it. If you asked for more than one code, only the newest one works. If nothing arrives within a few minutes, follow “Verification code doesn’t arrive” rather than requesting code after code.");
 /* Translators: Caution of the step “enter-otp” of the cause “password-reset” (cause:password-reset:step:enter-otp:caution) */
 NC_ ("cause:password-reset:step:enter-otp:caution", "Never tell anyone this code, even someone who says they are from Amazon. It belongs only on Amazon’s own sign-in page.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “enter-otp” of the cause “password-reset”: polite telephone register, addressed to the caller (cause:password-reset:step:enter-otp:say) */
+NC_ ("cause:password-reset:step:enter-otp:say", "Could you type the code on the page that asked for it, exactly as you received it, using only the newest one if several came? Please keep the code to yourself; I’ll never ask you for it.");
 /* Translators: Title of the step “solve-captcha” of the cause “password-reset” (cause:password-reset:step:solve-captcha:title) */
 NC_ ("cause:password-reset:step:solve-captcha:title", "Solve the character check if it appears");
 /* Translators: Detail of the step “solve-captcha” of the cause “password-reset” (cause:password-reset:step:solve-captcha:detail) */
 NC_ ("cause:password-reset:step:solve-captcha:detail", "Amazon may show a CAPTCHA, a picture of distorted characters, to confirm that a person is at the keyboard, for example when you change a password. The characters are not case-sensitive, and there is an audio option if the picture is hard to read. This is a normal step, not a sign that something is wrong.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “solve-captcha” of the cause “password-reset”: polite telephone register, addressed to the caller (cause:password-reset:step:solve-captcha:say) */
+NC_ ("cause:password-reset:step:solve-captcha:say", "If a picture of distorted characters appears, could you type the characters you see? Upper or lower case doesn’t matter, there’s an audio option if it’s hard to read, and it’s a normal step.");
 /* Translators: Title of the step “new-password” of the cause “password-reset” (cause:password-reset:step:new-password:title) */
 NC_ ("cause:password-reset:step:new-password:title", "Create a new, strong password");
 /* Translators: Detail of the step “new-password” of the cause “password-reset” (cause:password-reset:step:new-password:detail) */
 NC_ ("cause:password-reset:step:new-password:detail", "Choose a password you have never used anywhere else: long (at least 12 characters), mixing letters, numbers and symbols, and not based on your name, birthday or phone number. Enter it, save it and sign in with it. A password manager can create and remember it for you.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “new-password” of the cause “password-reset”: polite telephone register, addressed to the caller (cause:password-reset:step:new-password:say) */
+NC_ ("cause:password-reset:step:new-password:say", "Could you choose a new password you’ve never used anywhere else, at least 12 characters long, mixing letters, numbers and symbols, and not based on your name or birthday? Please just type it on the screen; there’s no need to read it out to me.");
 /* Translators: Label of a link in the step “new-password” of the cause “password-reset” (cause:password-reset:step:new-password:link) */
 NC_ ("cause:password-reset:step:new-password:link", "Sign-in problems (Amazon.co.jp help)");
 /* Translators: Label of a link in the step “new-password” of the cause “password-reset” (cause:password-reset:step:new-password:link) */
@@ -112,6 +140,8 @@ NC_ ("cause:password-reset:step:new-password:link", "Sign-in problems (Amazon.co
 NC_ ("cause:password-reset:step:after-reset:title", "Expect to sign in again on other devices");
 /* Translators: Detail of the step “after-reset” of the cause “password-reset” (cause:password-reset:step:after-reset:detail) */
 NC_ ("cause:password-reset:step:after-reset:detail", "Resetting the password ends “Keep me signed in” on every browser, so your other computers, phones and tablets will ask you to sign in with the new password. This is expected. Only tick “Keep me signed in” on a device nobody else uses; even then, Amazon may sometimes ask you to sign in again.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “after-reset” of the cause “password-reset”: polite telephone register, addressed to the caller (cause:password-reset:step:after-reset:say) */
+NC_ ("cause:password-reset:step:after-reset:say", "Your other computers, phones and tablets will now ask you to sign in again with the new password; that’s expected. Please tick “Keep me signed in” only on a device nobody else uses.");
 /* Translators: When to contact support, for the cause “password-reset” (cause:password-reset:escalate) */
 NC_ ("cause:password-reset:escalate", "If the one-time password never arrives, or it arrives but the reset keeps failing, stop after a few tries and contact Customer Service through the official Amazon website or app. Have your registered e-mail or phone number ready, but never share the code itself.");
 /* Translators: Title of the cause “code-not-arriving” in the sidebar (cause:code-not-arriving:title) */
@@ -134,26 +164,38 @@ NC_ ("cause:code-not-arriving:symptom", "I changed my phone number");
 NC_ ("cause:code-not-arriving:step:wait-then-newest:title", "Wait a few minutes, then use the newest code");
 /* Translators: Detail of the step “wait-then-newest” of the cause “code-not-arriving” (cause:code-not-arriving:step:wait-then-newest:detail) */
 NC_ ("cause:code-not-arriving:step:wait-then-newest:detail", "Codes are sometimes delayed. Wait a few minutes before asking for another one. Each new request makes the earlier codes useless, so if several arrive, enter only the most recent one, and avoid requesting many codes in a row.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “wait-then-newest” of the cause “code-not-arriving”: polite telephone register, addressed to the caller (cause:code-not-arriving:step:wait-then-newest:say) */
+NC_ ("cause:code-not-arriving:step:wait-then-newest:say", "Codes are sometimes delayed, so could you wait a few minutes before asking for another one? If several arrive, please enter only the newest, and keep it to yourself; I’ll never ask you for it.");
 /* Translators: Title of the step “check-mail-folders” of the cause “code-not-arriving” (cause:code-not-arriving:step:check-mail-folders:title) */
 NC_ ("cause:code-not-arriving:step:check-mail-folders:title", "Look in spam and other mail folders");
 /* Translators: Detail of the step “check-mail-folders” of the cause “code-not-arriving” (cause:code-not-arriving:step:check-mail-folders:detail) */
 NC_ ("cause:code-not-arriving:step:check-mail-folders:detail", "If the code comes by e-mail, look in the spam or junk folder and in tabs such as Promotions or Updates, and search the mailbox for Amazon. Make sure you are looking in the mailbox of the address registered on the account.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-mail-folders” of the cause “code-not-arriving”: polite telephone register, addressed to the caller (cause:code-not-arriving:step:check-mail-folders:say) */
+NC_ ("cause:code-not-arriving:step:check-mail-folders:say", "If the code comes by e-mail, could you look in the spam or junk folder and in tabs such as Promotions, and search the mailbox for Amazon? If you find it, please keep the code to yourself; I’ll never ask you for it.");
 /* Translators: Title of the step “check-filters” of the cause “code-not-arriving” (cause:code-not-arriving:step:check-filters:title) */
 NC_ ("cause:code-not-arriving:step:check-filters:title", "Check SMS and e-mail filters");
 /* Translators: Detail of the step “check-filters” of the cause “code-not-arriving” (cause:code-not-arriving:step:check-filters:detail) */
 NC_ ("cause:code-not-arriving:step:check-filters:detail", "Phones and mobile carriers can filter or reject messages from senders they do not know, and e-mail services can reject messages by domain. Check your phone’s message filters (including any folder for unknown senders), your carrier’s blocking settings and your mail service’s blocked senders, and make sure messages from Amazon are allowed.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-filters” of the cause “code-not-arriving”: polite telephone register, addressed to the caller (cause:code-not-arriving:step:check-filters:say) */
+NC_ ("cause:code-not-arriving:step:check-filters:say", "Could you check your phone’s message filters, including any folder for unknown senders, and your mail service’s blocked senders, to make sure messages from Amazon are allowed? Your mobile carrier’s blocking settings can stop them too.");
 /* Translators: Title of the step “check-signal” of the cause “code-not-arriving” (cause:code-not-arriving:step:check-signal:title) */
 NC_ ("cause:code-not-arriving:step:check-signal:title", "Check signal and restart the phone");
 /* Translators: Detail of the step “check-signal” of the cause “code-not-arriving” (cause:code-not-arriving:step:check-signal:detail) */
 NC_ ("cause:code-not-arriving:step:check-signal:detail", "SMS usually needs mobile signal, and Wi-Fi alone may not be enough. Move to a place with good reception, then restart the phone. If the messages app is full, delete old messages so new ones can arrive.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-signal” of the cause “code-not-arriving”: polite telephone register, addressed to the caller (cause:code-not-arriving:step:check-signal:say) */
+NC_ ("cause:code-not-arriving:step:check-signal:say", "Could you move somewhere with good mobile reception and restart the phone? Text messages usually need mobile signal, and if the messages app is full, deleting old messages lets new ones arrive.");
 /* Translators: Title of the step “check-destination” of the cause “code-not-arriving” (cause:code-not-arriving:step:check-destination:title) */
 NC_ ("cause:code-not-arriving:step:check-destination:title", "Check where the code is being sent");
 /* Translators: Detail of the step “check-destination” of the cause “code-not-arriving” (cause:code-not-arriving:step:check-destination:detail) */
 NC_ ("cause:code-not-arriving:step:check-destination:detail", "The code goes to the e-mail address or phone number registered on the account, and the screen may show which one. If that is an old number or an address you no longer use, the code will keep going there. Choose another option if one is offered, or see “Changed e-mail or phone number”.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-destination” of the cause “code-not-arriving”: polite telephone register, addressed to the caller (cause:code-not-arriving:step:check-destination:say) */
+NC_ ("cause:code-not-arriving:step:check-destination:say", "If the screen shows where the code is being sent, could you check that it’s a number or address you still use, and otherwise choose another option if one is offered? Whatever code arrives, please keep it to yourself, as I’ll never ask you for it.");
 /* Translators: Title of the step “other-method” of the cause “code-not-arriving” (cause:code-not-arriving:step:other-method:title) */
 NC_ ("cause:code-not-arriving:step:other-method:title", "Try another way to get the code");
 /* Translators: Detail of the step “other-method” of the cause “code-not-arriving” (cause:code-not-arriving:step:other-method:detail) */
 NC_ ("cause:code-not-arriving:step:other-method:detail", "If the screen offers another method, such as e-mail instead of SMS, a backup phone number or an authenticator app, use it. With two-step verification, a device you marked as trusted or a registered backup method may also get you in; see “2-step verification after a phone change”.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “other-method” of the cause “code-not-arriving”: polite telephone register, addressed to the caller (cause:code-not-arriving:step:other-method:say) */
+NC_ ("cause:code-not-arriving:step:other-method:say", "If the screen offers another way to get the code, such as e-mail instead of a text message, a backup phone number or an authenticator app, could you try that? Please keep the code to yourself; I’ll never ask you for it.");
 /* Translators: Label of a link in the step “other-method” of the cause “code-not-arriving” (cause:code-not-arriving:step:other-method:link) */
 NC_ ("cause:code-not-arriving:step:other-method:link", "Two-step verification (Amazon.co.jp help)");
 /* Translators: When to contact support, for the cause “code-not-arriving” (cause:code-not-arriving:escalate) */
@@ -178,32 +220,44 @@ NC_ ("cause:two-step-new-device:symptom", "The code goes to my old phone");
 NC_ ("cause:two-step-new-device:step:use-backup:title", "Use your backup method or a trusted device");
 /* Translators: Detail of the step “use-backup” of the cause “two-step-new-device” (cause:two-step-new-device:step:use-backup:detail) */
 NC_ ("cause:two-step-new-device:step:use-backup:detail", "On the code screen, look for the option to receive the code another way and choose the backup method you registered, such as another phone number or an authenticator app. If you still have the old phone, or a computer or device you marked as trusted, try signing in there first; a trusted device may not ask for a code at all.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “use-backup” of the cause “two-step-new-device”: polite telephone register, addressed to the caller (cause:two-step-new-device:step:use-backup:say) */
+NC_ ("cause:two-step-new-device:step:use-backup:say", "On the code screen, could you choose to receive the code another way, using the backup method you registered? If you still have the old phone or a trusted computer, please try signing in there first, and keep any code to yourself, as I’ll never ask you for it.");
 /* Translators: Label of a link in the step “use-backup” of the cause “two-step-new-device” (cause:two-step-new-device:step:use-backup:link) */
 NC_ ("cause:two-step-new-device:step:use-backup:link", "Two-step verification (Amazon.co.jp help)");
 /* Translators: Title of the step “check-clock” of the cause “two-step-new-device” (cause:two-step-new-device:step:check-clock:title) */
 NC_ ("cause:two-step-new-device:step:check-clock:title", "Set the phone’s date and time to automatic");
 /* Translators: Detail of the step “check-clock” of the cause “two-step-new-device” (cause:two-step-new-device:step:check-clock:detail) */
 NC_ ("cause:two-step-new-device:step:check-clock:detail", "Authenticator apps calculate codes from the current time. If the phone’s clock is off, even by a little, every code will be refused; this often happens after setting up a new phone, changing the time by hand or travelling. Turn on automatic date, time and time zone in the phone’s settings, wait for a fresh code and try again.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-clock” of the cause “two-step-new-device”: polite telephone register, addressed to the caller (cause:two-step-new-device:step:check-clock:say) */
+NC_ ("cause:two-step-new-device:step:check-clock:say", "In the phone’s settings, could you turn on automatic date, time and time zone? Then please wait for a fresh code in the authenticator app and enter it, and keep it to yourself, as I’ll never ask you for it.");
 /* Translators: Title of the step “append-code” of the cause “two-step-new-device” (cause:two-step-new-device:step:append-code:title) */
 NC_ ("cause:two-step-new-device:step:append-code:title", "On devices without a code box, add the code to the password");
 /* Translators: Detail of the step “append-code” of the cause “two-step-new-device” (cause:two-step-new-device:step:append-code:detail) */
 NC_ ("cause:two-step-new-device:step:append-code:detail", "Some devices and Kindle apps have no screen for entering a security code and show an error after the password instead. In that case, sign in again and type your password with the current security code added directly to the end of it, with no space in between.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “append-code” of the cause “two-step-new-device”: polite telephone register, addressed to the caller (cause:two-step-new-device:step:append-code:say) */
+NC_ ("cause:two-step-new-device:step:append-code:say", "If your device has no box for the security code, could you sign in again, typing your password with the current code added straight after it and no space in between? Please keep both to yourself; I’ll never ask you for them.");
 /* Translators: Title of the step “reregister-app” of the cause “two-step-new-device” (cause:two-step-new-device:step:reregister-app:title) */
 NC_ ("cause:two-step-new-device:step:reregister-app:title", "Register the authenticator app again");
 /* Translators: Detail of the step “reregister-app” of the cause “two-step-new-device” (cause:two-step-new-device:step:reregister-app:detail) */
 NC_ ("cause:two-step-new-device:step:reregister-app:detail", "A new phone or a reinstalled authenticator app does not always bring the Amazon entry with it. Once you are signed in, go to “Your Account”, then “Login and security”, open the two-step verification settings and add the authenticator app on the new phone; you will be asked for a code before changes are saved. Remove the old phone or app from the list so codes stop going there, and install the latest Amazon app on the new phone.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “reregister-app” of the cause “two-step-new-device”: polite telephone register, addressed to the caller (cause:two-step-new-device:step:reregister-app:say) */
+NC_ ("cause:two-step-new-device:step:reregister-app:say", "Once you’re signed in, could you go to “Your Account”, then “Login and security”, open the two-step verification settings, add the authenticator app on your new phone and remove the old one? You’ll be asked for a code before the change is saved: please keep it to yourself, as I’ll never ask you for it.");
 /* Translators: Title of the step “reset-2sv” of the cause “two-step-new-device” (cause:two-step-new-device:step:reset-2sv:title) */
 NC_ ("cause:two-step-new-device:step:reset-2sv:title", "Request a two-step verification reset");
 /* Translators: Detail of the step “reset-2sv” of the cause “two-step-new-device” (cause:two-step-new-device:step:reset-2sv:detail) */
 NC_ ("cause:two-step-new-device:step:reset-2sv:detail", "If you have no backup method and no trusted device, use the option to reset two-step verification described on Amazon’s help page. You upload an image of a government-issued ID that shows your name, address and the issuing authority. Your account settings stay locked while it is checked, which takes about 1 to 2 days, and an e-mail confirms when two-step verification has been turned off.");
 /* Translators: Caution of the step “reset-2sv” of the cause “two-step-new-device” (cause:two-step-new-device:step:reset-2sv:caution) */
 NC_ ("cause:two-step-new-device:step:reset-2sv:caution", "Cover the ID number and any account numbers on the image before uploading. Upload it only through Amazon’s official page, never by e-mail or to someone who contacts you.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “reset-2sv” of the cause “two-step-new-device”: polite telephone register, addressed to the caller (cause:two-step-new-device:step:reset-2sv:say) */
+NC_ ("cause:two-step-new-device:step:reset-2sv:say", "If you have no backup method and no trusted device, could you request a two-step verification reset on Amazon’s help page and upload an image of your government-issued ID there? Please cover the ID number first and upload it only on Amazon’s own page, never by e-mail or to anyone who contacts you; the check takes about 1 to 2 days.");
 /* Translators: Label of a link in the step “reset-2sv” of the cause “two-step-new-device” (cause:two-step-new-device:step:reset-2sv:link) */
 NC_ ("cause:two-step-new-device:step:reset-2sv:link", "If two-step verification fails (Amazon.co.jp help)");
 /* Translators: Title of the step “set-up-again” of the cause “two-step-new-device” (cause:two-step-new-device:step:set-up-again:title) */
 NC_ ("cause:two-step-new-device:step:set-up-again:title", "Turn two-step verification back on, with a backup");
 /* Translators: Detail of the step “set-up-again” of the cause “two-step-new-device” (cause:two-step-new-device:step:set-up-again:detail) */
 NC_ ("cause:two-step-new-device:step:set-up-again:detail", "When the confirmation e-mail arrives, sign in and turn two-step verification on again straight away. Add a second method on a different device or phone number, so that losing one phone is far less likely to lock you out again.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “set-up-again” of the cause “two-step-new-device”: polite telephone register, addressed to the caller (cause:two-step-new-device:step:set-up-again:say) */
+NC_ ("cause:two-step-new-device:step:set-up-again:say", "When the confirmation e-mail arrives, could you sign in and turn two-step verification back on straight away? Please add a second method on a different device or phone number, so that losing one phone is far less likely to lock you out again.");
 /* Translators: When to contact support, for the cause “two-step-new-device” (cause:two-step-new-device:escalate) */
 NC_ ("cause:two-step-new-device:escalate", "If the reset request is turned down, takes much longer than expected, or you cannot provide the documents, contact Customer Service through the official Amazon website or app. For a Seller Central login, contact Seller Support; note that two-step verification is required there and support cannot make an exception.");
 /* Translators: Title of the cause “account-locked” in the sidebar (cause:account-locked:title) */
@@ -224,32 +278,46 @@ NC_ ("cause:account-locked:symptom", "It started after I cleared cookies or got 
 NC_ ("cause:account-locked:step:understand-why:title", "Understand why it happens");
 /* Translators: Detail of the step “understand-why” of the cause “account-locked” (cause:account-locked:step:understand-why:detail) */
 NC_ ("cause:account-locked:step:understand-why:detail", "Amazon may ask you to confirm that it is you after something changes, such as cleared cookies, a new browser or device, or signing in from a new place. It can also happen after several failed attempts, or when activity on the account looks unusual. The check is there to protect your account, so take it step by step.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “understand-why” of the cause “account-locked”: polite telephone register, addressed to the caller (cause:account-locked:step:understand-why:say) */
+NC_ ("cause:account-locked:step:understand-why:say", "Amazon sometimes asks you to confirm it’s you after something changes, such as a new browser or device, cleared cookies or signing in from a new place, or after several failed attempts. It’s there to protect your account, so let’s take it step by step.");
 /* Translators: Title of the step “verify-identity” of the cause “account-locked” (cause:account-locked:step:verify-identity:title) */
 NC_ ("cause:account-locked:step:verify-identity:title", "Complete the identity check on screen");
 /* Translators: Detail of the step “verify-identity” of the cause “account-locked” (cause:account-locked:step:verify-identity:detail) */
 NC_ ("cause:account-locked:step:verify-identity:detail", "Follow the instructions on the sign-in page. Depending on what is offered, enter the code sent to your e-mail or phone, answer a security question, or approve a notification in the Amazon app. Do this only on an Amazon page you opened yourself.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “verify-identity” of the cause “account-locked”: polite telephone register, addressed to the caller (cause:account-locked:step:verify-identity:say) */
+NC_ ("cause:account-locked:step:verify-identity:say", "Could you follow the instructions on the sign-in page, whether that’s entering a code sent to you, answering a security question or approving a notification in the Amazon app? Please do it only on an Amazon page you opened yourself, and keep any code or answer to yourself, as I’ll never ask you for them.");
 /* Translators: Title of the step “upload-documents” of the cause “account-locked” (cause:account-locked:step:upload-documents:title) */
 NC_ ("cause:account-locked:step:upload-documents:title", "Upload documents if the page asks");
 /* Translators: Detail of the step “upload-documents” of the cause “account-locked” (cause:account-locked:step:upload-documents:detail) */
 NC_ ("cause:account-locked:step:upload-documents:detail", "If the page asks for identity documents, such as a driving licence or passport, upload a clear image through that page. If anything about the request is unclear, ask Customer Service through the official route before sending anything.");
 /* Translators: Caution of the step “upload-documents” of the cause “account-locked” (cause:account-locked:step:upload-documents:caution) */
 NC_ ("cause:account-locked:step:upload-documents:caution", "Amazon asks for this only inside its own sign-in pages. A call, text or e-mail asking you to send ID, passwords or codes somewhere else is a scam.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “upload-documents” of the cause “account-locked”: polite telephone register, addressed to the caller (cause:account-locked:step:upload-documents:say) */
+NC_ ("cause:account-locked:step:upload-documents:say", "If the sign-in page asks for an identity document, such as a driving licence or passport, could you upload a clear image through that page only? Please never send ID, passwords or codes anywhere else; I’ll never ask you for them.");
 /* Translators: Title of the step “stop-retrying” of the cause “account-locked” (cause:account-locked:step:stop-retrying:title) */
 NC_ ("cause:account-locked:step:stop-retrying:title", "Stop retrying and wait");
 /* Translators: Detail of the step “stop-retrying” of the cause “account-locked” (cause:account-locked:step:stop-retrying:detail) */
 NC_ ("cause:account-locked:step:stop-retrying:detail", "Repeated failed attempts can make a lock last longer. If the message says the account is temporarily locked, stop signing in on every device and app, and do not reset the password again and again. Try once more later, or contact Customer Service.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “stop-retrying” of the cause “account-locked”: polite telephone register, addressed to the caller (cause:account-locked:step:stop-retrying:say) */
+NC_ ("cause:account-locked:step:stop-retrying:say", "Could you stop signing in on all your devices and apps for now, and avoid resetting the password again and again? Repeated attempts can make the lock last longer, so please try once more a little later.");
 /* Translators: Title of the step “ignore-outside-contact” of the cause “account-locked” (cause:account-locked:step:ignore-outside-contact:title) */
 NC_ ("cause:account-locked:step:ignore-outside-contact:title", "Distrust calls or messages about the check");
 /* Translators: Detail of the step “ignore-outside-contact” of the cause “account-locked” (cause:account-locked:step:ignore-outside-contact:detail) */
 NC_ ("cause:account-locked:step:ignore-outside-contact:detail", "These checks happen only while you are signing in, and Amazon says it does not contact you separately about them unless you asked it to. A phone call, SMS or e-mail claiming your account is locked and asking you to act is therefore a warning sign. Check the account only by opening the Amazon website or app yourself.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “ignore-outside-contact” of the cause “account-locked”: polite telephone register, addressed to the caller (cause:account-locked:step:ignore-outside-contact:say) */
+NC_ ("cause:account-locked:step:ignore-outside-contact:say", "Amazon asks for this check only while you’re signing in, and says it doesn’t contact you separately about it unless you asked it to. If a call or message says your account is locked, please don’t act on it; check the account by opening the Amazon website or app yourself.");
 /* Translators: Title of the step “check-contact-details” of the cause “account-locked” (cause:account-locked:step:check-contact-details:title) */
 NC_ ("cause:account-locked:step:check-contact-details:title", "Make sure you can receive the codes");
 /* Translators: Detail of the step “check-contact-details” of the cause “account-locked” (cause:account-locked:step:check-contact-details:detail) */
 NC_ ("cause:account-locked:step:check-contact-details:detail", "The identity check uses the e-mail address or phone number on the account. If you changed either without updating the account, see “Changed e-mail or phone number”. If you cannot use either any more, you will need Customer Service’s help.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-contact-details” of the cause “account-locked”: polite telephone register, addressed to the caller (cause:account-locked:step:check-contact-details:say) */
+NC_ ("cause:account-locked:step:check-contact-details:say", "The identity check uses the e-mail address or phone number on the account: can you still receive messages there? Whatever code arrives, please keep it to yourself, as I’ll never ask you for it.");
 /* Translators: Title of the step “after-unlock” of the cause “account-locked” (cause:account-locked:step:after-unlock:title) */
 NC_ ("cause:account-locked:step:after-unlock:title", "Once back in, check the account");
 /* Translators: Detail of the step “after-unlock” of the cause “account-locked” (cause:account-locked:step:after-unlock:detail) */
 NC_ ("cause:account-locked:step:after-unlock:detail", "After you get back in, look through your orders and “Login and security” for anything you do not recognise. If you find changes you did not make, follow “Account may have been taken over” straight away.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “after-unlock” of the cause “account-locked”: polite telephone register, addressed to the caller (cause:account-locked:step:after-unlock:say) */
+NC_ ("cause:account-locked:step:after-unlock:say", "Now that you’re back in, could you look through your orders and “Login and security” for anything you don’t recognise? If anything was changed that you didn’t do, I’ll take you through securing the account straight away.");
 /* Translators: Label of a link in the step “after-unlock” of the cause “account-locked” (cause:account-locked:step:after-unlock:link) */
 NC_ ("cause:account-locked:step:after-unlock:link", "Sign-in problems (Amazon.co.jp help)");
 /* Translators: When to contact support, for the cause “account-locked” (cause:account-locked:escalate) */
@@ -274,34 +342,48 @@ NC_ ("cause:account-takeover:symptom", "I gave a code to someone who called me")
 NC_ ("cause:account-takeover:step:change-password-now:title", "Change the password now");
 /* Translators: Detail of the step “change-password-now” of the cause “account-takeover” (cause:account-takeover:step:change-password-now:detail) */
 NC_ ("cause:account-takeover:step:change-password-now:detail", "If you can still sign in, change the password at once under “Login and security”; if you cannot, reset it with “Password assistance” (see “Reset your password”). Use a long password you have never used anywhere else. If you typed your password into a suspicious site, change it now even if nothing seems wrong yet.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “change-password-now” of the cause “account-takeover”: polite telephone register, addressed to the caller (cause:account-takeover:step:change-password-now:say) */
+NC_ ("cause:account-takeover:step:change-password-now:say", "If you can still sign in, could you change your password right away under “Login and security”, to a long one you’ve never used anywhere else? If you can’t sign in, we’ll reset it with “Password assistance” instead; either way, please type it only on the screen, without reading it out to me.");
 /* Translators: Label of a link in the step “change-password-now” of the cause “account-takeover” (cause:account-takeover:step:change-password-now:link) */
 NC_ ("cause:account-takeover:step:change-password-now:link", "Change your account details (Amazon.co.jp help)");
 /* Translators: Title of the step “turn-on-2sv” of the cause “account-takeover” (cause:account-takeover:step:turn-on-2sv:title) */
 NC_ ("cause:account-takeover:step:turn-on-2sv:title", "Turn on two-step verification");
 /* Translators: Detail of the step “turn-on-2sv” of the cause “account-takeover” (cause:account-takeover:step:turn-on-2sv:detail) */
 NC_ ("cause:account-takeover:step:turn-on-2sv:detail", "Turn on two-step verification, so that a stolen password alone is no longer enough to sign in. Register a backup method at the same time, on a different device or phone number.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “turn-on-2sv” of the cause “account-takeover”: polite telephone register, addressed to the caller (cause:account-takeover:step:turn-on-2sv:say) */
+NC_ ("cause:account-takeover:step:turn-on-2sv:say", "Could you turn on two-step verification, so that a stolen password alone is no longer enough to sign in? Please register a backup method at the same time, on a different device or phone number.");
 /* Translators: Label of a link in the step “turn-on-2sv” of the cause “account-takeover” (cause:account-takeover:step:turn-on-2sv:link) */
 NC_ ("cause:account-takeover:step:turn-on-2sv:link", "Two-step verification (Amazon.co.jp help)");
 /* Translators: Title of the step “check-login-details” of the cause “account-takeover” (cause:account-takeover:step:check-login-details:title) */
 NC_ ("cause:account-takeover:step:check-login-details:title", "Check the e-mail and phone on the account");
 /* Translators: Detail of the step “check-login-details” of the cause “account-takeover” (cause:account-takeover:step:check-login-details:detail) */
 NC_ ("cause:account-takeover:step:check-login-details:detail", "Go to “Your Account”, then “Login and security”, and make sure the name, e-mail address, mobile number and two-step verification methods are all yours. If anything was changed, put it back with “Edit”. If you cannot, contact Customer Service straight away.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-login-details” of the cause “account-takeover”: polite telephone register, addressed to the caller (cause:account-takeover:step:check-login-details:say) */
+NC_ ("cause:account-takeover:step:check-login-details:say", "Could you go to “Your Account”, then “Login and security”, and check that the name, e-mail address, mobile number and two-step verification methods are all yours? If anything was changed, please put it back with “Edit”.");
 /* Translators: Title of the step “check-orders” of the cause “account-takeover” (cause:account-takeover:step:check-orders:title) */
 NC_ ("cause:account-takeover:step:check-orders:title", "Look for orders you didn’t place");
 /* Translators: Detail of the step “check-orders” of the cause “account-takeover” (cause:account-takeover:step:check-orders:detail) */
 NC_ ("cause:account-takeover:step:check-orders:detail", "Open “Your Orders” and look through recent orders, including digital purchases, for anything you do not recognise. Cancel what you still can, and report the rest to Customer Service.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-orders” of the cause “account-takeover”: polite telephone register, addressed to the caller (cause:account-takeover:step:check-orders:say) */
+NC_ ("cause:account-takeover:step:check-orders:say", "Could you open “Your Orders” and look through recent orders, including digital purchases, for anything you don’t recognise? Please cancel what you still can, and report the rest to Customer Service.");
 /* Translators: Title of the step “secure-email” of the cause “account-takeover” (cause:account-takeover:step:secure-email:title) */
 NC_ ("cause:account-takeover:step:secure-email:title", "Secure your e-mail account too");
 /* Translators: Detail of the step “secure-email” of the cause “account-takeover” (cause:account-takeover:step:secure-email:detail) */
 NC_ ("cause:account-takeover:step:secure-email:detail", "Whoever controls your e-mail account can reset your Amazon password. Change the password of the e-mail account and turn on its two-step verification. Do the same for every other service where you used the same password.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “secure-email” of the cause “account-takeover”: polite telephone register, addressed to the caller (cause:account-takeover:step:secure-email:say) */
+NC_ ("cause:account-takeover:step:secure-email:say", "Whoever controls your e-mail account can reset your Amazon password, so could you change your e-mail password too and turn on its two-step verification? Please do the same for any other service where you used the same password.");
 /* Translators: Title of the step “review-devices” of the cause “account-takeover” (cause:account-takeover:step:review-devices:title) */
 NC_ ("cause:account-takeover:step:review-devices:title", "Review linked devices and services");
 /* Translators: Detail of the step “review-devices” of the cause “account-takeover” (cause:account-takeover:step:review-devices:detail) */
 NC_ ("cause:account-takeover:step:review-devices:detail", "Look at the devices registered to your account and the services you have connected to it, and remove any you do not recognise or no longer use. Changing the password also ends “Keep me signed in” on other browsers.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “review-devices” of the cause “account-takeover”: polite telephone register, addressed to the caller (cause:account-takeover:step:review-devices:say) */
+NC_ ("cause:account-takeover:step:review-devices:say", "Could you look at the devices registered to your account and the services connected to it, and remove any you don’t recognise or no longer use?");
 /* Translators: Title of the step “compare-message-centre” of the cause “account-takeover” (cause:account-takeover:step:compare-message-centre:title) */
 NC_ ("cause:account-takeover:step:compare-message-centre:title", "Compare suspicious messages with the Message Centre");
 /* Translators: Detail of the step “compare-message-centre” of the cause “account-takeover” (cause:account-takeover:step:compare-message-centre:detail) */
 NC_ ("cause:account-takeover:step:compare-message-centre:detail", "Every e-mail Amazon sends you also appears in the “Message Centre” in your account. If a message you received is not there, treat it as fake: do not open its links or attachments. Genuine Amazon links lead to a site name that ends in amazon.co.jp or amazon.com with a dot directly in front (as in www.amazon.co.jp), never to an IP address.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “compare-message-centre” of the cause “account-takeover”: polite telephone register, addressed to the caller (cause:account-takeover:step:compare-message-centre:say) */
+NC_ ("cause:account-takeover:step:compare-message-centre:say", "If you received a suspicious e-mail, could you check whether it also appears in the “Message Centre” in your account? If it isn’t there, please treat it as fake and don’t open its links or attachments.");
 /* Translators: Label of a link in the step “compare-message-centre” of the cause “account-takeover” (cause:account-takeover:step:compare-message-centre:link) */
 NC_ ("cause:account-takeover:step:compare-message-centre:link", "Recognising scams and phishing (Amazon.co.jp help)");
 /* Translators: Title of the step “report-and-bank” of the cause “account-takeover” (cause:account-takeover:step:report-and-bank:title) */
@@ -310,6 +392,8 @@ NC_ ("cause:account-takeover:step:report-and-bank:title", "Report the scam and c
 NC_ ("cause:account-takeover:step:report-and-bank:detail", "Report suspicious e-mails, texts, calls or websites to Amazon through its scam-reporting page. If you gave card or bank details to a suspicious site or caller, contact your card company or bank at once, using the contact details printed on your card or in their official app.");
 /* Translators: Caution of the step “report-and-bank” of the cause “account-takeover” (cause:account-takeover:step:report-and-bank:caution) */
 NC_ ("cause:account-takeover:step:report-and-bank:caution", "Amazon never sends unsolicited e-mails asking for your password or bank or card details. Requests to pay outside Amazon or with gift cards are signs of a scam.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “report-and-bank” of the cause “account-takeover”: polite telephone register, addressed to the caller (cause:account-takeover:step:report-and-bank:say) */
+NC_ ("cause:account-takeover:step:report-and-bank:say", "Could you report the suspicious e-mail, text, call or website to Amazon through its scam-reporting page? If you gave card or bank details to a suspicious site or caller, please contact your card company or bank at once, using the contact details on your card or in their official app.");
 /* Translators: Label of a link in the step “report-and-bank” of the cause “account-takeover” (cause:account-takeover:step:report-and-bank:link) */
 NC_ ("cause:account-takeover:step:report-and-bank:link", "Report a scam to Amazon (in English)");
 /* Translators: Label of a link in the step “report-and-bank” of the cause “account-takeover” (cause:account-takeover:step:report-and-bank:link) */
@@ -318,6 +402,8 @@ NC_ ("cause:account-takeover:step:report-and-bank:link", "Suspicious e-mails and
 NC_ ("cause:account-takeover:step:contact-cs:title", "Tell Customer Service");
 /* Translators: Detail of the step “contact-cs” of the cause “account-takeover” (cause:account-takeover:step:contact-cs:detail) */
 NC_ ("cause:account-takeover:step:contact-cs:detail", "Contact Customer Service through the official Amazon website or app so they can check the account and any unauthorised orders. Use only the contact options shown on Amazon’s own pages, never a number from a search result or an ad.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “contact-cs” of the cause “account-takeover”: polite telephone register, addressed to the caller (cause:account-takeover:step:contact-cs:say) */
+NC_ ("cause:account-takeover:step:contact-cs:say", "Could you contact Customer Service through the official Amazon website or app, so they can check the account and any orders you didn’t place? Please use only the contact options shown on Amazon’s own pages, never a number from a search result or an ad.");
 /* Translators: Label of a link in the step “contact-cs” of the cause “account-takeover” (cause:account-takeover:step:contact-cs:link) */
 NC_ ("cause:account-takeover:step:contact-cs:link", "Sign-in problems (Amazon.co.jp help)");
 /* Translators: When to contact support, for the cause “account-takeover” (cause:account-takeover:escalate) */
@@ -340,28 +426,40 @@ NC_ ("cause:changed-contact-info:symptom", "I switched to a new phone and carrie
 NC_ ("cause:changed-contact-info:step:try-old-details:title", "Try the old e-mail or number");
 /* Translators: Detail of the step “try-old-details” of the cause “changed-contact-info” (cause:changed-contact-info:step:try-old-details:detail) */
 NC_ ("cause:changed-contact-info:step:try-old-details:detail", "Your account still uses the details it was created or last updated with. If you changed your e-mail address or phone number elsewhere but not on Amazon, sign in with the old one.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “try-old-details” of the cause “changed-contact-info”: polite telephone register, addressed to the caller (cause:changed-contact-info:step:try-old-details:say) */
+NC_ ("cause:changed-contact-info:step:try-old-details:say", "The account still uses the details it was created or last updated with. If you changed your e-mail address or phone number but not on Amazon, could you try signing in with the old one?");
 /* Translators: Title of the step “check-typos” of the cause “changed-contact-info” (cause:changed-contact-info:step:check-typos:title) */
 NC_ ("cause:changed-contact-info:step:check-typos:title", "Check the address for typos");
 /* Translators: Detail of the step “check-typos” of the cause “changed-contact-info” (cause:changed-contact-info:step:check-typos:detail) */
 NC_ ("cause:changed-contact-info:step:check-typos:detail", "The message that no account was found can simply mean a small typo: a missing letter, the wrong domain ending, or full-width characters. Check the address carefully, and if you have several addresses, try each one you might have used.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-typos” of the cause “changed-contact-info”: polite telephone register, addressed to the caller (cause:changed-contact-info:step:check-typos:say) */
+NC_ ("cause:changed-contact-info:step:check-typos:say", "Could you check the address carefully for a missing letter, a wrong domain ending or full-width characters? If you have several addresses, please try each one you might have used.");
 /* Translators: Title of the step “old-number-access” of the cause “changed-contact-info” (cause:changed-contact-info:step:old-number-access:title) */
 NC_ ("cause:changed-contact-info:step:old-number-access:title", "Check whether the old phone or e-mail still works");
 /* Translators: Detail of the step “old-number-access” of the cause “changed-contact-info” (cause:changed-contact-info:step:old-number-access:detail) */
 NC_ ("cause:changed-contact-info:step:old-number-access:detail", "If the code goes to a number you have moved away from, check whether the old phone or SIM card still receives messages, or whether you can still open the old e-mail account. Using it once to sign in is enough to update your details.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “old-number-access” of the cause “changed-contact-info”: polite telephone register, addressed to the caller (cause:changed-contact-info:step:old-number-access:say) */
+NC_ ("cause:changed-contact-info:step:old-number-access:say", "Could you check whether your old phone or SIM card still receives messages, or whether you can still open the old e-mail account? Signing in with it once is enough to update your details; please keep any code that arrives to yourself, as I’ll never ask you for it.");
 /* Translators: Title of the step “update-details” of the cause “changed-contact-info” (cause:changed-contact-info:step:update-details:title) */
 NC_ ("cause:changed-contact-info:step:update-details:title", "Update your details once signed in");
 /* Translators: Detail of the step “update-details” of the cause “changed-contact-info” (cause:changed-contact-info:step:update-details:detail) */
 NC_ ("cause:changed-contact-info:step:update-details:detail", "Go to “Your Account”, then “Login and security”, choose “Edit” next to the e-mail address or mobile number, enter the new one and save. If two-step verification is on, you will be asked for a code before the change is made. Next time, update the details before you give up an old number or address.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “update-details” of the cause “changed-contact-info”: polite telephone register, addressed to the caller (cause:changed-contact-info:step:update-details:say) */
+NC_ ("cause:changed-contact-info:step:update-details:say", "Once you’re signed in, could you go to “Your Account”, then “Login and security”, choose “Edit” next to the e-mail address or mobile number, enter the new one and save? If two-step verification is on, you’ll be asked for a code first: please keep it to yourself, as I’ll never ask you for it.");
 /* Translators: Label of a link in the step “update-details” of the cause “changed-contact-info” (cause:changed-contact-info:step:update-details:link) */
 NC_ ("cause:changed-contact-info:step:update-details:link", "Change your account details (Amazon.co.jp help)");
 /* Translators: Title of the step “email-in-use” of the cause “changed-contact-info” (cause:changed-contact-info:step:email-in-use:title) */
 NC_ ("cause:changed-contact-info:step:email-in-use:title", "If the new address is used by another account");
 /* Translators: Detail of the step “email-in-use” of the cause “changed-contact-info” (cause:changed-contact-info:step:email-in-use:detail) */
 NC_ ("cause:changed-contact-info:step:email-in-use:detail", "An e-mail address that is already used by another Amazon account has to be verified before it can be added to yours. Follow the instructions on the screen, or choose a different address.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “email-in-use” of the cause “changed-contact-info”: polite telephone register, addressed to the caller (cause:changed-contact-info:step:email-in-use:say) */
+NC_ ("cause:changed-contact-info:step:email-in-use:say", "If the new address is already used by another Amazon account, it has to be verified before it can be added to yours. Could you follow the instructions on the screen, or choose a different address?");
 /* Translators: Title of the step “no-access-contact” of the cause “changed-contact-info” (cause:changed-contact-info:step:no-access-contact:title) */
 NC_ ("cause:changed-contact-info:step:no-access-contact:title", "No access to the old e-mail or number");
 /* Translators: Detail of the step “no-access-contact” of the cause “changed-contact-info” (cause:changed-contact-info:step:no-access-contact:detail) */
 NC_ ("cause:changed-contact-info:step:no-access-contact:detail", "If you can no longer use the old e-mail address or phone number and no other option is offered, contact Customer Service through the official Amazon website or app. Expect to be asked to confirm your identity before the details can be updated.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “no-access-contact” of the cause “changed-contact-info”: polite telephone register, addressed to the caller (cause:changed-contact-info:step:no-access-contact:say) */
+NC_ ("cause:changed-contact-info:step:no-access-contact:say", "If you can no longer use the old e-mail address or number and no other option is offered, could you contact Customer Service through the official Amazon website or app? They will ask you to confirm your identity before the details can be updated.");
 /* Translators: Label of a link in the step “no-access-contact” of the cause “changed-contact-info” (cause:changed-contact-info:step:no-access-contact:link) */
 NC_ ("cause:changed-contact-info:step:no-access-contact:link", "Sign-in problems (Amazon.co.jp help)");
 /* Translators: Label of a link in the step “no-access-contact” of the cause “changed-contact-info” (cause:changed-contact-info:step:no-access-contact:link) */
@@ -388,6 +486,8 @@ NC_ ("cause:device-browser:symptom", "The page doesn’t display properly");
 NC_ ("cause:device-browser:step:clear-cache-cookies:title", "Clear the cache and cookies");
 /* Translators: Detail of the step “clear-cache-cookies” of the cause “device-browser” (cause:device-browser:step:clear-cache-cookies:detail) */
 NC_ ("cause:device-browser:step:clear-cache-cookies:detail", "Old or damaged site data can break sign-in. In your browser’s settings, clear browsing data; in Chrome, for example, choose “Clear browsing data” and select “Cookies and other site data” and “Cached images and files”. Then open Amazon again and sign in. You will be signed out of other sites too, and Amazon may ask you to confirm it’s you because the browser looks new.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “clear-cache-cookies” of the cause “device-browser”: polite telephone register, addressed to the caller (cause:device-browser:step:clear-cache-cookies:say) */
+NC_ ("cause:device-browser:step:clear-cache-cookies:say", "Could you clear the browsing data in your browser’s settings, choosing cookies and cached files, and then open Amazon again and sign in? You’ll be signed out of other sites too, and Amazon may ask you to confirm it’s you.");
 /* Translators: Label of a link in the step “clear-cache-cookies” of the cause “device-browser” (cause:device-browser:step:clear-cache-cookies:link) */
 NC_ ("cause:device-browser:step:clear-cache-cookies:link", "Sign-in problems (Amazon.co.jp help)");
 /* Translators: Label of a link in the step “clear-cache-cookies” of the cause “device-browser” (cause:device-browser:step:clear-cache-cookies:link) */
@@ -396,26 +496,38 @@ NC_ ("cause:device-browser:step:clear-cache-cookies:link", "Sign-in problems (Am
 NC_ ("cause:device-browser:step:update-app-browser:title", "Update the app and the browser");
 /* Translators: Detail of the step “update-app-browser” of the cause “device-browser” (cause:device-browser:step:update-app-browser:detail) */
 NC_ ("cause:device-browser:step:update-app-browser:detail", "Install any updates for the Amazon app from the App Store or Google Play, and for your browser, then restart them. An outdated version may not handle the current sign-in screens correctly.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “update-app-browser” of the cause “device-browser”: polite telephone register, addressed to the caller (cause:device-browser:step:update-app-browser:say) */
+NC_ ("cause:device-browser:step:update-app-browser:say", "Could you install any updates for the Amazon app from the App Store or Google Play, and for your browser, and then restart them? An outdated version may not handle the current sign-in screens.");
 /* Translators: Title of the step “other-browser-device” of the cause “device-browser” (cause:device-browser:step:other-browser-device:title) */
 NC_ ("cause:device-browser:step:other-browser-device:title", "Try another browser or device");
 /* Translators: Detail of the step “other-browser-device” of the cause “device-browser” (cause:device-browser:step:other-browser-device:detail) */
 NC_ ("cause:device-browser:step:other-browser-device:detail", "Sign in with a different browser, or on another computer, phone or tablet. If it works there, the problem lies in the first browser or app: clear its data again or reinstall the app. If it fails everywhere, the cause is more likely the details you are entering or the account itself.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “other-browser-device” of the cause “device-browser”: polite telephone register, addressed to the caller (cause:device-browser:step:other-browser-device:say) */
+NC_ ("cause:device-browser:step:other-browser-device:say", "Could you try signing in with a different browser, or on another computer, phone or tablet? If it works there, we’ll know the problem lies in the first browser or app.");
 /* Translators: Title of the step “private-window” of the cause “device-browser” (cause:device-browser:step:private-window:title) */
 NC_ ("cause:device-browser:step:private-window:title", "Try a private window without extensions");
 /* Translators: Detail of the step “private-window” of the cause “device-browser” (cause:device-browser:step:private-window:detail) */
 NC_ ("cause:device-browser:step:private-window:detail", "Open a private window (called incognito in some browsers), which starts without stored cookies and usually without extensions, and sign in there. If that works, an extension such as an ad blocker may be interfering: turn extensions off one at a time to find it.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “private-window” of the cause “device-browser”: polite telephone register, addressed to the caller (cause:device-browser:step:private-window:say) */
+NC_ ("cause:device-browser:step:private-window:say", "Could you open a private window, which some browsers call incognito, and sign in there? If that works, an extension such as an ad blocker may be interfering, and we can turn them off one at a time.");
 /* Translators: Title of the step “check-connection” of the cause “device-browser” (cause:device-browser:step:check-connection:title) */
 NC_ ("cause:device-browser:step:check-connection:title", "Check the connection");
 /* Translators: Detail of the step “check-connection” of the cause “device-browser” (cause:device-browser:step:check-connection:detail) */
 NC_ ("cause:device-browser:step:check-connection:detail", "A weak or unstable connection can interrupt sign-in. Switch between Wi-Fi and mobile data, or move closer to the router, and try again. Public or workplace networks sometimes restrict pages, so try your own connection as well.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-connection” of the cause “device-browser”: polite telephone register, addressed to the caller (cause:device-browser:step:check-connection:say) */
+NC_ ("cause:device-browser:step:check-connection:say", "Could you switch between Wi-Fi and mobile data, or move closer to the router, and try again? If you’re on a public or workplace network, please try your own connection as well.");
 /* Translators: Title of the step “computer-pitfalls” of the cause “device-browser” (cause:device-browser:step:computer-pitfalls:title) */
 NC_ ("cause:device-browser:step:computer-pitfalls:title", "On a computer: Caps Lock and keyboard language");
 /* Translators: Detail of the step “computer-pitfalls” of the cause “device-browser” (cause:device-browser:step:computer-pitfalls:detail) */
 NC_ ("cause:device-browser:step:computer-pitfalls:detail", "Before typing your password, check Caps Lock, the keyboard layout and whether Japanese input is switched on. If you type numbers on the number keypad, make sure Num Lock is on.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “computer-pitfalls” of the cause “device-browser”: polite telephone register, addressed to the caller (cause:device-browser:step:computer-pitfalls:say) */
+NC_ ("cause:device-browser:step:computer-pitfalls:say", "Before you type your password, could you check that Caps Lock is off, the keyboard layout is your usual one and Japanese input is switched off? If you type numbers on the number keypad, please make sure Num Lock is on.");
 /* Translators: Title of the step “mobile-pitfalls” of the cause “device-browser” (cause:device-browser:step:mobile-pitfalls:title) */
 NC_ ("cause:device-browser:step:mobile-pitfalls:title", "On phones and tablets: autocorrect and shared use");
 /* Translators: Detail of the step “mobile-pitfalls” of the cause “device-browser” (cause:device-browser:step:mobile-pitfalls:detail) */
 NC_ ("cause:device-browser:step:mobile-pitfalls:detail", "On phones, autocorrect can change an e-mail address and keyboards can add spaces. On a shared tablet, the Amazon app and the browser may be signed in to different accounts, so check which account each one is using before you sign in.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “mobile-pitfalls” of the cause “device-browser”: polite telephone register, addressed to the caller (cause:device-browser:step:mobile-pitfalls:say) */
+NC_ ("cause:device-browser:step:mobile-pitfalls:say", "On a phone, could you check that autocorrect hasn’t changed the e-mail address and that no space was added? On a shared tablet, please check which account the Amazon app and the browser are each signed in to.");
 /* Translators: When to contact support, for the cause “device-browser” (cause:device-browser:escalate) */
 NC_ ("cause:device-browser:escalate", "If sign-in fails in every browser and on every device, on a good connection, work through “Password or e-mail is refused” and “Reset your password”. If it still fails, contact Customer Service and tell them which devices, systems and app or browser versions you tried.");
 /* Translators: Title of the cause “multiple-accounts” in the sidebar (cause:multiple-accounts:title) */
@@ -438,30 +550,44 @@ NC_ ("cause:multiple-accounts:symptom", "The family tablet uses a different acco
 NC_ ("cause:multiple-accounts:step:check-shown-account:title", "Check which account is shown");
 /* Translators: Detail of the step “check-shown-account” of the cause “multiple-accounts” (cause:multiple-accounts:step:check-shown-account:detail) */
 NC_ ("cause:multiple-accounts:step:check-shown-account:detail", "Before you type the password, look at the e-mail address or phone number shown on the sign-in screen. It may have been filled in from a previous sign-in, possibly someone else’s. If it is not the one you mean, change it to your own.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-shown-account” of the cause “multiple-accounts”: polite telephone register, addressed to the caller (cause:multiple-accounts:step:check-shown-account:say) */
+NC_ ("cause:multiple-accounts:step:check-shown-account:say", "Before typing the password, could you look at the e-mail address or phone number shown on the sign-in screen? It may have been filled in from an earlier sign-in, possibly someone else’s, so if it isn’t yours, please change it to your own.");
 /* Translators: Title of the step “check-code-destination” of the cause “multiple-accounts” (cause:multiple-accounts:step:check-code-destination:title) */
 NC_ ("cause:multiple-accounts:step:check-code-destination:title", "Check where the code is sent");
 /* Translators: Detail of the step “check-code-destination” of the cause “multiple-accounts” (cause:multiple-accounts:step:check-code-destination:detail) */
 NC_ ("cause:multiple-accounts:step:check-code-destination:detail", "The code goes to the e-mail address or phone registered on the account you entered. If it arrives on a family member’s or a work phone, you are probably signing in to their account, or your account was set up with their details.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-code-destination” of the cause “multiple-accounts”: polite telephone register, addressed to the caller (cause:multiple-accounts:step:check-code-destination:say) */
+NC_ ("cause:multiple-accounts:step:check-code-destination:say", "Is the code arriving on your own phone or e-mail? If it arrives on a family member’s or a work phone, you’re probably signing in to their account; and please keep the code to yourself, as I’ll never ask you for it.");
 /* Translators: Title of the step “password-per-account” of the cause “multiple-accounts” (cause:multiple-accounts:step:password-per-account:title) */
 NC_ ("cause:multiple-accounts:step:password-per-account:title", "Use the password for that account");
 /* Translators: Detail of the step “password-per-account” of the cause “multiple-accounts” (cause:multiple-accounts:step:password-per-account:detail) */
 NC_ ("cause:multiple-accounts:step:password-per-account:detail", "Each account has its own password. If you have several accounts with different e-mail addresses, make sure the password belongs to the address you entered. A password manager keeps them apart for you.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “password-per-account” of the cause “multiple-accounts”: polite telephone register, addressed to the caller (cause:multiple-accounts:step:password-per-account:say) */
+NC_ ("cause:multiple-accounts:step:password-per-account:say", "Each account has its own password, so could you make sure the one you’re typing belongs to the e-mail address you entered? There’s no need to read the password out to me.");
 /* Translators: Title of the step “list-accounts” of the cause “multiple-accounts” (cause:multiple-accounts:step:list-accounts:title) */
 NC_ ("cause:multiple-accounts:step:list-accounts:title", "List the addresses you may have used");
 /* Translators: Detail of the step “list-accounts” of the cause “multiple-accounts” (cause:multiple-accounts:step:list-accounts:detail) */
 NC_ ("cause:multiple-accounts:step:list-accounts:detail", "Write down every e-mail address and phone number you may have used with Amazon, including work and old ones, and try them one at a time. “Password assistance” tells you when it cannot find an account for an address.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “list-accounts” of the cause “multiple-accounts”: polite telephone register, addressed to the caller (cause:multiple-accounts:step:list-accounts:say) */
+NC_ ("cause:multiple-accounts:step:list-accounts:say", "Could you write down every e-mail address and phone number you may have used with Amazon, including work and old ones, and try them one at a time? “Password assistance” tells you when it can’t find an account for an address.");
 /* Translators: Title of the step “shared-devices” of the cause “multiple-accounts” (cause:multiple-accounts:step:shared-devices:title) */
 NC_ ("cause:multiple-accounts:step:shared-devices:title", "Sign out on shared devices");
 /* Translators: Detail of the step “shared-devices” of the cause “multiple-accounts” (cause:multiple-accounts:step:shared-devices:detail) */
 NC_ ("cause:multiple-accounts:step:shared-devices:detail", "On a family computer or tablet, sign out when you finish and do not tick “Keep me signed in”. Give each person their own account rather than sharing one sign-in.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “shared-devices” of the cause “multiple-accounts”: polite telephone register, addressed to the caller (cause:multiple-accounts:step:shared-devices:say) */
+NC_ ("cause:multiple-accounts:step:shared-devices:say", "On a family computer or tablet, could you sign out when you finish and leave “Keep me signed in” unticked? It’s best for each person to have their own account rather than sharing one sign-in.");
 /* Translators: Title of the step “business-switch” of the cause “multiple-accounts” (cause:multiple-accounts:step:business-switch:title) */
 NC_ ("cause:multiple-accounts:step:business-switch:title", "Switch between personal and business accounts");
 /* Translators: Detail of the step “business-switch” of the cause “multiple-accounts” (cause:multiple-accounts:step:business-switch:detail) */
 NC_ ("cause:multiple-accounts:step:business-switch:detail", "If you also have an Amazon Business account, use “Switch Accounts” to move between your personal and business accounts without signing out. Check which account is active before you order or change settings.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “business-switch” of the cause “multiple-accounts”: polite telephone register, addressed to the caller (cause:multiple-accounts:step:business-switch:say) */
+NC_ ("cause:multiple-accounts:step:business-switch:say", "If you also have an Amazon Business account, could you use “Switch Accounts” to move between your personal and business accounts without signing out? Please check which account is active before you order or change settings.");
 /* Translators: Title of the step “remove-unused” of the cause “multiple-accounts” (cause:multiple-accounts:step:remove-unused:title) */
 NC_ ("cause:multiple-accounts:step:remove-unused:title", "Close accounts you no longer need");
 /* Translators: Detail of the step “remove-unused” of the cause “multiple-accounts” (cause:multiple-accounts:step:remove-unused:detail) */
 NC_ ("cause:multiple-accounts:step:remove-unused:detail", "Unused accounts are easy to mix up and easy to forget to protect. Once you know which account you use, consider closing the others through Amazon’s official help pages, after checking that they hold no orders, balances or subscriptions you still need.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “remove-unused” of the cause “multiple-accounts”: polite telephone register, addressed to the caller (cause:multiple-accounts:step:remove-unused:say) */
+NC_ ("cause:multiple-accounts:step:remove-unused:say", "Once you know which account you use, you might consider closing the others through Amazon’s official help pages. Before that, could you check that they hold no orders, balances or subscriptions you still need?");
 /* Translators: When to contact support, for the cause “multiple-accounts” (cause:multiple-accounts:escalate) */
 NC_ ("cause:multiple-accounts:escalate", "If you cannot tell which account your orders or membership are on, contact Customer Service through the official route and list all the e-mail addresses and phone numbers you may have used.");
 /* Translators: Title of the cause “seller-central” in the sidebar (cause:seller-central:title) */
@@ -482,40 +608,56 @@ NC_ ("cause:seller-central:symptom", "The code I enter is refused");
 NC_ ("cause:seller-central:step:check-pair:title", "Check the e-mail and password pair");
 /* Translators: Detail of the step “check-pair” of the cause “seller-central” (cause:seller-central:step:check-pair:detail) */
 NC_ ("cause:seller-central:step:check-pair:detail", "Use the e-mail address and password of your Seller Central login. If you have more than one Amazon account with the same e-mail address but different passwords, use the password that belongs to the seller account. Also check for spaces added when pasting the password.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-pair” of the cause “seller-central”: polite telephone register, addressed to the caller (cause:seller-central:step:check-pair:say) */
+NC_ ("cause:seller-central:step:check-pair:say", "Could you sign in with the e-mail address and password of your Seller Central login, checking that no space crept in if you pasted the password? If several Amazon accounts share that address, please use the seller account’s password.");
 /* Translators: Title of the step “newest-code” of the cause “seller-central” (cause:seller-central:step:newest-code:title) */
 NC_ ("cause:seller-central:step:newest-code:title", "Enter only the newest code");
 /* Translators: Detail of the step “newest-code” of the cause “seller-central” (cause:seller-central:step:newest-code:detail) */
 NC_ ("cause:seller-central:step:newest-code:detail", "If you requested several codes, only the most recent one works; older codes are refused. If your codes come from an authenticator app, check that the phone’s date and time are set automatically.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “newest-code” of the cause “seller-central”: polite telephone register, addressed to the caller (cause:seller-central:step:newest-code:say) */
+NC_ ("cause:seller-central:step:newest-code:say", "If you requested several codes, could you enter only the most recent one? Please keep it to yourself; I’ll never ask you for it.");
 /* Translators: Title of the step “backup-method” of the cause “seller-central” (cause:seller-central:step:backup-method:title) */
 NC_ ("cause:seller-central:step:backup-method:title", "Send the code to your backup method");
 /* Translators: Detail of the step “backup-method” of the cause “seller-central” (cause:seller-central:step:backup-method:detail) */
 NC_ ("cause:seller-central:step:backup-method:detail", "On the code screen, choose “Didn’t receive the code?” to have the code sent to your backup method. Seller Central requires both a primary and a backup method: an authenticator app cannot be both, and the same phone number cannot be both, so the backup is always on a different app, device or number.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “backup-method” of the cause “seller-central”: polite telephone register, addressed to the caller (cause:seller-central:step:backup-method:say) */
+NC_ ("cause:seller-central:step:backup-method:say", "On the code screen, could you choose “Didn’t receive the code?” to have it sent to your backup method? Please keep the code to yourself; I’ll never ask you for it.");
 /* Translators: Label of a link in the step “backup-method” of the cause “seller-central” (cause:seller-central:step:backup-method:link) */
 NC_ ("cause:seller-central:step:backup-method:link", "Primary and backup methods for codes (Seller Central help)");
 /* Translators: Title of the step “other-browser” of the cause “seller-central” (cause:seller-central:step:other-browser:title) */
 NC_ ("cause:seller-central:step:other-browser:title", "Clear cookies or try another browser");
 /* Translators: Detail of the step “other-browser” of the cause “seller-central” (cause:seller-central:step:other-browser:detail) */
 NC_ ("cause:seller-central:step:other-browser:detail", "Clear the browser’s cookies and cache, or sign in with a different browser or device. If it works there, the problem lies in the first browser.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “other-browser” of the cause “seller-central”: polite telephone register, addressed to the caller (cause:seller-central:step:other-browser:say) */
+NC_ ("cause:seller-central:step:other-browser:say", "Could you clear the browser’s cookies and cache, or try signing in with a different browser or device? If it works there, the problem lies in the first browser.");
 /* Translators: Title of the step “password-assistance” of the cause “seller-central” (cause:seller-central:step:password-assistance:title) */
 NC_ ("cause:seller-central:step:password-assistance:title", "Use Password assistance");
 /* Translators: Detail of the step “password-assistance” of the cause “seller-central” (cause:seller-central:step:password-assistance:detail) */
 NC_ ("cause:seller-central:step:password-assistance:detail", "“Password assistance” shows whether the e-mail address you are using is registered, and lets you set a new password. Then sign in to Seller Central with that e-mail address and the new password.");
 /* Translators: Caution of the step “password-assistance” of the cause “seller-central” (cause:seller-central:step:password-assistance:caution) */
 NC_ ("cause:seller-central:step:password-assistance:caution", "Do not open a new seller account to get around a sign-in problem.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “password-assistance” of the cause “seller-central”: polite telephone register, addressed to the caller (cause:seller-central:step:password-assistance:say) */
+NC_ ("cause:seller-central:step:password-assistance:say", "Could you use “Password assistance” to check that your e-mail address is registered and set a new password, and then sign in to Seller Central with them? Please don’t open a new seller account to get around the problem.");
 /* Translators: Title of the step “keep-settings-current” of the cause “seller-central” (cause:seller-central:step:keep-settings-current:title) */
 NC_ ("cause:seller-central:step:keep-settings-current:title", "Keep your two-step settings up to date");
 /* Translators: Detail of the step “keep-settings-current” of the cause “seller-central” (cause:seller-central:step:keep-settings-current:detail) */
 NC_ ("cause:seller-central:step:keep-settings-current:detail", "Once signed in, go to “Settings”, then “Login Settings”, and choose “Edit” for “Advanced Security Settings” to check your primary and backup methods. Update them whenever you change phones or numbers, before the old one stops working.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “keep-settings-current” of the cause “seller-central”: polite telephone register, addressed to the caller (cause:seller-central:step:keep-settings-current:say) */
+NC_ ("cause:seller-central:step:keep-settings-current:say", "Once you’re signed in, could you go to “Settings”, then “Login Settings”, and choose “Edit” for “Advanced Security Settings” to check your primary and backup methods? Please update them whenever you change phones or numbers, before the old one stops working.");
 /* Translators: Title of the step “required-no-exceptions” of the cause “seller-central” (cause:seller-central:step:required-no-exceptions:title) */
 NC_ ("cause:seller-central:step:required-no-exceptions:title", "Know that two-step verification is required");
 /* Translators: Detail of the step “required-no-exceptions” of the cause “seller-central” (cause:seller-central:step:required-no-exceptions:detail) */
 NC_ ("cause:seller-central:step:required-no-exceptions:detail", "Every user who accesses Seller Central must have two-step verification turned on, and Seller Support cannot make exceptions. If you have lost both methods, the way back is a two-step verification reset with identity documents (see “2-step verification after a phone change”), not switching it off.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “required-no-exceptions” of the cause “seller-central”: polite telephone register, addressed to the caller (cause:seller-central:step:required-no-exceptions:say) */
+NC_ ("cause:seller-central:step:required-no-exceptions:say", "Two-step verification is required for every Seller Central user, and Seller Support can’t make exceptions. If you’ve lost both methods, the way back is a two-step verification reset with identity documents, not switching it off.");
 /* Translators: Label of a link in the step “required-no-exceptions” of the cause “seller-central” (cause:seller-central:step:required-no-exceptions:link) */
 NC_ ("cause:seller-central:step:required-no-exceptions:link", "Two-Step Verification FAQ (Seller Central help)");
 /* Translators: Title of the step “login-by-email-scam” of the cause “seller-central” (cause:seller-central:step:login-by-email-scam:title) */
 NC_ ("cause:seller-central:step:login-by-email-scam:title", "Never send your login details by e-mail");
 /* Translators: Detail of the step “login-by-email-scam” of the cause “seller-central” (cause:seller-central:step:login-by-email-scam:detail) */
 NC_ ("cause:seller-central:step:login-by-email-scam:detail", "Amazon never asks for your user ID or password by e-mail. Open Seller Central by typing its address or using your own bookmark, and check the address before you sign in.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “login-by-email-scam” of the cause “seller-central”: polite telephone register, addressed to the caller (cause:seller-central:step:login-by-email-scam:say) */
+NC_ ("cause:seller-central:step:login-by-email-scam:say", "Amazon never asks for your user ID or password by e-mail. Could you open Seller Central by typing its address or using your own bookmark, and check the address before you sign in?");
 /* Translators: When to contact support, for the cause “seller-central” (cause:seller-central:escalate) */
 NC_ ("cause:seller-central:escalate", "If none of this works, contact Seller Support through the help pages of Seller Central; if you cannot sign in at all, use the contact option offered on the Seller Central sign-in help. For Vendor Central, use the support options of Vendor Central. Remember that support cannot switch off two-step verification for you.");
 /* Translators: Title of the cause “prime-video” in the sidebar (cause:prime-video:title) */
@@ -538,30 +680,42 @@ NC_ ("cause:prime-video:symptom", "My Prime membership may have ended");
 NC_ ("cause:prime-video:step:sign-in-or-register:title", "Sign in or register the device");
 /* Translators: Detail of the step “sign-in-or-register” of the cause “prime-video” (cause:prime-video:step:sign-in-or-register:detail) */
 NC_ ("cause:prime-video:step:sign-in-or-register:detail", "The first time you open Prime Video on a TV, streaming device or games console, it asks you to sign in or to register the device. If your TV shows a code, enter it on the web page that the TV names, while signed in to your Amazon account. Type that address exactly as shown on the screen.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “sign-in-or-register” of the cause “prime-video”: polite telephone register, addressed to the caller (cause:prime-video:step:sign-in-or-register:say) */
+NC_ ("cause:prime-video:step:sign-in-or-register:say", "If your TV shows a code, could you enter it on the web page the TV names, typing that address exactly as shown, while signed in to your Amazon account? Please keep the code to yourself; I’ll never ask you for it.");
 /* Translators: Label of a link in the step “sign-in-or-register” of the cause “prime-video” (cause:prime-video:step:sign-in-or-register:link) */
 NC_ ("cause:prime-video:step:sign-in-or-register:link", "Signing in and registering devices (Prime Video help)");
 /* Translators: Title of the step “one-account” of the cause “prime-video” (cause:prime-video:step:one-account:title) */
 NC_ ("cause:prime-video:step:one-account:title", "Check which account the device uses");
 /* Translators: Detail of the step “one-account” of the cause “prime-video” (cause:prime-video:step:one-account:detail) */
 NC_ ("cause:prime-video:step:one-account:detail", "A device or browser can be linked to only one account at a time. If someone else registered the TV with their account, your purchases and membership will not appear there; deregister it and register it again with your own account.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “one-account” of the cause “prime-video”: polite telephone register, addressed to the caller (cause:prime-video:step:one-account:say) */
+NC_ ("cause:prime-video:step:one-account:say", "A device can be linked to only one account at a time. If someone else registered the TV with their account, could you deregister it and register it again with your own?");
 /* Translators: Title of the step “deregister” of the cause “prime-video” (cause:prime-video:step:deregister:title) */
 NC_ ("cause:prime-video:step:deregister:title", "Deregister old or unknown devices");
 /* Translators: Detail of the step “deregister” of the cause “prime-video” (cause:prime-video:step:deregister:detail) */
 NC_ ("cause:prime-video:step:deregister:detail", "In the Prime Video settings, open the list of registered devices to see every device linked to your account. Deregister devices you no longer use or do not recognise, then register again the one you want to use.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “deregister” of the cause “prime-video”: polite telephone register, addressed to the caller (cause:prime-video:step:deregister:say) */
+NC_ ("cause:prime-video:step:deregister:say", "Could you open the list of registered devices in the Prime Video settings, and deregister any device you no longer use or don’t recognise? Then please register again the one you want to use.");
 /* Translators: Label of a link in the step “deregister” of the cause “prime-video” (cause:prime-video:step:deregister:link) */
 NC_ ("cause:prime-video:step:deregister:link", "Deregister a device (Amazon.co.jp help)");
 /* Translators: Title of the step “restart” of the cause “prime-video” (cause:prime-video:step:restart:title) */
 NC_ ("cause:prime-video:step:restart:title", "Restart the device and the app");
 /* Translators: Detail of the step “restart” of the cause “prime-video” (cause:prime-video:step:restart:detail) */
 NC_ ("cause:prime-video:step:restart:detail", "Close the Prime Video app completely, restart the TV or device, and open the app again. If that does not help, install any app updates, then sign out of the app and sign in again.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “restart” of the cause “prime-video”: polite telephone register, addressed to the caller (cause:prime-video:step:restart:say) */
+NC_ ("cause:prime-video:step:restart:say", "Could you close the Prime Video app completely, restart the TV or device, and open the app again? If that doesn’t help, please update the app, sign out and sign in again.");
 /* Translators: Title of the step “check-membership” of the cause “prime-video” (cause:prime-video:step:check-membership:title) */
 NC_ ("cause:prime-video:step:check-membership:title", "Check that your Prime membership is active");
 /* Translators: Detail of the step “check-membership” of the cause “prime-video” (cause:prime-video:step:check-membership:detail) */
 NC_ ("cause:prime-video:step:check-membership:detail", "If your Prime membership has ended, videos included with Prime stop playing even though sign-in works. Check your membership status in “Your Account” on the Amazon website.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-membership” of the cause “prime-video”: polite telephone register, addressed to the caller (cause:prime-video:step:check-membership:say) */
+NC_ ("cause:prime-video:step:check-membership:say", "Could you check your Prime membership status in “Your Account” on the Amazon website? If the membership has ended, videos included with Prime stop playing even though sign-in works.");
 /* Translators: Title of the step “streams-region” of the cause “prime-video” (cause:prime-video:step:streams-region:title) */
 NC_ ("cause:prime-video:step:streams-region:title", "Check streams on other devices and your location");
 /* Translators: Detail of the step “streams-region” of the cause “prime-video” (cause:prime-video:step:streams-region:detail) */
 NC_ ("cause:prime-video:step:streams-region:detail", "Errors can also appear when too many devices are playing videos on the same account at once, or when a title is not available where you are. Stop playback on other devices and try again.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “streams-region” of the cause “prime-video”: polite telephone register, addressed to the caller (cause:prime-video:step:streams-region:say) */
+NC_ ("cause:prime-video:step:streams-region:say", "Could you stop playback on your other devices and try again? Errors can also appear when too many devices play on the same account at once, or when a title isn’t available where you are.");
 /* Translators: When to contact support, for the cause “prime-video” (cause:prime-video:escalate) */
 NC_ ("cause:prime-video:escalate", "If the device still will not sign in or register, use Prime Video help. For problems with the Amazon account itself, such as the password, codes or a lock, see the other sections and contact Customer Service.");
 /* Translators: Title of the cause “amazon-business” in the sidebar (cause:amazon-business:title) */
@@ -584,34 +738,48 @@ NC_ ("cause:amazon-business:symptom", "I’m waiting for approval");
 NC_ ("cause:amazon-business:step:find-invitation:title", "Find the invitation e-mail");
 /* Translators: Detail of the step “find-invitation” of the cause “amazon-business” (cause:amazon-business:step:find-invitation:detail) */
 NC_ ("cause:amazon-business:step:find-invitation:detail", "Administrators invite users by e-mail, and a reminder is sent if you have not responded after 3 days. Search your work mailbox, including the spam folder, for the invitation, and accept it with the same work address it was sent to.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “find-invitation” of the cause “amazon-business”: polite telephone register, addressed to the caller (cause:amazon-business:step:find-invitation:say) */
+NC_ ("cause:amazon-business:step:find-invitation:say", "Could you search your work mailbox, including the spam folder, for the invitation e-mail from your administrator? Please accept it with the same work address it was sent to.");
 /* Translators: Label of a link in the step “find-invitation” of the cause “amazon-business” (cause:amazon-business:step:find-invitation:link) */
 NC_ ("cause:amazon-business:step:find-invitation:link", "Adding people to a business account (Amazon Business help)");
 /* Translators: Title of the step “resend-invitation” of the cause “amazon-business” (cause:amazon-business:step:resend-invitation:title) */
 NC_ ("cause:amazon-business:step:resend-invitation:title", "Ask for a new invitation if needed");
 /* Translators: Detail of the step “resend-invitation” of the cause “amazon-business” (cause:amazon-business:step:resend-invitation:detail) */
 NC_ ("cause:amazon-business:step:resend-invitation:detail", "Invitations are tied to the e-mail address they were sent to and expire after 90 days. If yours has expired or went to the wrong address, ask your administrator to send it again; you cannot change the address yourself.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “resend-invitation” of the cause “amazon-business”: polite telephone register, addressed to the caller (cause:amazon-business:step:resend-invitation:say) */
+NC_ ("cause:amazon-business:step:resend-invitation:say", "Invitations are tied to the address they were sent to and expire after 90 days. If yours has expired or went to the wrong address, could you ask your administrator to send it again?");
 /* Translators: Label of a link in the step “resend-invitation” of the cause “amazon-business” (cause:amazon-business:step:resend-invitation:link) */
 NC_ ("cause:amazon-business:step:resend-invitation:link", "Adding and removing users (Amazon Business, in English)");
 /* Translators: Title of the step “work-email” of the cause “amazon-business” (cause:amazon-business:step:work-email:title) */
 NC_ ("cause:amazon-business:step:work-email:title", "Use a work e-mail not tied to a personal account");
 /* Translators: Detail of the step “work-email” of the cause “amazon-business” (cause:amazon-business:step:work-email:detail) */
 NC_ ("cause:amazon-business:step:work-email:detail", "An e-mail address can belong to only one business account at a time, and Amazon recommends a work address that is not already used for a personal Amazon account. That also keeps personal and business orders separate.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “work-email” of the cause “amazon-business”: polite telephone register, addressed to the caller (cause:amazon-business:step:work-email:say) */
+NC_ ("cause:amazon-business:step:work-email:say", "Could you use a work e-mail address that isn’t already used for a personal Amazon account? An address can belong to only one business account at a time, and this also keeps personal and business orders apart.");
 /* Translators: Title of the step “existing-business-account” of the cause “amazon-business” (cause:amazon-business:step:existing-business-account:title) */
 NC_ ("cause:amazon-business:step:existing-business-account:title", "If your work e-mail already has a business account");
 /* Translators: Detail of the step “existing-business-account” of the cause “amazon-business” (cause:amazon-business:step:existing-business-account:detail) */
 NC_ ("cause:amazon-business:step:existing-business-account:detail", "If another business account already uses your work e-mail address, it has to be deregistered before a new invitation can be sent to that address. Contact the administrator who invited you to sort this out.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “existing-business-account” of the cause “amazon-business”: polite telephone register, addressed to the caller (cause:amazon-business:step:existing-business-account:say) */
+NC_ ("cause:amazon-business:step:existing-business-account:say", "If another business account already uses your work e-mail address, it has to be deregistered before a new invitation can be sent to it. Could you contact the administrator who invited you to sort this out?");
 /* Translators: Title of the step “approval-emails” of the cause “amazon-business” (cause:amazon-business:step:approval-emails:title) */
 NC_ ("cause:amazon-business:step:approval-emails:title", "Check for approval e-mails");
 /* Translators: Detail of the step “approval-emails” of the cause “amazon-business” (cause:amazon-business:step:approval-emails:detail) */
 NC_ ("cause:amazon-business:step:approval-emails:detail", "Some steps wait for an e-mail confirmation or an administrator’s approval, for example when you asked to join an account through a shared link. Look for those e-mails and confirm them if asked, or ask the administrator whether your request has been approved.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “approval-emails” of the cause “amazon-business”: polite telephone register, addressed to the caller (cause:amazon-business:step:approval-emails:say) */
+NC_ ("cause:amazon-business:step:approval-emails:say", "Some steps wait for an e-mail confirmation or an administrator’s approval. Could you look for those e-mails and confirm them if asked, or ask your administrator whether your request has been approved?");
 /* Translators: Title of the step “ask-admin” of the cause “amazon-business” (cause:amazon-business:step:ask-admin:title) */
 NC_ ("cause:amazon-business:step:ask-admin:title", "Ask your administrator about permissions");
 /* Translators: Detail of the step “ask-admin” of the cause “amazon-business” (cause:amazon-business:step:ask-admin:detail) */
 NC_ ("cause:amazon-business:step:ask-admin:detail", "If you can sign in but cannot order or see what you expect, your role or group may not allow it, or your user may not be active. Your administrator can check this and change it.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “ask-admin” of the cause “amazon-business”: polite telephone register, addressed to the caller (cause:amazon-business:step:ask-admin:say) */
+NC_ ("cause:amazon-business:step:ask-admin:say", "If you can sign in but can’t order or see what you expect, your role or group may not allow it, or your user may not be active. Could you ask your administrator to check this and change it?");
 /* Translators: Title of the step “switch-accounts” of the cause “amazon-business” (cause:amazon-business:step:switch-accounts:title) */
 NC_ ("cause:amazon-business:step:switch-accounts:title", "Switch between personal and business");
 /* Translators: Detail of the step “switch-accounts” of the cause “amazon-business” (cause:amazon-business:step:switch-accounts:detail) */
 NC_ ("cause:amazon-business:step:switch-accounts:detail", "Use “Switch Accounts” to move between your personal and business accounts without signing out. Check which one is active before you place an order.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “switch-accounts” of the cause “amazon-business”: polite telephone register, addressed to the caller (cause:amazon-business:step:switch-accounts:say) */
+NC_ ("cause:amazon-business:step:switch-accounts:say", "Could you use “Switch Accounts” to move between your personal and business accounts without signing out? Please check which one is active before you place an order.");
 /* Translators: When to contact support, for the cause “amazon-business” (cause:amazon-business:escalate) */
 NC_ ("cause:amazon-business:escalate", "Start with your Amazon Business administrator for invitations, roles and inactive users. If they cannot solve it, or if you are the administrator, contact Amazon Business customer support through the Amazon Business help pages.");
 /* Translators: Title of the cause “contact-support” in the sidebar (cause:contact-support:title) */
@@ -632,14 +800,20 @@ NC_ ("cause:contact-support:symptom", "I can’t receive codes since I changed m
 NC_ ("cause:contact-support:step:when-to-contact:title", "Decide whether it’s time to contact support");
 /* Translators: Detail of the step “when-to-contact” of the cause “contact-support” (cause:contact-support:step:when-to-contact:detail) */
 NC_ ("cause:contact-support:step:when-to-contact:detail", "Contact support after working through the checks for your situation, or straight away if a lock or unusual activity message will not go away. It is also time when correct passwords or codes are refused again and again, when you cannot receive codes after changing your phone or number, or when password resets keep failing.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “when-to-contact” of the cause “contact-support”: polite telephone register, addressed to the caller (cause:contact-support:step:when-to-contact:say) */
+NC_ ("cause:contact-support:step:when-to-contact:say", "If the checks haven’t helped, or a lock or unusual activity message won’t go away, it’s time to contact Amazon support. Please keep your password and any codes to yourself throughout; I’ll never ask you for them.");
 /* Translators: Title of the step “prepare-details” of the cause “contact-support” (cause:contact-support:step:prepare-details:title) */
 NC_ ("cause:contact-support:step:prepare-details:title", "Prepare the details");
 /* Translators: Detail of the step “prepare-details” of the cause “contact-support” (cause:contact-support:step:prepare-details:detail) */
 NC_ ("cause:contact-support:step:prepare-details:detail", "Have ready the e-mail address or phone number on the account and whether you can still use it, the exact error message or a screenshot, and your device, system and app or browser version. Add when the problem started, what you tried and what happened, and any recent change of phone, number, e-mail address or password. The summary this app prepares lists these for you.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “prepare-details” of the cause “contact-support”: polite telephone register, addressed to the caller (cause:contact-support:step:prepare-details:say) */
+NC_ ("cause:contact-support:step:prepare-details:say", "Could you have ready the e-mail address or phone number on the account, the exact error message or a screenshot, and the device and app or browser you’re using? It also helps to note when it started, what you’ve tried, and any recent change of phone, number, e-mail address or password.");
 /* Translators: Title of the step “official-route” of the cause “contact-support” (cause:contact-support:step:official-route:title) */
 NC_ ("cause:contact-support:step:official-route:title", "Use the official contact route");
 /* Translators: Detail of the step “official-route” of the cause “contact-support” (cause:contact-support:step:official-route:detail) */
 NC_ ("cause:contact-support:step:official-route:detail", "Open the Amazon website or app yourself, go to “Customer Service” and choose to contact Amazon. The current contact options, such as chat or requesting a call back, are shown there. If you cannot sign in, start from Amazon’s sign-in help page.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “official-route” of the cause “contact-support”: polite telephone register, addressed to the caller (cause:contact-support:step:official-route:say) */
+NC_ ("cause:contact-support:step:official-route:say", "Could you open the Amazon website or app yourself, go to “Customer Service” and choose to contact Amazon? The current options, such as chat or requesting a call back, are shown there; if you can’t sign in, please start from Amazon’s sign-in help page.");
 /* Translators: Label of a link in the step “official-route” of the cause “contact-support” (cause:contact-support:step:official-route:link) */
 NC_ ("cause:contact-support:step:official-route:link", "Sign-in problems (Amazon.co.jp help)");
 /* Translators: Label of a link in the step “official-route” of the cause “contact-support” (cause:contact-support:step:official-route:link) */
@@ -648,20 +822,28 @@ NC_ ("cause:contact-support:step:official-route:link", "Sign-in problems (Amazon
 NC_ ("cause:contact-support:step:right-team:title", "Choose the right team");
 /* Translators: Detail of the step “right-team” of the cause “contact-support” (cause:contact-support:step:right-team:detail) */
 NC_ ("cause:contact-support:step:right-team:detail", "For shopping accounts, contact Customer Service. For Seller Central, contact Seller Support through the Seller Central help pages. For Amazon Business, ask your account administrator first, and for signing in on TVs and streaming devices, use Prime Video help.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “right-team” of the cause “contact-support”: polite telephone register, addressed to the caller (cause:contact-support:step:right-team:say) */
+NC_ ("cause:contact-support:step:right-team:say", "For a shopping account, please contact Customer Service, and for Seller Central, Seller Support through the Seller Central help pages. For Amazon Business, please ask your account administrator first, and for TVs and streaming devices, use Prime Video help.");
 /* Translators: Title of the step “explain-and-note” of the cause “contact-support” (cause:contact-support:step:explain-and-note:title) */
 NC_ ("cause:contact-support:step:explain-and-note:title", "Explain briefly and note the answer");
 /* Translators: Detail of the step “explain-and-note” of the cause “contact-support” (cause:contact-support:step:explain-and-note:detail) */
 NC_ ("cause:contact-support:step:explain-and-note:detail", "Describe the problem in a sentence or two, then give the details you prepared. Write down the date and what you were told to do, so you can refer to it if you need to get in touch again.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “explain-and-note” of the cause “contact-support”: polite telephone register, addressed to the caller (cause:contact-support:step:explain-and-note:say) */
+NC_ ("cause:contact-support:step:explain-and-note:say", "When you contact them, could you describe the problem in a sentence or two and then give the details you prepared? Please write down the date and what you were told, in case you need to get in touch again.");
 /* Translators: Title of the step “never-share” of the cause “contact-support” (cause:contact-support:step:never-share:title) */
 NC_ ("cause:contact-support:step:never-share:title", "Never share passwords, codes or gift card numbers");
 /* Translators: Detail of the step “never-share” of the cause “contact-support” (cause:contact-support:step:never-share:detail) */
 NC_ ("cause:contact-support:step:never-share:detail", "Never give your password, a verification code or gift card numbers to anyone, whether by phone, chat, e-mail or a remote-control app. Anyone who asks you to buy gift cards or read out their numbers is almost certainly a scammer.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “never-share” of the cause “contact-support”: polite telephone register, addressed to the caller (cause:contact-support:step:never-share:say) */
+NC_ ("cause:contact-support:step:never-share:say", "Please never give your password, a verification code or gift card numbers to anyone, by phone, chat, e-mail or a remote-control app, and that includes me: I’ll never ask you for them. Anyone who asks you to buy gift cards or read out their numbers is almost certainly a scammer.");
 /* Translators: Label of a link in the step “never-share” of the cause “contact-support” (cause:contact-support:step:never-share:link) */
 NC_ ("cause:contact-support:step:never-share:link", "Gift card scams (Amazon.co.jp help)");
 /* Translators: Title of the step “fake-numbers” of the cause “contact-support” (cause:contact-support:step:fake-numbers:title) */
 NC_ ("cause:contact-support:step:fake-numbers:title", "Beware of fake support numbers");
 /* Translators: Detail of the step “fake-numbers” of the cause “contact-support” (cause:contact-support:step:fake-numbers:detail) */
 NC_ ("cause:contact-support:step:fake-numbers:detail", "Phone numbers found in search results, ads, social media or pop-up warnings can belong to scammers posing as Amazon. Use only the contact options reached from Amazon’s own website or app.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “fake-numbers” of the cause “contact-support”: polite telephone register, addressed to the caller (cause:contact-support:step:fake-numbers:say) */
+NC_ ("cause:contact-support:step:fake-numbers:say", "Phone numbers in search results, ads, social media or pop-up warnings can belong to scammers posing as Amazon. Could you use only the contact options you reach from Amazon’s own website or app?");
 /* Translators: Label of a link in the step “fake-numbers” of the cause “contact-support” (cause:contact-support:step:fake-numbers:link) */
 NC_ ("cause:contact-support:step:fake-numbers:link", "Recognising scams and phishing (Amazon.co.jp help)");
 /* Translators: When to contact support, for the cause “contact-support” (cause:contact-support:escalate) */
@@ -684,34 +866,48 @@ NC_ ("cause:prevention:symptom", "How can I spot fake Amazon e-mails?");
 NC_ ("cause:prevention:step:password-manager:title", "Use a password manager");
 /* Translators: Detail of the step “password-manager” of the cause “prevention” (cause:prevention:step:password-manager:detail) */
 NC_ ("cause:prevention:step:password-manager:detail", "A password manager creates strong passwords, remembers them and fills them in, so you do not have to type or reuse them. It also avoids typing mistakes such as the wrong case or extra spaces.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “password-manager” of the cause “prevention”: polite telephone register, addressed to the caller (cause:prevention:step:password-manager:say) */
+NC_ ("cause:prevention:step:password-manager:say", "A password manager can create strong passwords, remember them and fill them in for you, which also avoids typing mistakes. Would you consider using one?");
 /* Translators: Title of the step “unique-password” of the cause “prevention” (cause:prevention:step:unique-password:title) */
 NC_ ("cause:prevention:step:unique-password:title", "Use a long, unique password");
 /* Translators: Detail of the step “unique-password” of the cause “prevention” (cause:prevention:step:unique-password:detail) */
 NC_ ("cause:prevention:step:unique-password:detail", "Use at least 12 characters, mixing upper and lower case letters, numbers and symbols, and avoid your name, birthday or phone number. Never reuse your Amazon password on another site, and change it at once if you think it has leaked.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “unique-password” of the cause “prevention”: polite telephone register, addressed to the caller (cause:prevention:step:unique-password:say) */
+NC_ ("cause:prevention:step:unique-password:say", "Could you use a password of at least 12 characters, mixing upper and lower case letters, numbers and symbols, and avoiding your name, birthday or phone number? Please never reuse it on another site, and change it at once if you think it has leaked.");
 /* Translators: Title of the step “two-step-backup” of the cause “prevention” (cause:prevention:step:two-step-backup:title) */
 NC_ ("cause:prevention:step:two-step-backup:title", "Turn on two-step verification with a backup");
 /* Translators: Detail of the step “two-step-backup” of the cause “prevention” (cause:prevention:step:two-step-backup:detail) */
 NC_ ("cause:prevention:step:two-step-backup:detail", "Two-step verification stops someone who only has your password. Register a backup method on a different device or phone number, so that losing one phone is far less likely to lock you out.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “two-step-backup” of the cause “prevention”: polite telephone register, addressed to the caller (cause:prevention:step:two-step-backup:say) */
+NC_ ("cause:prevention:step:two-step-backup:say", "Could you turn on two-step verification, so that someone who only has your password can’t sign in? Please also register a backup method on a different device or phone number, so that losing one phone is far less likely to lock you out.");
 /* Translators: Label of a link in the step “two-step-backup” of the cause “prevention” (cause:prevention:step:two-step-backup:link) */
 NC_ ("cause:prevention:step:two-step-backup:link", "Two-step verification (Amazon.co.jp help)");
 /* Translators: Title of the step “passkey” of the cause “prevention” (cause:prevention:step:passkey:title) */
 NC_ ("cause:prevention:step:passkey:title", "Consider a passkey");
 /* Translators: Detail of the step “passkey” of the cause “prevention” (cause:prevention:step:passkey:detail) */
 NC_ ("cause:prevention:step:passkey:detail", "A passkey lets you sign in with your face, fingerprint or the device’s PIN instead of a password. If “Login and security” offers passkeys, you can set one up there for each device you use.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “passkey” of the cause “prevention”: polite telephone register, addressed to the caller (cause:prevention:step:passkey:say) */
+NC_ ("cause:prevention:step:passkey:say", "A passkey lets you sign in with your face, fingerprint or the device’s PIN instead of a password. If “Login and security” offers passkeys, could you set one up there for each device you use?");
 /* Translators: Title of the step “before-phone-change” of the cause “prevention” (cause:prevention:step:before-phone-change:title) */
 NC_ ("cause:prevention:step:before-phone-change:title", "Update details before changing phone or number");
 /* Translators: Detail of the step “before-phone-change” of the cause “prevention” (cause:prevention:step:before-phone-change:detail) */
 NC_ ("cause:prevention:step:before-phone-change:detail", "Before you change your phone, number or e-mail address, add the new one under “Login and security” and move your authenticator app while the old one still works. Keep the old phone until you have signed in successfully on the new one.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “before-phone-change” of the cause “prevention”: polite telephone register, addressed to the caller (cause:prevention:step:before-phone-change:say) */
+NC_ ("cause:prevention:step:before-phone-change:say", "Before you change your phone, number or e-mail address, could you add the new one under “Login and security” and move your authenticator app while the old one still works? Please keep the old phone until you’ve signed in on the new one.");
 /* Translators: Label of a link in the step “before-phone-change” of the cause “prevention” (cause:prevention:step:before-phone-change:link) */
 NC_ ("cause:prevention:step:before-phone-change:link", "Change your account details (Amazon.co.jp help)");
 /* Translators: Title of the step “review-activity” of the cause “prevention” (cause:prevention:step:review-activity:title) */
 NC_ ("cause:prevention:step:review-activity:title", "Review devices and activity from time to time");
 /* Translators: Detail of the step “review-activity” of the cause “prevention” (cause:prevention:step:review-activity:detail) */
 NC_ ("cause:prevention:step:review-activity:detail", "Now and then, look at “Login and security”, the devices registered to your account and your recent orders. Remove devices you no longer use, and follow “Account may have been taken over” if anything looks unfamiliar.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “review-activity” of the cause “prevention”: polite telephone register, addressed to the caller (cause:prevention:step:review-activity:say) */
+NC_ ("cause:prevention:step:review-activity:say", "Now and then, could you look at “Login and security”, the devices registered to your account and your recent orders? Please remove devices you no longer use, and if anything looks unfamiliar, change your password and check the account straight away.");
 /* Translators: Title of the step “suspicious-links” of the cause “prevention” (cause:prevention:step:suspicious-links:title) */
 NC_ ("cause:prevention:step:suspicious-links:title", "Don’t open suspicious links");
 /* Translators: Detail of the step “suspicious-links” of the cause “prevention” (cause:prevention:step:suspicious-links:detail) */
 NC_ ("cause:prevention:step:suspicious-links:detail", "Go to Amazon by typing the address or using the app, not through links in messages. In a genuine Amazon address, the site name ends with amazon.co.jp or amazon.com with a dot directly in front, as in www.amazon.co.jp, and an IP address is never used in place of the name. If a message is not in the “Message Centre” of your account, treat it as fake.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “suspicious-links” of the cause “prevention”: polite telephone register, addressed to the caller (cause:prevention:step:suspicious-links:say) */
+NC_ ("cause:prevention:step:suspicious-links:say", "Could you go to Amazon by typing the address or using the app, rather than through links in messages? A genuine Amazon address ends in amazon.co.jp or amazon.com with a dot directly in front, and a message that isn’t in your “Message Centre” should be treated as fake.");
 /* Translators: Label of a link in the step “suspicious-links” of the cause “prevention” (cause:prevention:step:suspicious-links:link) */
 NC_ ("cause:prevention:step:suspicious-links:link", "Recognising scams and phishing (Amazon.co.jp help)");
 /* Translators: When to contact support, for the cause “prevention” (cause:prevention:escalate) */

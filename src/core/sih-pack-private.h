@@ -17,6 +17,7 @@ struct _SihStep
   SihText      detail;
   SihStepKind  kind;
   SihText      caution;
+  SihText      caller_text;    /* "say": nullable */
   GPtrArray   *links;          /* SihLink */
 };
 

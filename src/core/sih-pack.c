@@ -144,7 +144,7 @@ read_step (Loader     *loader,
            const char *cause_id)
 {
   static const char * const members[] = {
-    "id", "title", "detail", "kind", "caution", "links", NULL
+    "id", "title", "detail", "kind", "caution", "say", "links", NULL
   };
   SihJsonReader *reader = &loader->reader;
   g_autoptr(SihStep) step = g_object_new (SIH_TYPE_STEP, NULL);
@@ -152,6 +152,7 @@ read_step (Loader     *loader,
   g_autofree char *ctx_title = NULL;
   g_autofree char *ctx_detail = NULL;
   g_autofree char *ctx_caution = NULL;
+  g_autofree char *ctx_say = NULL;
   g_autofree char *ctx_link = NULL;
   const char *id;
 
@@ -167,6 +168,7 @@ read_step (Loader     *loader,
   ctx_title = g_strconcat (prefix, ":title", NULL);
   ctx_detail = g_strconcat (prefix, ":detail", NULL);
   ctx_caution = g_strconcat (prefix, ":caution", NULL);
+  ctx_say = g_strconcat (prefix, ":say", NULL);
   ctx_link = g_strconcat (prefix, ":link", NULL);
 
   read_text (loader, object, "title", TRUE, &step->title, ctx_title);
@@ -174,6 +176,7 @@ read_step (Loader     *loader,
   step->kind = sih_json_reader_get_enum (reader, object, "kind", SIH_TYPE_STEP_KIND,
                                          SIH_STEP_KIND_CHECK, TRUE);
   read_text (loader, object, "caution", FALSE, &step->caution, ctx_caution);
+  read_text (loader, object, "say", FALSE, &step->caller_text, ctx_say);
   read_links (loader, object, step->links, ctx_link);
 
   if (sih_json_reader_failed (reader))

@@ -13,6 +13,7 @@ enum {
   PROP_ID,
   PROP_TITLE,
   PROP_DETAIL,
+  PROP_CALLER_TEXT,
   N_PROPS
 };
 
@@ -27,6 +28,7 @@ sih_step_finalize (GObject *object)
   sih_text_clear (&self->title);
   sih_text_clear (&self->detail);
   sih_text_clear (&self->caution);
+  sih_text_clear (&self->caller_text);
   g_clear_pointer (&self->links, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sih_step_parent_class)->finalize (object);
@@ -51,6 +53,9 @@ sih_step_get_property (GObject    *object,
     case PROP_DETAIL:
       g_value_set_string (value, self->detail.text);
       break;
+    case PROP_CALLER_TEXT:
+      g_value_set_string (value, self->caller_text.text);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -70,6 +75,9 @@ sih_step_class_init (SihStepClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DETAIL] =
     g_param_spec_string ("detail", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CALLER_TEXT] =
+    g_param_spec_string ("caller-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -132,6 +140,34 @@ sih_step_get_caution (SihStep *self)
 {
   g_return_val_if_fail (SIH_IS_STEP (self), NULL);
   return self->caution.text;
+}
+
+/**
+ * sih_step_get_caller_text:
+ *
+ * The words a help-desk agent reads aloud to a caller for this step (the
+ * pack's "say"), written from the same facts as the title and detail,
+ * which then serve as the agent's notes.  Optional in every pack.
+ *
+ * Returns: (nullable): the words to read to a caller, translated
+ */
+const char *
+sih_step_get_caller_text (SihStep *self)
+{
+  g_return_val_if_fail (SIH_IS_STEP (self), NULL);
+  return self->caller_text.text;
+}
+
+/**
+ * sih_step_get_caller_text_source:
+ *
+ * Returns: (nullable): the words to read to a caller, as the pack wrote them
+ */
+const char *
+sih_step_get_caller_text_source (SihStep *self)
+{
+  g_return_val_if_fail (SIH_IS_STEP (self), NULL);
+  return self->caller_text.source;
 }
 
 /**

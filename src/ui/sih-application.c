@@ -40,6 +40,52 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SihApplication, sih_application, ADW_TYPE_APPLICATION)
 
+/* "say" is optional, but a pack that gives it for some steps probably
+ * meant to give it for all: name the steps a help desk may have missed. */
+static void
+warn_missing_caller_text (SihPack    *pack,
+                          const char *path,
+                          GString    *out)
+{
+  GListModel *causes = sih_pack_get_causes (pack);
+  guint n_with = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
+    {
+      g_autoptr(SihCause) cause = g_list_model_get_item (causes, i);
+      GListModel *steps = sih_cause_get_steps (cause);
+
+      for (guint j = 0; j < g_list_model_get_n_items (steps); j++)
+        {
+          g_autoptr(SihStep) step = g_list_model_get_item (steps, j);
+
+          if (sih_step_get_caller_text (step) != NULL)
+            n_with++;
+        }
+    }
+
+  if (n_with == 0 || n_with == sih_pack_get_n_steps (pack))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (causes); i++)
+    {
+      g_autoptr(SihCause) cause = g_list_model_get_item (causes, i);
+      GListModel *steps = sih_cause_get_steps (cause);
+
+      for (guint j = 0; j < g_list_model_get_n_items (steps); j++)
+        {
+          g_autoptr(SihStep) step = g_list_model_get_item (steps, j);
+
+          if (sih_step_get_caller_text (step) == NULL)
+            g_string_append_printf (out, "%s: warning: step “%s” of cause “%s” has no “say” "
+                                    "(words to read to a caller), though %u of the %u steps "
+                                    "have them\n",
+                                    path, sih_step_get_id (step), sih_cause_get_id (cause),
+                                    n_with, sih_pack_get_n_steps (pack));
+        }
+    }
+}
+
 /**
  * sih_validate_packs:
  * @paths: the files to check
@@ -98,6 +144,7 @@ sih_validate_packs (const char * const *paths,
                                         "its own icon there instead\n",
                                         paths[i], sih_cause_get_id (cause), icon);
             }
+          warn_missing_caller_text (pack, paths[i], out);
         }
     }
 

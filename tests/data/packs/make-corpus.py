@@ -80,6 +80,11 @@ mutate("error-messages-object.json", set_path(["causes", 0, "error_messages"], {
 mutate("step-kind-bad.json", set_path(["causes", 1, "steps", 2, "kind"], "fix"), "INVALID_VALUE", "causes[1].steps[2].kind")
 mutate("step-kind-number.json", set_path(["causes", 1, "steps", 2, "kind"], 3), "TYPE", "causes[1].steps[2].kind")
 mutate("step-detail-missing.json", del_path(["causes", 1, "steps", 0, "detail"]), "MISSING", "causes[1].steps[0].detail")
+SAY = ["causes", 0, "steps", 1, "say"]
+mutate("step-say-blank.json", set_path(SAY, "  "), "MISSING", "causes[0].steps[1].say: must not be empty")
+mutate("step-say-number.json", set_path(SAY, 7), "TYPE", "causes[0].steps[1].say: expected a string")
+mutate("step-say-too-long.json", set_path(SAY, "x" * (16 * 1024 + 1)), "TOO_LARGE",
+       "causes[0].steps[1].say: the text is 16385 bytes long")
 mutate("duplicate-cause.json", set_path(["causes", 1, "id"], good["causes"][0]["id"]), "DUPLICATE", "causes[1].id")
 mutate("duplicate-step.json", set_path(["causes", 0, "steps", 1, "id"], good["causes"][0]["steps"][0]["id"]),
        "DUPLICATE", "causes[0].steps[1].id")

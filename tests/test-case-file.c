@@ -71,6 +71,24 @@ assert_cases_equal (SihCase *a,
   g_assert_cmpstr (sih_case_get_title (a), ==, sih_case_get_title (b));
   g_assert_cmpint (sih_case_get_solved (a), ==, sih_case_get_solved (b));
   g_assert_cmpstr (sih_case_get_cause_id (a), ==, sih_case_get_cause_id (b));
+  g_assert_cmpint (sih_case_get_status (a), ==, sih_case_get_status (b));
+  g_assert_cmpstr (sih_case_get_status_reason (a), ==, sih_case_get_status_reason (b));
+  g_assert_cmpstr (sih_case_get_escalation_route (a), ==, sih_case_get_escalation_route (b));
+  assert_times_equal (sih_case_get_call_back (a), sih_case_get_call_back (b));
+  g_assert_cmpstr (sih_case_get_ticket (a), ==, sih_case_get_ticket (b));
+  g_assert_cmpstr (sih_case_get_caller_name (a), ==, sih_case_get_caller_name (b));
+  g_assert_cmpstr (sih_case_get_caller_contact (a), ==, sih_case_get_caller_contact (b));
+
+  g_assert_cmpuint (sih_case_get_calls (a)->len, ==, sih_case_get_calls (b)->len);
+  for (guint i = 0; i < sih_case_get_calls (a)->len; i++)
+    {
+      SihCall *x = g_ptr_array_index (sih_case_get_calls (a), i);
+      SihCall *y = g_ptr_array_index (sih_case_get_calls (b), i);
+
+      assert_times_equal (x->start, y->start);
+      assert_times_equal (x->end, y->end);
+      g_assert_cmpstr (x->agent, ==, y->agent);
+    }
 
   g_assert_cmpuint (ra->len, ==, rb->len);
   for (guint i = 0; i < ra->len; i++)
@@ -83,6 +101,7 @@ assert_cases_equal (SihCase *a,
       g_assert_cmpint (x->outcome, ==, y->outcome);
       g_assert_cmpstr (x->note, ==, y->note);
       assert_times_equal (x->changed, y->changed);
+      g_assert_cmpint (x->internal, ==, y->internal);
     }
 
   g_assert_cmpuint (ha->len, ==, hb->len);
@@ -96,6 +115,10 @@ assert_cases_equal (SihCase *a,
       g_assert_cmpstr (x->step_id, ==, y->step_id);
       g_assert_cmpint (x->old_outcome, ==, y->old_outcome);
       g_assert_cmpint (x->new_outcome, ==, y->new_outcome);
+      g_assert_cmpint (x->kind, ==, y->kind);
+      g_assert_cmpstr (x->agent, ==, y->agent);
+      g_assert_cmpint (x->old_status, ==, y->old_status);
+      g_assert_cmpint (x->new_status, ==, y->new_status);
     }
 
   g_assert_cmpstrv (ka, kb);
@@ -165,7 +188,9 @@ test_case_file_round_trip (void)
   g_clear_object (&loaded);
   loaded = round_trip (c);
   g_assert_cmpuint (sih_case_get_records (loaded)->len, ==, 4);
-  g_assert_cmpuint (sih_case_get_history (loaded)->len, ==, 5);
+  /* Five outcome changes, two note edits and one status change. */
+  g_assert_cmpuint (sih_case_get_history (loaded)->len, ==, 8);
+  g_assert_true (sih_case_get_solved (loaded));
   g_assert_cmpstr (sih_case_get_note (loaded, "first", "one"), ==, awkward);
   g_assert_cmpint (sih_case_get_outcome (loaded, "first", "no-longer-in-the-pack"), ==,
                    SIH_OUTCOME_SKIPPED);
@@ -175,7 +200,9 @@ test_case_file_round_trip (void)
   bytes = sih_case_file_to_bytes (c);
   json = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_assert_true (g_str_has_suffix (json, "}\n"));
-  g_assert_nonnull (strstr (json, "\"format\" : 1"));
+  g_assert_nonnull (strstr (json, "\"format\" : 2"));
+  g_assert_nonnull (strstr (json, "\"state\" : \"solved\""));
+  g_assert_null (strstr (json, "\"solved\" :"));
   g_assert_nonnull (strstr (json, "\"kind\" : \"signin-helper-case\""));
   g_assert_nonnull (strstr (json, "\"app_version\" : \"" PACKAGE_VERSION "\""));
   g_assert_nonnull (strstr (json, "\"time\" : \"2026-02-03T04:05:06.789012+09\""));
@@ -209,6 +236,116 @@ test_case_file_round_trip (void)
     g_assert_no_error (error);
     g_assert_null (sih_case_get_pack_version (loaded));
   }
+}
+
+/* Everything a help desk records survives a handover: a case written and
+ * read back is the same case, down to who did what. */
+static void
+test_case_file_help_desk_round_trip (void)
+{
+  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("+09:00");
+  g_autoptr(SihCase) c = sih_case_new ("test-pack", "1.0");
+  g_autoptr(SihCase) loaded = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new (tokyo, 2026, 2, 3, 9, 0, 0);
+  g_autoptr(GDateTime) call_back = g_date_time_new (tokyo, 2026, 2, 4, 18, 30, 0);
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  SihHistoryEntry *entry;
+  SihCall *call;
+
+  sih_case_set_clock (c, clock_cb, &now);
+  sih_case_set_agent (c, "Sato");
+  sih_case_set_ticket (c, "HD-4711");
+  sih_case_set_caller_name (c, "Tanaka Hanako");
+  sih_case_set_caller_contact (c, "090-1234-5678, evenings");
+  g_assert_true (sih_case_start_call (c));
+  sih_case_set_outcome (c, "first", "one", SIH_OUTCOME_FAILED);
+  sih_case_set_note (c, "first", "one", "Unsure about the number.");
+  sih_case_set_note_internal (c, "first", "one", TRUE);
+  g_date_time_unref (now);
+  now = g_date_time_new (tokyo, 2026, 2, 3, 9, 12, 30.5);
+  sih_case_set_status (c, SIH_STATUS_ESCALATED, "Account locked", "phone", NULL);
+  g_assert_true (sih_case_stop_call (c));
+
+  sih_case_set_agent (c, "Suzuki");
+  g_date_time_unref (now);
+  now = g_date_time_new (tokyo, 2026, 2, 3, 15, 0, 0);
+  g_assert_true (sih_case_start_call (c));
+  sih_case_set_status (c, SIH_STATUS_CALL_BACK, "Home after six", NULL, call_back);
+
+  loaded = round_trip (c);
+  g_assert_cmpstr (sih_case_get_ticket (loaded), ==, "HD-4711");
+  g_assert_cmpstr (sih_case_get_caller_name (loaded), ==, "Tanaka Hanako");
+  g_assert_cmpstr (sih_case_get_caller_contact (loaded), ==, "090-1234-5678, evenings");
+  g_assert_cmpint (sih_case_get_status (loaded), ==, SIH_STATUS_CALL_BACK);
+  g_assert_cmpstr (sih_case_get_status_reason (loaded), ==, "Home after six");
+  g_assert_true (g_date_time_equal (sih_case_get_call_back (loaded), call_back));
+  g_assert_true (sih_case_get_note_internal (loaded, "first", "one"));
+
+  g_assert_cmpuint (sih_case_get_calls (loaded)->len, ==, 2);
+  call = g_ptr_array_index (sih_case_get_calls (loaded), 0);
+  g_assert_cmpstr (call->agent, ==, "Sato");
+  g_assert_cmpint (g_date_time_difference (call->end, call->start), ==, 750500 * G_TIME_SPAN_MILLISECOND);
+  call = g_ptr_array_index (sih_case_get_calls (loaded), 1);
+  g_assert_cmpstr (call->agent, ==, "Suzuki");
+  g_assert_null (call->end);
+  g_assert_true (sih_case_get_running_call (loaded) == call);
+
+  /* outcome, note (edit and internal mark are one entry), status, status */
+  g_assert_cmpuint (sih_case_get_history (loaded)->len, ==, 4);
+  entry = g_ptr_array_index (sih_case_get_history (loaded), 1);
+  g_assert_cmpint (entry->kind, ==, SIH_HISTORY_NOTE);
+  g_assert_cmpstr (entry->agent, ==, "Sato");
+  entry = g_ptr_array_index (sih_case_get_history (loaded), 2);
+  g_assert_cmpint (entry->kind, ==, SIH_HISTORY_STATUS);
+  g_assert_cmpint (entry->old_status, ==, SIH_STATUS_OPEN);
+  g_assert_cmpint (entry->new_status, ==, SIH_STATUS_ESCALATED);
+  entry = g_ptr_array_index (sih_case_get_history (loaded), 3);
+  g_assert_cmpstr (entry->agent, ==, "Suzuki");
+  g_assert_cmpint (entry->new_status, ==, SIH_STATUS_CALL_BACK);
+
+  bytes = sih_case_file_to_bytes (c);
+  json = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (json, "\"call_back\" : \"2026-02-04T18:30:00+09\""));
+  g_assert_nonnull (strstr (json, "\"change\" : \"status\""));
+  g_assert_nonnull (strstr (json, "\"internal\" : true"));
+
+  /* The escalation route is kept while escalated. */
+  sih_case_set_status (c, SIH_STATUS_ESCALATED, NULL, "phone", NULL);
+  g_clear_object (&loaded);
+  loaded = round_trip (c);
+  g_assert_cmpstr (sih_case_get_escalation_route (loaded), ==, "phone");
+  g_assert_null (sih_case_get_call_back (loaded));
+}
+
+static void
+test_case_file_help_desk_file (void)
+{
+  g_autofree char *path = data_path ("help-desk.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihCase) c = sih_case_file_load (path, &error);
+  g_autoptr(SihCase) again = NULL;
+  SihHistoryEntry *entry;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sih_case_get_ticket (c), ==, "HD-4711");
+  g_assert_cmpstr (sih_case_get_caller_contact (c), ==, "090-1234-5678, evenings");
+  g_assert_cmpint (sih_case_get_status (c), ==, SIH_STATUS_CALL_BACK);
+  g_assert_false (sih_case_get_solved (c));
+  g_assert_nonnull (sih_case_get_call_back (c));
+  g_assert_cmpuint (sih_case_get_calls (c)->len, ==, 2);
+  g_assert_nonnull (sih_case_get_running_call (c));
+  g_assert_true (sih_case_get_note_internal (c, "first", "one"));
+  g_assert_false (sih_case_get_note_internal (c, "first", "two"));
+  g_assert_cmpuint (sih_case_get_history (c)->len, ==, 5);
+  entry = g_ptr_array_index (sih_case_get_history (c), 2);
+  g_assert_cmpint (entry->kind, ==, SIH_HISTORY_OUTCOME);
+  g_assert_null (entry->agent);
+  entry = g_ptr_array_index (sih_case_get_history (c), 4);
+  g_assert_cmpint (entry->kind, ==, SIH_HISTORY_STATUS);
+  g_assert_cmpstr (entry->agent, ==, "Suzuki");
+
+  again = round_trip (c);
 }
 
 static void
@@ -255,7 +392,13 @@ test_case_file_good (void)
                    ==, "second");
 
   g_assert_cmpuint (sih_case_get_history (c)->len, ==, 4);
+  /* Format 1 knew only outcome changes, by no one in particular. */
+  g_assert_cmpint (sih_case_get_status (c), ==, SIH_STATUS_SOLVED);
+  g_assert_null (sih_case_get_ticket (c));
+  g_assert_cmpuint (sih_case_get_calls (c)->len, ==, 0);
   entry = g_ptr_array_index (sih_case_get_history (c), 1);
+  g_assert_cmpint (entry->kind, ==, SIH_HISTORY_OUTCOME);
+  g_assert_null (entry->agent);
   g_assert_cmpstr (entry->step_id, ==, "one");
   g_assert_cmpint (entry->old_outcome, ==, SIH_OUTCOME_WORKED);
   g_assert_cmpint (entry->new_outcome, ==, SIH_OUTCOME_FAILED);
@@ -499,6 +642,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/case-file/round-trip", test_case_file_round_trip);
+  g_test_add_func ("/case-file/help-desk-round-trip", test_case_file_help_desk_round_trip);
+  g_test_add_func ("/case-file/help-desk-file", test_case_file_help_desk_file);
   g_test_add_func ("/case-file/good", test_case_file_good);
   g_test_add_func ("/case-file/older-pack", test_case_file_older_pack);
   g_test_add_func ("/case-file/bad-corpus", test_case_file_bad_corpus);

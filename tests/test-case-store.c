@@ -700,7 +700,7 @@ static const struct
 } unreadable_files[] = {
   { "empty.json", "empty", SIH_ERROR_SYNTAX },
   { "truncated.json", "truncated", SIH_ERROR_SYNTAX },
-  { "format-2.json", "future", SIH_ERROR_FORMAT },
+  { "format-3.json", "future", SIH_ERROR_FORMAT },
   { "pack.json", "not-a-case", SIH_ERROR_NOT_A_CASE },
   { "garbage.json", "garbage", SIH_ERROR_ENCODING },
   { "record-bad-outcome.json", "bad-outcome", SIH_ERROR_INVALID_VALUE },
@@ -1191,7 +1191,7 @@ test_store_import (Fixture       *f,
   g_autoptr(GBytes) expected = NULL;
   g_autoptr(GBytes) actual = NULL;
   static const char * const bad[] = {
-    "empty.json", "truncated.json", "format-2.json", "pack.json", "garbage.json",
+    "empty.json", "truncated.json", "format-3.json", "pack.json", "garbage.json",
     "record-bad-outcome.json",
   };
   static const int bad_codes[] = {

@@ -276,8 +276,12 @@ test_case_notes (void)
   g_assert_cmpint (record->outcome, ==, SIH_OUTCOME_NOT_TRIED);
   g_assert_true (g_date_time_equal (record->changed, clock.now));
   g_assert_true (g_date_time_equal (sih_case_get_updated (c), clock.now));
-  /* A note is not an outcome: the history does not change. */
-  g_assert_cmpuint (sih_case_get_history (c)->len, ==, 0);
+  /* A note edit is in the history; the next edits of the same note, in a
+   * row, are the same entry with a later time (a note is typed a
+   * character at a time). */
+  g_assert_cmpuint (sih_case_get_history (c)->len, ==, 1);
+  g_assert_cmpint (((SihHistoryEntry *)g_ptr_array_index (sih_case_get_history (c), 0))->kind, ==,
+                   SIH_HISTORY_NOTE);
 
   clock_advance (&clock, 60);
   g_assert_false (sih_case_set_note (c, "first", "two", "  Restarted the phone.\n"));
@@ -308,6 +312,209 @@ test_case_notes (void)
   g_assert_cmpuint (strlen (sih_case_get_note (c, "first", "two")), <=, SIH_CASE_MAX_TEXT);
   g_assert_cmpuint (strlen (sih_case_get_note (c, "first", "two")), >, SIH_CASE_MAX_TEXT - 3);
   g_assert_true (g_utf8_validate (sih_case_get_note (c, "first", "two"), -1, NULL));
+  g_assert_cmpuint (sih_case_get_history (c)->len, ==, 1);
+  g_assert_true (g_date_time_equal (((SihHistoryEntry *)g_ptr_array_index (sih_case_get_history (c), 0))->time,
+                                    clock.now));
+
+  counts_clear (&counts, c);
+  clock_clear (&clock);
+}
+
+static void
+test_case_status_table (void)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (SIH_TYPE_STATUS);
+
+  g_assert_cmpuint (klass->n_values, ==, SIH_N_STATUSES);
+  for (guint i = 0; i < SIH_N_STATUSES; i++)
+    {
+      const SihStatusInfo *info = sih_status_get_info (i);
+      SihStatus parsed;
+
+      g_assert_cmpint (info->status, ==, i);
+      g_assert_cmpstr (info->nick, ==, g_enum_get_value (klass, i)->value_nick);
+      g_assert_true (sih_status_from_string (sih_status_to_string (i), &parsed));
+      g_assert_cmpint (parsed, ==, i);
+      g_assert_nonnull (sih_status_get_label (i));
+    }
+  g_assert_true (sih_status_get_info (SIH_STATUS_ESCALATED)->has_route);
+  g_assert_true (sih_status_get_info (SIH_STATUS_CALL_BACK)->has_time);
+  g_assert_true (sih_status_get_info (SIH_STATUS_SOLVED)->closed);
+  g_assert_false (sih_status_from_string ("worked", &(SihStatus) { 0 }));
+}
+
+/* Statuses, and who set them: "solved" is one of them. */
+static void
+test_case_status (void)
+{
+  FixedClock clock;
+  g_autoptr(SihCase) c = new_case (&clock);
+  g_autoptr(GDateTime) call_back = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
+  SihHistoryEntry *entry;
+  SihStatus status;
+  Counts counts;
+
+  counts_connect (&counts, c);
+  g_assert_cmpint (sih_case_get_status (c), ==, SIH_STATUS_OPEN);
+
+  sih_case_set_agent (c, "  Sato ");
+  g_assert_cmpstr (sih_case_get_agent (c), ==, "  Sato ");
+  g_assert_cmpuint (counts.changed, ==, 0);  /* who works on it is not a change */
+  g_assert_true (sih_case_is_blank (c));
+
+  clock_advance (&clock, 60);
+  /* A route belongs to an escalation only; a time to a call back only. */
+  g_assert_true (sih_case_set_status (c, SIH_STATUS_ESCALATED, "Locked account", "phone",
+                                      call_back));
+  g_assert_cmpint (sih_case_get_status (c), ==, SIH_STATUS_ESCALATED);
+  g_assert_cmpstr (sih_case_get_status_reason (c), ==, "Locked account");
+  g_assert_cmpstr (sih_case_get_escalation_route (c), ==, "phone");
+  g_assert_null (sih_case_get_call_back (c));
+  g_assert_cmpuint (counts.changed, ==, 1);
+  g_assert_cmpuint (counts.notify_solved, ==, 0);
+  g_assert_true (g_date_time_equal (sih_case_get_updated (c), clock.now));
+  g_assert_false (sih_case_is_blank (c));
+  g_object_get (c, "status", &status, NULL);
+  g_assert_cmpint (status, ==, SIH_STATUS_ESCALATED);
+
+  /* The same again is nothing. */
+  g_assert_false (sih_case_set_status (c, SIH_STATUS_ESCALATED, "Locked account", "phone", NULL));
+  g_assert_cmpuint (counts.changed, ==, 1);
+
+  sih_case_set_agent (c, "Suzuki");
+  g_assert_true (sih_case_set_status (c, SIH_STATUS_CALL_BACK, " ", "phone", call_back));
+  g_assert_null (sih_case_get_status_reason (c));
+  g_assert_null (sih_case_get_escalation_route (c));
+  g_assert_true (g_date_time_equal (sih_case_get_call_back (c), call_back));
+  g_assert_false (sih_case_set_status (c, SIH_STATUS_CALL_BACK, NULL, NULL, call_back));
+
+  /* solved is a status: the old calls still work and notify. */
+  sih_case_set_solved (c, TRUE);
+  g_assert_cmpint (sih_case_get_status (c), ==, SIH_STATUS_SOLVED);
+  g_assert_null (sih_case_get_call_back (c));
+  g_assert_cmpuint (counts.notify_solved, ==, 1);
+  sih_case_set_solved (c, FALSE);
+  g_assert_cmpint (sih_case_get_status (c), ==, SIH_STATUS_OPEN);
+  g_assert_cmpuint (counts.notify_solved, ==, 2);
+  /* Not solved, and not solved before: a waiting case stays waiting. */
+  sih_case_set_status (c, SIH_STATUS_WAITING, "Finding the phone", NULL, NULL);
+  sih_case_set_solved (c, FALSE);
+  g_assert_cmpint (sih_case_get_status (c), ==, SIH_STATUS_WAITING);
+  g_assert_cmpuint (counts.changed, ==, 5);
+
+  /* Every change says who made it. */
+  g_assert_cmpuint (sih_case_get_history (c)->len, ==, 5);
+  entry = g_ptr_array_index (sih_case_get_history (c), 0);
+  g_assert_cmpint (entry->kind, ==, SIH_HISTORY_STATUS);
+  g_assert_cmpint (entry->old_status, ==, SIH_STATUS_OPEN);
+  g_assert_cmpint (entry->new_status, ==, SIH_STATUS_ESCALATED);
+  g_assert_cmpstr (entry->agent, ==, "  Sato ");
+  entry = g_ptr_array_index (sih_case_get_history (c), 1);
+  g_assert_cmpint (entry->new_status, ==, SIH_STATUS_CALL_BACK);
+  g_assert_cmpstr (entry->agent, ==, "Suzuki");
+
+  sih_case_set_agent (c, NULL);
+  sih_case_set_outcome (c, "first", "one", SIH_OUTCOME_WORKED);
+  entry = g_ptr_array_index (sih_case_get_history (c), 5);
+  g_assert_cmpint (entry->kind, ==, SIH_HISTORY_OUTCOME);
+  g_assert_null (entry->agent);
+
+  counts_clear (&counts, c);
+  clock_clear (&clock);
+}
+
+static void
+test_case_help_desk_fields (void)
+{
+  FixedClock clock;
+  g_autoptr(SihCase) c = new_case (&clock);
+  Counts counts;
+
+  counts_connect (&counts, c);
+
+  sih_case_set_ticket (c, "HD-4711");
+  sih_case_set_ticket (c, "HD-4711");
+  g_assert_cmpstr (sih_case_get_ticket (c), ==, "HD-4711");
+  g_assert_cmpuint (counts.changed, ==, 1);
+  g_assert_false (sih_case_is_blank (c));
+  sih_case_set_ticket (c, "  ");
+  g_assert_null (sih_case_get_ticket (c));
+  g_assert_true (sih_case_is_blank (c));
+
+  clock_advance (&clock, 60);
+  sih_case_set_caller_name (c, "Tanaka Hanako");
+  sih_case_set_caller_contact (c, "090-1234-5678 \xff");
+  g_assert_cmpstr (sih_case_get_caller_name (c), ==, "Tanaka Hanako");
+  g_assert_true (g_utf8_validate (sih_case_get_caller_contact (c), -1, NULL));
+  g_assert_cmpuint (counts.changed, ==, 4);
+  g_assert_true (g_date_time_equal (sih_case_get_updated (c), clock.now));
+
+  /* An internal note: the mark is a note change, in the history once. */
+  sih_case_set_agent (c, "Sato");
+  sih_case_set_note (c, "first", "one", "Sounded unsure.");
+  g_assert_false (sih_case_get_note_internal (c, "first", "one"));
+  g_assert_true (sih_case_set_note_internal (c, "first", "one", TRUE));
+  g_assert_false (sih_case_set_note_internal (c, "first", "one", TRUE));
+  g_assert_true (sih_case_get_note_internal (c, "first", "one"));
+  g_assert_true (sih_case_get_record (c, "first", "one")->internal);
+  g_assert_cmpuint (sih_case_get_history (c)->len, ==, 1);
+  /* Another agent editing the same note is another entry. */
+  sih_case_set_agent (c, "Suzuki");
+  sih_case_set_note (c, "first", "one", "Sounded unsure. Called back.");
+  g_assert_cmpuint (sih_case_get_history (c)->len, ==, 2);
+  g_assert_cmpstr (((SihHistoryEntry *)g_ptr_array_index (sih_case_get_history (c), 1))->agent,
+                   ==, "Suzuki");
+  g_assert_true (sih_case_get_note_internal (c, "first", "one"));
+
+  counts_clear (&counts, c);
+  clock_clear (&clock);
+}
+
+static void
+test_case_calls (void)
+{
+  FixedClock clock;
+  g_autoptr(SihCase) c = new_case (&clock);
+  g_autoptr(GDateTime) started = NULL;
+  const SihCall *call;
+  Counts counts;
+
+  counts_connect (&counts, c);
+  g_assert_null (sih_case_get_running_call (c));
+  g_assert_false (sih_case_stop_call (c));
+
+  sih_case_set_agent (c, "Sato");
+  clock_advance (&clock, 60);
+  g_assert_true (sih_case_start_call (c));
+  started = g_date_time_ref (clock.now);
+  g_assert_false (sih_case_start_call (c));  /* one at a time */
+  g_assert_cmpuint (counts.changed, ==, 1);
+  call = sih_case_get_running_call (c);
+  g_assert_nonnull (call);
+  g_assert_cmpstr (call->agent, ==, "Sato");
+  g_assert_null (call->end);
+  g_assert_false (sih_case_is_blank (c));
+
+  clock_advance (&clock, 300);
+  g_assert_true (sih_case_stop_call (c));
+  g_assert_null (sih_case_get_running_call (c));
+  call = g_ptr_array_index (sih_case_get_calls (c), 0);
+  g_assert_true (g_date_time_equal (call->start, started));
+  g_assert_cmpint (g_date_time_difference (call->end, call->start), ==, 300 * G_TIME_SPAN_SECOND);
+  g_assert_true (g_date_time_equal (sih_case_get_updated (c), clock.now));
+  g_assert_cmpuint (counts.changed, ==, 2);
+
+  /* A case holds several calls, each with its agent. */
+  sih_case_set_agent (c, "Suzuki");
+  g_assert_true (sih_case_start_call (c));
+  g_assert_cmpuint (sih_case_get_calls (c)->len, ==, 2);
+  g_assert_cmpstr (sih_case_get_running_call (c)->agent, ==, "Suzuki");
+
+  /* A clock set back never makes a call last less than nothing. */
+  clock_advance (&clock, -3600);
+  g_assert_true (sih_case_stop_call (c));
+  call = g_ptr_array_index (sih_case_get_calls (c), 1);
+  g_assert_cmpint (g_date_time_difference (call->end, call->start), ==, 0);
 
   counts_clear (&counts, c);
   clock_clear (&clock);
@@ -610,6 +817,10 @@ main (int   argc,
   g_test_add_func ("/case/format-title", test_case_format_title);
   g_test_add_func ("/case/notes", test_case_notes);
   g_test_add_func ("/case/title-solved-cause", test_case_title_solved_cause);
+  g_test_add_func ("/case/status-table", test_case_status_table);
+  g_test_add_func ("/case/status", test_case_status);
+  g_test_add_func ("/case/help-desk-fields", test_case_help_desk_fields);
+  g_test_add_func ("/case/calls", test_case_calls);
   g_test_add_func ("/case/details", test_case_details);
   g_test_add_func ("/case/restore", test_case_restore);
   g_test_add_func ("/case/count-tried", test_case_count_tried);

@@ -53,6 +53,90 @@ add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+static void
+add_nonnull (JsonBuilder *builder,
+             const char  *member,
+             const char  *value)
+{
+  if (value != NULL)
+    add_string (builder, member, value);
+}
+
+static const char * const history_kinds[] = { "outcome", "note", "status" };
+G_STATIC_ASSERT (G_N_ELEMENTS (history_kinds) == SIH_HISTORY_STATUS + 1);
+
+static void
+add_history_entry (JsonBuilder           *builder,
+                   const SihHistoryEntry *entry)
+{
+  json_builder_begin_object (builder);
+  add_time (builder, "time", entry->time);
+  if (entry->kind != SIH_HISTORY_OUTCOME)
+    add_string (builder, "change", history_kinds[entry->kind]);
+  add_nonnull (builder, "agent", entry->agent);
+  switch (entry->kind)
+    {
+    case SIH_HISTORY_OUTCOME:
+      add_string (builder, "cause", entry->cause_id);
+      add_string (builder, "step", entry->step_id);
+      add_string (builder, "from", sih_outcome_to_string (entry->old_outcome));
+      add_string (builder, "to", sih_outcome_to_string (entry->new_outcome));
+      break;
+    case SIH_HISTORY_NOTE:
+      add_string (builder, "cause", entry->cause_id);
+      add_string (builder, "step", entry->step_id);
+      break;
+    case SIH_HISTORY_STATUS:
+      add_string (builder, "from", sih_status_to_string (entry->old_status));
+      add_string (builder, "to", sih_status_to_string (entry->new_status));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_help_desk (JsonBuilder *builder,
+               SihCase     *c)
+{
+  GPtrArray *calls = sih_case_get_calls (c);
+
+  json_builder_set_member_name (builder, "status");
+  json_builder_begin_object (builder);
+  add_string (builder, "state", sih_status_to_string (sih_case_get_status (c)));
+  add_nonnull (builder, "reason", sih_case_get_status_reason (c));
+  add_nonnull (builder, "route", sih_case_get_escalation_route (c));
+  if (sih_case_get_call_back (c) != NULL)
+    add_time (builder, "call_back", sih_case_get_call_back (c));
+  json_builder_end_object (builder);
+
+  add_nonnull (builder, "ticket", sih_case_get_ticket (c));
+  if (sih_case_get_caller_name (c) != NULL || sih_case_get_caller_contact (c) != NULL)
+    {
+      json_builder_set_member_name (builder, "caller");
+      json_builder_begin_object (builder);
+      add_nonnull (builder, "name", sih_case_get_caller_name (c));
+      add_nonnull (builder, "contact", sih_case_get_caller_contact (c));
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "calls");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < calls->len; i++)
+    {
+      const SihCall *call = g_ptr_array_index (calls, i);
+
+      json_builder_begin_object (builder);
+      add_time (builder, "start", call->start);
+      if (call->end != NULL)
+        add_time (builder, "end", call->end);
+      add_nonnull (builder, "agent", call->agent);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /**
  * sih_case_file_to_bytes:
  * @c: a case
@@ -98,8 +182,7 @@ sih_case_file_to_bytes (SihCase *c)
   add_time (builder, "updated", sih_case_get_updated (c));
   if (sih_case_get_title (c) != NULL)
     add_string (builder, "title", sih_case_get_title (c));
-  json_builder_set_member_name (builder, "solved");
-  json_builder_add_boolean_value (builder, sih_case_get_solved (c));
+  add_help_desk (builder, c);
   if (sih_case_get_cause_id (c) != NULL)
     add_string (builder, "cause", sih_case_get_cause_id (c));
 
@@ -118,6 +201,11 @@ sih_case_file_to_bytes (SihCase *c)
         add_string (builder, "note", record->note);
       if (record->changed != NULL)
         add_time (builder, "changed", record->changed);
+      if (record->internal)
+        {
+          json_builder_set_member_name (builder, "internal");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -127,15 +215,7 @@ sih_case_file_to_bytes (SihCase *c)
   json_builder_begin_array (builder);
   for (guint i = 0; i < history->len; i++)
     {
-      const SihHistoryEntry *entry = g_ptr_array_index (history, i);
-
-      json_builder_begin_object (builder);
-      add_time (builder, "time", entry->time);
-      add_string (builder, "cause", entry->cause_id);
-      add_string (builder, "step", entry->step_id);
-      add_string (builder, "from", sih_outcome_to_string (entry->old_outcome));
-      add_string (builder, "to", sih_outcome_to_string (entry->new_outcome));
-      json_builder_end_object (builder);
+      add_history_entry (builder, g_ptr_array_index (history, i));
     }
   json_builder_end_array (builder);
 
@@ -218,9 +298,14 @@ read_optional_id (SihJsonReader *reader,
 static void
 read_records (SihJsonReader *reader,
               JsonObject    *root,
+              gint64         format,
               SihCase       *c)
 {
-  static const char * const members[] = { "cause", "step", "outcome", "note", "changed", NULL };
+  static const char * const members_1[] = { "cause", "step", "outcome", "note", "changed", NULL };
+  static const char * const members_2[] = {
+    "cause", "step", "outcome", "note", "changed", "internal", NULL
+  };
+  const char * const *members = format >= 2 ? members_2 : members_1;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   SihJsonArrayIter iter;
   JsonNode *element;
@@ -236,6 +321,7 @@ read_records (SihJsonReader *reader,
       const char *step_id = NULL;
       const char *note;
       SihOutcome outcome;
+      gboolean internal;
 
       if (object != NULL && sih_json_reader_check_members (reader, object, members))
         {
@@ -245,6 +331,7 @@ read_records (SihJsonReader *reader,
                                               SIH_OUTCOME_NOT_TRIED, TRUE);
           note = sih_json_reader_get_string (reader, object, "note", FALSE);
           changed = read_time (reader, object, "changed", FALSE);
+          internal = sih_json_reader_get_boolean (reader, object, "internal", FALSE);
 
           if (!sih_json_reader_failed (reader) &&
               !g_hash_table_add (seen, g_strconcat (cause_id, "\037", step_id, NULL)))
@@ -252,7 +339,10 @@ read_records (SihJsonReader *reader,
                                   "the step “%s” of “%s” is recorded twice", step_id, cause_id);
 
           if (!sih_json_reader_failed (reader))
-            sih_case_restore_record (c, cause_id, step_id, outcome, note, changed);
+            {
+              sih_case_restore_record (c, cause_id, step_id, outcome, note, changed);
+              sih_case_restore_note_internal (c, cause_id, step_id, internal);
+            }
         }
     }
 }
@@ -260,9 +350,15 @@ read_records (SihJsonReader *reader,
 static void
 read_history (SihJsonReader *reader,
               JsonObject    *root,
+              gint64         format,
               SihCase       *c)
 {
-  static const char * const members[] = { "time", "cause", "step", "from", "to", NULL };
+  static const char * const members_1[] = { "time", "cause", "step", "from", "to", NULL };
+  static const char * const members_2[][8] = {
+    [SIH_HISTORY_OUTCOME] = { "time", "change", "agent", "cause", "step", "from", "to", NULL },
+    [SIH_HISTORY_NOTE] = { "time", "change", "agent", "cause", "step", NULL },
+    [SIH_HISTORY_STATUS] = { "time", "change", "agent", "from", "to", NULL },
+  };
   SihJsonArrayIter iter;
   JsonNode *element;
 
@@ -273,21 +369,198 @@ read_history (SihJsonReader *reader,
     {
       JsonObject *object = sih_json_reader_object (reader, element);
       g_autoptr(GDateTime) time = NULL;
-      const char *cause_id, *step_id;
-      SihOutcome from, to;
+      SihHistoryEntry entry = { NULL, };
+      const char * const *members = members_1;
 
-      if (object != NULL && sih_json_reader_check_members (reader, object, members))
+      if (object == NULL)
+        continue;
+
+      if (format >= 2)
         {
-          time = read_time (reader, object, "time", TRUE);
-          cause_id = sih_json_reader_get_id (reader, object, "cause");
-          step_id = sih_json_reader_get_id (reader, object, "step");
-          from = sih_json_reader_get_enum (reader, object, "from", SIH_TYPE_OUTCOME,
-                                           SIH_OUTCOME_NOT_TRIED, TRUE);
-          to = sih_json_reader_get_enum (reader, object, "to", SIH_TYPE_OUTCOME,
-                                         SIH_OUTCOME_NOT_TRIED, TRUE);
-          if (!sih_json_reader_failed (reader))
-            sih_case_restore_history (c, time, cause_id, step_id, from, to);
+          const char *kind = NULL;
+
+          if (json_object_has_member (object, "change"))
+            kind = sih_json_reader_get_string (reader, object, "change", TRUE);
+          entry.kind = SIH_HISTORY_OUTCOME;
+          if (kind != NULL)
+            {
+              guint i;
+
+              for (i = 0; i < G_N_ELEMENTS (history_kinds); i++)
+                if (g_str_equal (kind, history_kinds[i]))
+                  break;
+              if (i == G_N_ELEMENTS (history_kinds))
+                {
+                  gsize mark = sih_json_reader_push_member (reader, "change");
+
+                  sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                                        "expected one of “outcome”, “note”, “status”, "
+                                        "found “%s”", kind);
+                  sih_json_reader_pop (reader, mark);
+                  continue;
+                }
+              entry.kind = i;
+            }
+          members = members_2[entry.kind];
         }
+
+      if (!sih_json_reader_check_members (reader, object, members))
+        continue;
+
+      time = read_time (reader, object, "time", TRUE);
+      entry.time = time;
+      entry.agent = (char *)sih_json_reader_get_string (reader, object, "agent", FALSE);
+      if (entry.kind != SIH_HISTORY_STATUS)
+        {
+          entry.cause_id = (char *)sih_json_reader_get_id (reader, object, "cause");
+          entry.step_id = (char *)sih_json_reader_get_id (reader, object, "step");
+        }
+      if (entry.kind == SIH_HISTORY_OUTCOME)
+        {
+          entry.old_outcome = sih_json_reader_get_enum (reader, object, "from", SIH_TYPE_OUTCOME,
+                                                        SIH_OUTCOME_NOT_TRIED, TRUE);
+          entry.new_outcome = sih_json_reader_get_enum (reader, object, "to", SIH_TYPE_OUTCOME,
+                                                        SIH_OUTCOME_NOT_TRIED, TRUE);
+        }
+      else if (entry.kind == SIH_HISTORY_STATUS)
+        {
+          entry.old_status = sih_json_reader_get_enum (reader, object, "from", SIH_TYPE_STATUS,
+                                                       SIH_STATUS_OPEN, TRUE);
+          entry.new_status = sih_json_reader_get_enum (reader, object, "to", SIH_TYPE_STATUS,
+                                                       SIH_STATUS_OPEN, TRUE);
+        }
+      if (!sih_json_reader_failed (reader))
+        sih_case_restore_entry (c, &entry);
+    }
+}
+
+static void
+read_status (SihJsonReader *reader,
+             JsonObject    *root,
+             SihCase       *c)
+{
+  static const char * const members[] = { "state", "reason", "route", "call_back", NULL };
+  g_autoptr(GDateTime) call_back = NULL;
+  const SihStatusInfo *info;
+  JsonObject *object;
+  const char *reason, *route;
+  SihStatus status;
+  gsize mark;
+
+  object = sih_json_reader_get_object (reader, root, "status", FALSE);
+  if (object == NULL)
+    return;
+
+  mark = sih_json_reader_push_member (reader, "status");
+  if (sih_json_reader_check_members (reader, object, members))
+    {
+      status = sih_json_reader_get_enum (reader, object, "state", SIH_TYPE_STATUS,
+                                         SIH_STATUS_OPEN, TRUE);
+      reason = sih_json_reader_get_string (reader, object, "reason", FALSE);
+      route = read_optional_id (reader, object, "route");
+      call_back = read_time (reader, object, "call_back", FALSE);
+      info = sih_status_get_info (status);
+
+      /* What the model would never write: a route or a time that belongs
+       * to another status. */
+      if (!sih_json_reader_failed (reader) && route != NULL && !info->has_route)
+        {
+          gsize route_mark = sih_json_reader_push_member (reader, "route");
+
+          sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                                "only an escalated case names a route, not one that is “%s”",
+                                info->nick);
+          sih_json_reader_pop (reader, route_mark);
+        }
+      if (!sih_json_reader_failed (reader) && call_back != NULL && !info->has_time)
+        {
+          gsize time_mark = sih_json_reader_push_member (reader, "call_back");
+
+          sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                                "only a case to call back has a call-back time, not one that "
+                                "is “%s”", info->nick);
+          sih_json_reader_pop (reader, time_mark);
+        }
+
+      if (!sih_json_reader_failed (reader))
+        sih_case_restore_status (c, status, reason, route, call_back);
+    }
+  sih_json_reader_pop (reader, mark);
+}
+
+static void
+read_caller (SihJsonReader *reader,
+             JsonObject    *root,
+             SihCase       *c)
+{
+  static const char * const members[] = { "name", "contact", NULL };
+  JsonObject *object;
+  const char *ticket, *name = NULL, *contact = NULL;
+  gsize mark;
+
+  ticket = sih_json_reader_get_string (reader, root, "ticket", FALSE);
+
+  object = sih_json_reader_get_object (reader, root, "caller", FALSE);
+  if (object != NULL)
+    {
+      mark = sih_json_reader_push_member (reader, "caller");
+      if (sih_json_reader_check_members (reader, object, members))
+        {
+          name = sih_json_reader_get_string (reader, object, "name", FALSE);
+          contact = sih_json_reader_get_string (reader, object, "contact", FALSE);
+        }
+      sih_json_reader_pop (reader, mark);
+    }
+
+  if (!sih_json_reader_failed (reader))
+    sih_case_restore_help_desk (c, ticket, name, contact);
+}
+
+static void
+read_calls (SihJsonReader *reader,
+            JsonObject    *root,
+            SihCase       *c)
+{
+  static const char * const members[] = { "start", "end", "agent", NULL };
+  SihJsonArrayIter iter;
+  JsonNode *element;
+  gboolean running = FALSE;
+
+  if (!sih_json_reader_array_begin (reader, root, "calls", FALSE, TRUE, &iter))
+    return;
+
+  while (sih_json_reader_array_next (&iter, &element))
+    {
+      JsonObject *object = sih_json_reader_object (reader, element);
+      g_autoptr(GDateTime) start = NULL;
+      g_autoptr(GDateTime) end = NULL;
+      const char *agent;
+
+      if (object == NULL || !sih_json_reader_check_members (reader, object, members))
+        continue;
+
+      start = read_time (reader, object, "start", TRUE);
+      end = read_time (reader, object, "end", FALSE);
+      agent = sih_json_reader_get_string (reader, object, "agent", FALSE);
+      if (sih_json_reader_failed (reader))
+        continue;
+
+      if (running)
+        sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                              "a call follows one that has not ended; only the last call "
+                              "can still be running");
+      else if (end != NULL && g_date_time_compare (end, start) < 0)
+        {
+          gsize mark = sih_json_reader_push_member (reader, "end");
+
+          sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                                "the call ends before it starts");
+          sih_json_reader_pop (reader, mark);
+        }
+      running = end == NULL;
+
+      if (!sih_json_reader_failed (reader))
+        sih_case_restore_call (c, start, end, agent);
     }
 }
 
@@ -349,9 +622,14 @@ static SihCase *
 read_case (SihJsonReader *reader,
            JsonNode      *root)
 {
-  static const char * const members[] = {
+  static const char * const members_1[] = {
     "format", "kind", "id", "app_version", "pack", "created", "updated", "title", "solved",
     "cause", "records", "history", "details", NULL
+  };
+  /* Format 2: a status instead of "solved", and what a help desk keeps. */
+  static const char * const members_2[] = {
+    "format", "kind", "id", "app_version", "pack", "created", "updated", "title", "status",
+    "ticket", "caller", "calls", "cause", "records", "history", "details", NULL
   };
   static const char * const pack_members[] = { "id", "version", NULL };
   g_autoptr(SihCase) c = NULL;
@@ -393,7 +671,7 @@ read_case (SihJsonReader *reader,
   format = sih_json_reader_get_int (reader, object, "format", 0, TRUE);
   if (sih_json_reader_failed (reader))
     return NULL;
-  if (format != SIH_CASE_FILE_FORMAT)
+  if (format < SIH_CASE_FILE_FORMAT_OLDEST || format > SIH_CASE_FILE_FORMAT)
     {
       gsize mark = sih_json_reader_push_member (reader, "format");
 
@@ -404,13 +682,13 @@ read_case (SihJsonReader *reader,
                               format, SIH_CASE_FILE_FORMAT);
       else
         sih_json_reader_fail (reader, SIH_ERROR_FORMAT,
-                              "format %" G_GINT64_FORMAT " is unknown; expected %d",
-                              format, SIH_CASE_FILE_FORMAT);
+                              "format %" G_GINT64_FORMAT " is unknown; expected %d to %d",
+                              format, SIH_CASE_FILE_FORMAT_OLDEST, SIH_CASE_FILE_FORMAT);
       sih_json_reader_pop (reader, mark);
       return NULL;
     }
 
-  if (!sih_json_reader_check_members (reader, object, members))
+  if (!sih_json_reader_check_members (reader, object, format >= 2 ? members_2 : members_1))
     return NULL;
 
   id = sih_json_reader_get_id (reader, object, "id");
@@ -443,8 +721,14 @@ read_case (SihJsonReader *reader,
 
   c = sih_case_new_restored (id, pack_id, pack_version, created, updated);
   sih_case_restore_state (c, title, solved, cause_id);
-  read_records (reader, object, c);
-  read_history (reader, object, c);
+  if (format >= 2)
+    {
+      read_status (reader, object, c);
+      read_caller (reader, object, c);
+      read_calls (reader, object, c);
+    }
+  read_records (reader, object, format, c);
+  read_history (reader, object, format, c);
   read_details (reader, object, c);
 
   if (sih_json_reader_failed (reader))

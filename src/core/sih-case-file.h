@@ -1,10 +1,12 @@
 /* sih-case-file.h: a case as a JSON file, and back
  *
- * The case file format, version 1 (docs/case-format.md says the same with
- * an example).  One JSON object, UTF-8 without a byte-order mark:
+ * The case file format, version 2 (docs/case-format.md says the same with
+ * an example); format 1 files are still read.  One JSON object, UTF-8
+ * without a byte-order mark:
  *
- *   format       1 (a whole number).  A reader refuses a format it does
- *                not know, without touching the file.
+ *   format       2 (a whole number; 1 for files written by older
+ *                versions).  A reader refuses a format it does not know,
+ *                without touching the file.
  *   kind         "signin-helper-case": tells a case from any other JSON.
  *   id           the case id (lowercase letters, digits, '-' and '_', at
  *                most 64; a UUID in practice); the file is "<id>.json".
@@ -14,17 +16,30 @@
  *   updated      g_date_time_format_iso8601: "2026-01-31T09:30:00+09:00",
  *                with fractions of a second when there are any.
  *   title        the name the user gave the case (optional).
- *   solved       true or false (optional, default false).
+ *   solved       format 1 only: true or false (optional, default false).
+ *   status       format 2: { "state": "open" | "waiting" | "escalated" |
+ *                "call-back" | "solved", "reason": text (optional),
+ *                "route": id of an official route (escalated only,
+ *                optional), "call_back": time (call-back only, optional) };
+ *                optional, default open.
+ *   ticket       format 2: the help desk's ticket number (optional).
+ *   caller       format 2: { "name": text, "contact": text } (both
+ *                optional; the member is left out when both are).
+ *   calls        format 2: [ { "start": time, "end": time (none while the
+ *                call runs, only the last one), "agent": text } ].
  *   cause        the id of the cause being worked on (optional).
  *   records      [ { "cause": id, "step": id,
  *                    "outcome": "not-tried" | "worked" | "failed" | "skipped",
- *                    "note": text (optional), "changed": time (optional) } ]
+ *                    "note": text (optional), "changed": time (optional),
+ *                    "internal": true (format 2, optional) } ]
  *                in the order the steps were first touched; every pair of
  *                cause and step at most once.  Records for steps the pack no
  *                longer has are kept as they are.
  *   history      [ { "time": time, "cause": id, "step": id,
  *                    "from": outcome, "to": outcome } ], oldest first,
- *                append-only.
+ *                append-only.  Format 2 adds "agent" (optional) and
+ *                "change": "outcome" (the default) | "note" (cause, step)
+ *                | "status" (from and to are statuses).
  *   details      { key (an id): text }, such as "error-message".
  *
  * Members other than these are refused rather than ignored: a file that
@@ -46,7 +61,9 @@
 
 G_BEGIN_DECLS
 
-#define SIH_CASE_FILE_FORMAT 1
+/* The newest format this version reads and writes, and the oldest it reads. */
+#define SIH_CASE_FILE_FORMAT        2
+#define SIH_CASE_FILE_FORMAT_OLDEST 1
 #define SIH_CASE_FILE_KIND   "signin-helper-case"
 
 GBytes   *sih_case_file_to_bytes     (SihCase     *c);

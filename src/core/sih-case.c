@@ -27,8 +27,17 @@ struct _SihCase
   GDateTime    *created;
   GDateTime    *updated;
   char         *title;
-  gboolean      solved;
   char         *cause_id;
+
+  SihStatus     status;
+  char         *status_reason;
+  char         *route_id;       /* escalated: which official route */
+  GDateTime    *call_back;      /* call back: when */
+  char         *ticket;
+  char         *caller_name;
+  char         *caller_contact;
+  char         *agent;          /* stamps changes; not saved as such */
+  GPtrArray    *calls;          /* SihCall */
 
   GHashTable   *records;        /* "cause\037step" → SihStepRecord (borrowed) */
   GPtrArray    *record_order;   /* SihStepRecord, owned, in order of first change */
@@ -48,6 +57,7 @@ enum {
   PROP_SOLVED,
   PROP_CAUSE_ID,
   PROP_UPDATED,
+  PROP_STATUS,
   N_PROPS
 };
 
@@ -81,7 +91,19 @@ sih_history_entry_free (SihHistoryEntry *entry)
   g_clear_pointer (&entry->time, g_date_time_unref);
   g_free (entry->cause_id);
   g_free (entry->step_id);
+  g_free (entry->agent);
   g_free (entry);
+}
+
+void
+sih_call_free (SihCall *call)
+{
+  if (call == NULL)
+    return;
+  g_clear_pointer (&call->start, g_date_time_unref);
+  g_clear_pointer (&call->end, g_date_time_unref);
+  g_free (call->agent);
+  g_free (call);
 }
 
 static GDateTime *
@@ -106,6 +128,14 @@ sih_case_finalize (GObject *object)
   g_clear_pointer (&self->record_order, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->details, g_hash_table_unref);
+  g_clear_pointer (&self->status_reason, g_free);
+  g_clear_pointer (&self->route_id, g_free);
+  g_clear_pointer (&self->call_back, g_date_time_unref);
+  g_clear_pointer (&self->ticket, g_free);
+  g_clear_pointer (&self->caller_name, g_free);
+  g_clear_pointer (&self->caller_contact, g_free);
+  g_clear_pointer (&self->agent, g_free);
+  g_clear_pointer (&self->calls, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sih_case_parent_class)->finalize (object);
 }
@@ -127,13 +157,16 @@ sih_case_get_property (GObject    *object,
       g_value_set_string (value, self->title);
       break;
     case PROP_SOLVED:
-      g_value_set_boolean (value, self->solved);
+      g_value_set_boolean (value, self->status == SIH_STATUS_SOLVED);
       break;
     case PROP_CAUSE_ID:
       g_value_set_string (value, self->cause_id);
       break;
     case PROP_UPDATED:
       g_value_set_boxed (value, self->updated);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -188,6 +221,10 @@ sih_case_class_init (SihCaseClass *klass)
     g_param_spec_boxed ("updated", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, SIH_TYPE_STATUS, SIH_STATUS_OPEN,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -229,6 +266,8 @@ sih_case_init (SihCase *self)
   self->record_order = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_step_record_free);
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_history_entry_free);
   self->details = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->calls = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_call_free);
+  self->status = SIH_STATUS_OPEN;
   self->clock = real_clock;
 }
 
@@ -467,27 +506,34 @@ sih_case_set_title (SihCase    *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/**
+ * sih_case_get_solved:
+ *
+ * Returns: whether the status is %SIH_STATUS_SOLVED
+ */
 gboolean
 sih_case_get_solved (SihCase *self)
 {
   g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
-  return self->solved;
+  return self->status == SIH_STATUS_SOLVED;
 }
 
+/**
+ * sih_case_set_solved:
+ *
+ * Sets the status to solved, or from solved back to open (without a
+ * reason).  Any other status is left as it is by %FALSE.
+ */
 void
 sih_case_set_solved (SihCase  *self,
                      gboolean  solved)
 {
   g_return_if_fail (SIH_IS_CASE (self));
 
-  solved = !!solved;
-  if (self->solved == solved)
-    return;
-
-  self->solved = solved;
-  touch (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOLVED]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (solved)
+    sih_case_set_status (self, SIH_STATUS_SOLVED, NULL, NULL, NULL);
+  else if (self->status == SIH_STATUS_SOLVED)
+    sih_case_set_status (self, SIH_STATUS_OPEN, NULL, NULL, NULL);
 }
 
 /**
@@ -517,6 +563,59 @@ sih_case_set_cause_id (SihCase    *self,
   self->cause_id = g_strdup (cause_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAUSE_ID]);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* The history is append-only; at its bound it stops growing rather than
+ * forgetting its beginning.
+ *
+ * Returns: (nullable) (transfer none): the new entry, stamped with @now
+ *   and the current agent */
+static SihHistoryEntry *
+append_entry (SihCase        *self,
+              SihHistoryKind  kind,
+              GDateTime      *now)
+{
+  SihHistoryEntry *entry;
+
+  if (self->history->len >= SIH_CASE_MAX_ENTRIES)
+    return NULL;
+
+  entry = g_new0 (SihHistoryEntry, 1);
+  entry->kind = kind;
+  entry->time = g_date_time_ref (now);
+  entry->agent = g_strdup (self->agent);
+  g_ptr_array_add (self->history, entry);
+  return entry;
+}
+
+/* A note is typed a character at a time: edits in a row by the same agent
+ * are one entry, which keeps the time of the last one. */
+static void
+note_edited (SihCase    *self,
+             const char *cause_id,
+             const char *step_id,
+             GDateTime  *now)
+{
+  SihHistoryEntry *last = NULL;
+
+  if (self->history->len > 0)
+    last = g_ptr_array_index (self->history, self->history->len - 1);
+
+  if (last != NULL && last->kind == SIH_HISTORY_NOTE &&
+      g_strcmp0 (last->cause_id, cause_id) == 0 && g_strcmp0 (last->step_id, step_id) == 0 &&
+      g_strcmp0 (last->agent, self->agent) == 0)
+    {
+      g_date_time_unref (last->time);
+      last->time = g_date_time_ref (now);
+      return;
+    }
+
+  last = append_entry (self, SIH_HISTORY_NOTE, now);
+  if (last != NULL)
+    {
+      last->cause_id = g_strdup (cause_id);
+      last->step_id = g_strdup (step_id);
+    }
 }
 
 static char *
@@ -592,15 +691,13 @@ sih_case_set_outcome (SihCase    *self,
 
   /* The history is append-only; at its bound it stops growing rather than
    * forgetting its beginning. */
-  if (self->history->len < SIH_CASE_MAX_ENTRIES)
+  entry = append_entry (self, SIH_HISTORY_OUTCOME, now);
+  if (entry != NULL)
     {
-      entry = g_new0 (SihHistoryEntry, 1);
-      entry->time = g_date_time_ref (now);
       entry->cause_id = g_strdup (cause_id);
       entry->step_id = g_strdup (step_id);
       entry->old_outcome = record->outcome;
       entry->new_outcome = outcome;
-      g_ptr_array_add (self->history, entry);
     }
 
   record->outcome = outcome;
@@ -658,6 +755,7 @@ sih_case_set_note (SihCase    *self,
   record->note = g_steal_pointer (&value);
   g_clear_pointer (&record->changed, g_date_time_unref);
   record->changed = sih_case_now (self);
+  note_edited (self, cause_id, step_id, record->changed);
 
   touch (self, record->changed);
   g_signal_emit (self, signals[STEP_CHANGED], 0, cause_id, step_id);
@@ -848,7 +946,8 @@ sih_case_list_details (SihCase *self)
  * sih_case_is_blank:
  *
  * Whether nothing has been recorded in the case yet: no title, no outcome
- * or note, no detail, not marked solved.  Which cause is open does not
+ * or note, no detail, no ticket or caller, no call, status open without a
+ * reason.  Which cause is open does not
  * count: looking is not recording.
  *
  * Returns: %TRUE for a case with nothing worth keeping
@@ -858,8 +957,10 @@ sih_case_is_blank (SihCase *self)
 {
   g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
 
-  return self->title == NULL && !self->solved && self->record_order->len == 0 &&
-         g_hash_table_size (self->details) == 0;
+  return self->title == NULL && self->status == SIH_STATUS_OPEN &&
+         self->status_reason == NULL && self->record_order->len == 0 &&
+         g_hash_table_size (self->details) == 0 && self->ticket == NULL &&
+         self->caller_name == NULL && self->caller_contact == NULL && self->calls->len == 0;
 }
 
 void
@@ -901,7 +1002,7 @@ sih_case_restore_state (SihCase    *self,
 
   g_free (self->title);
   self->title = normalize (title);
-  self->solved = !!solved;
+  self->status = solved ? SIH_STATUS_SOLVED : SIH_STATUS_OPEN;
   g_free (self->cause_id);
   self->cause_id = g_strdup (cause_id);
 }
@@ -965,4 +1066,488 @@ sih_case_restore_history (SihCase    *self,
   entry->old_outcome = old_outcome;
   entry->new_outcome = new_outcome;
   g_ptr_array_add (self->history, entry);
+}
+
+/**
+ * sih_case_restore_entry:
+ * @entry: a history entry; its members are copied
+ *
+ * For loaders: appends a history entry of any kind as saved.
+ */
+void
+sih_case_restore_entry (SihCase               *self,
+                        const SihHistoryEntry *entry)
+{
+  SihHistoryEntry *copy;
+
+  g_return_if_fail (SIH_IS_CASE (self));
+  g_return_if_fail (entry != NULL && entry->time != NULL);
+
+  copy = g_new0 (SihHistoryEntry, 1);
+  *copy = *entry;
+  copy->time = g_date_time_ref (entry->time);
+  copy->cause_id = g_strdup (entry->cause_id);
+  copy->step_id = g_strdup (entry->step_id);
+  copy->agent = g_strdup (entry->agent);
+  g_ptr_array_add (self->history, copy);
+}
+
+/**
+ * sih_case_restore_note_internal:
+ *
+ * For loaders: marks a restored record's note as internal, without
+ * signals or history.
+ */
+void
+sih_case_restore_note_internal (SihCase    *self,
+                                const char *cause_id,
+                                const char *step_id,
+                                gboolean    internal)
+{
+  SihStepRecord *record;
+
+  g_return_if_fail (SIH_IS_CASE (self));
+
+  record = lookup_record (self, cause_id, step_id);
+  g_return_if_fail (record != NULL);
+  record->internal = !!internal;
+}
+
+/**
+ * sih_case_restore_help_desk:
+ *
+ * For loaders: sets the ticket and the caller as saved, without signals.
+ */
+void
+sih_case_restore_help_desk (SihCase    *self,
+                            const char *ticket,
+                            const char *caller_name,
+                            const char *caller_contact)
+{
+  g_return_if_fail (SIH_IS_CASE (self));
+
+  g_free (self->ticket);
+  self->ticket = normalize (ticket);
+  g_free (self->caller_name);
+  self->caller_name = normalize (caller_name);
+  g_free (self->caller_contact);
+  self->caller_contact = normalize (caller_contact);
+}
+
+static void
+store_status (SihCase    *self,
+              SihStatus   status,
+              const char *reason,
+              const char *route_id,
+              GDateTime  *call_back)
+{
+  const SihStatusInfo *info = sih_status_get_info (status);
+
+  self->status = status;
+  g_free (self->status_reason);
+  self->status_reason = normalize (reason);
+  g_free (self->route_id);
+  self->route_id = info->has_route ? g_strdup (route_id) : NULL;
+  g_clear_pointer (&self->call_back, g_date_time_unref);
+  if (info->has_time && call_back != NULL)
+    self->call_back = g_date_time_ref (call_back);
+}
+
+/**
+ * sih_case_restore_status:
+ *
+ * For loaders: sets the status as saved, without signals or history.
+ */
+void
+sih_case_restore_status (SihCase    *self,
+                         SihStatus   status,
+                         const char *reason,
+                         const char *route_id,
+                         GDateTime  *call_back)
+{
+  g_return_if_fail (SIH_IS_CASE (self));
+  g_return_if_fail ((guint)status < SIH_N_STATUSES);
+
+  store_status (self, status, reason, route_id, call_back);
+}
+
+/**
+ * sih_case_restore_call:
+ * @end: (nullable): when it ended, or %NULL for a call still running
+ *
+ * For loaders: appends a call as saved, without signals.
+ */
+void
+sih_case_restore_call (SihCase    *self,
+                       GDateTime  *start,
+                       GDateTime  *end,
+                       const char *agent)
+{
+  SihCall *call;
+
+  g_return_if_fail (SIH_IS_CASE (self));
+  g_return_if_fail (start != NULL);
+
+  call = g_new0 (SihCall, 1);
+  call->start = g_date_time_ref (start);
+  call->end = end != NULL ? g_date_time_ref (end) : NULL;
+  call->agent = normalize (agent);
+  g_ptr_array_add (self->calls, call);
+}
+
+/**
+ * sih_case_get_agent:
+ *
+ * Returns: (nullable): who is working on the case now
+ */
+const char *
+sih_case_get_agent (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), NULL);
+  return self->agent;
+}
+
+/**
+ * sih_case_set_agent:
+ * @agent: (nullable): the help desk agent's name (a preference), or %NULL
+ *
+ * Who is working on the case now: every later change (outcome, note,
+ * status, call) records this name.  Setting it is not a change of the
+ * case: it emits no signal and is not saved as such.
+ */
+void
+sih_case_set_agent (SihCase    *self,
+                    const char *agent)
+{
+  g_return_if_fail (SIH_IS_CASE (self));
+
+  g_free (self->agent);
+  self->agent = normalize (agent);
+}
+
+static void
+set_text (SihCase     *self,
+          char       **field,
+          const char  *text)
+{
+  g_autofree char *value = normalize (text);
+
+  if (g_strcmp0 (value, *field) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_steal_pointer (&value);
+  touch (self, NULL);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * sih_case_get_ticket:
+ *
+ * Returns: (nullable): the help desk's ticket or reference number
+ */
+const char *
+sih_case_get_ticket (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), NULL);
+  return self->ticket;
+}
+
+void
+sih_case_set_ticket (SihCase    *self,
+                     const char *ticket)
+{
+  g_return_if_fail (SIH_IS_CASE (self));
+  set_text (self, &self->ticket, ticket);
+}
+
+/**
+ * sih_case_get_caller_name:
+ *
+ * Returns: (nullable): the caller's name
+ */
+const char *
+sih_case_get_caller_name (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), NULL);
+  return self->caller_name;
+}
+
+void
+sih_case_set_caller_name (SihCase    *self,
+                          const char *name)
+{
+  g_return_if_fail (SIH_IS_CASE (self));
+  set_text (self, &self->caller_name, name);
+}
+
+/**
+ * sih_case_get_caller_contact:
+ *
+ * Returns: (nullable): how to reach the caller (free text: a phone number,
+ *   an address, a time of day); summaries mask it like any contact detail
+ */
+const char *
+sih_case_get_caller_contact (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), NULL);
+  return self->caller_contact;
+}
+
+void
+sih_case_set_caller_contact (SihCase    *self,
+                             const char *contact)
+{
+  g_return_if_fail (SIH_IS_CASE (self));
+  set_text (self, &self->caller_contact, contact);
+}
+
+SihStatus
+sih_case_get_status (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), SIH_STATUS_OPEN);
+  return self->status;
+}
+
+/**
+ * sih_case_get_status_reason:
+ *
+ * Returns: (nullable): why the case has its status
+ */
+const char *
+sih_case_get_status_reason (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), NULL);
+  return self->status_reason;
+}
+
+/**
+ * sih_case_get_escalation_route:
+ *
+ * Returns: (nullable): for an escalated case, the id of the pack's official
+ *   route (see #SihContactRoute) it was handed on to
+ */
+const char *
+sih_case_get_escalation_route (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), NULL);
+  return self->route_id;
+}
+
+/**
+ * sih_case_get_call_back:
+ *
+ * Returns: (nullable) (transfer none): for a case to call back, when
+ */
+GDateTime *
+sih_case_get_call_back (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), NULL);
+  return self->call_back;
+}
+
+/**
+ * sih_case_set_status:
+ * @status: the new status
+ * @reason: (nullable): why; blank text means none
+ * @route_id: (nullable): for %SIH_STATUS_ESCALATED, the official route;
+ *   ignored for any other status
+ * @call_back: (nullable): for %SIH_STATUS_CALL_BACK, when; ignored for any
+ *   other status
+ *
+ * Sets the status and what goes with it, and appends the change (with the
+ * current agent) to the history.
+ *
+ * Returns: %TRUE if anything changed
+ */
+gboolean
+sih_case_set_status (SihCase    *self,
+                     SihStatus   status,
+                     const char *reason,
+                     const char *route_id,
+                     GDateTime  *call_back)
+{
+  const SihStatusInfo *info;
+  g_autofree char *value = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  SihHistoryEntry *entry;
+  SihStatus old_status;
+
+  g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
+  g_return_val_if_fail ((guint)status < SIH_N_STATUSES, FALSE);
+  g_return_val_if_fail (route_id == NULL || sih_id_is_valid (route_id), FALSE);
+
+  info = sih_status_get_info (status);
+  if (!info->has_route)
+    route_id = NULL;
+  if (!info->has_time)
+    call_back = NULL;
+
+  value = normalize (reason);
+  if (status == self->status && g_strcmp0 (value, self->status_reason) == 0 &&
+      g_strcmp0 (route_id, self->route_id) == 0 &&
+      (call_back == NULL ? self->call_back == NULL :
+       self->call_back != NULL && g_date_time_equal (call_back, self->call_back)))
+    return FALSE;
+
+  old_status = self->status;
+  store_status (self, status, value, route_id, call_back);
+
+  now = sih_case_now (self);
+  entry = append_entry (self, SIH_HISTORY_STATUS, now);
+  if (entry != NULL)
+    {
+      entry->old_status = old_status;
+      entry->new_status = status;
+    }
+
+  touch (self, now);
+  if (old_status != status)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if ((old_status == SIH_STATUS_SOLVED) != (status == SIH_STATUS_SOLVED))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOLVED]);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+/**
+ * sih_case_get_running_call:
+ *
+ * Returns: (nullable) (transfer none): the call under way, if any
+ */
+const SihCall *
+sih_case_get_running_call (SihCase *self)
+{
+  SihCall *last;
+
+  g_return_val_if_fail (SIH_IS_CASE (self), NULL);
+
+  if (self->calls->len == 0)
+    return NULL;
+  last = g_ptr_array_index (self->calls, self->calls->len - 1);
+  return last->end == NULL ? last : NULL;
+}
+
+/**
+ * sih_case_start_call:
+ *
+ * Starts a call, taken by the current agent.
+ *
+ * Returns: %TRUE if a call started; %FALSE while one is running or when the
+ *   case holds %SIH_CASE_MAX_ENTRIES calls
+ */
+gboolean
+sih_case_start_call (SihCase *self)
+{
+  SihCall *call;
+
+  g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
+
+  if (sih_case_get_running_call (self) != NULL || self->calls->len >= SIH_CASE_MAX_ENTRIES)
+    return FALSE;
+
+  call = g_new0 (SihCall, 1);
+  call->start = sih_case_now (self);
+  call->agent = g_strdup (self->agent);
+  g_ptr_array_add (self->calls, call);
+
+  touch (self, call->start);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * sih_case_stop_call:
+ *
+ * Ends the call under way.
+ *
+ * Returns: %TRUE if a call was running
+ */
+gboolean
+sih_case_stop_call (SihCase *self)
+{
+  SihCall *call;
+
+  g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
+
+  call = (SihCall *)sih_case_get_running_call (self);
+  if (call == NULL)
+    return FALSE;
+
+  call->end = sih_case_now (self);
+  /* A clock set back must not give a call a negative length. */
+  if (g_date_time_compare (call->end, call->start) < 0)
+    {
+      g_date_time_unref (call->end);
+      call->end = g_date_time_ref (call->start);
+    }
+
+  touch (self, call->end);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * sih_case_get_calls:
+ *
+ * Returns: (transfer none) (element-type SihCall): every call, oldest first
+ */
+GPtrArray *
+sih_case_get_calls (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), NULL);
+  return self->calls;
+}
+
+/**
+ * sih_case_set_note_internal:
+ * @internal: %TRUE to keep the note for the help desk only
+ *
+ * Marks a step's note as internal: it is never given to the caller.  The
+ * mark belongs to the step's record and stays when the note changes.
+ *
+ * Returns: %TRUE if anything changed
+ */
+gboolean
+sih_case_set_note_internal (SihCase    *self,
+                            const char *cause_id,
+                            const char *step_id,
+                            gboolean    internal)
+{
+  SihStepRecord *record;
+
+  g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
+  g_return_val_if_fail (sih_id_is_valid (cause_id) && sih_id_is_valid (step_id), FALSE);
+
+  internal = !!internal;
+  if (sih_case_get_note_internal (self, cause_id, step_id) == internal)
+    return FALSE;
+
+  record = ensure_record (self, cause_id, step_id);
+  if (record == NULL)
+    return FALSE;
+  record->internal = internal;
+  g_clear_pointer (&record->changed, g_date_time_unref);
+  record->changed = sih_case_now (self);
+  note_edited (self, cause_id, step_id, record->changed);
+
+  touch (self, record->changed);
+  g_signal_emit (self, signals[STEP_CHANGED], 0, cause_id, step_id);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+gboolean
+sih_case_get_note_internal (SihCase    *self,
+                            const char *cause_id,
+                            const char *step_id)
+{
+  SihStepRecord *record;
+
+  g_return_val_if_fail (SIH_IS_CASE (self), FALSE);
+
+  record = lookup_record (self, cause_id, step_id);
+  return record != NULL && record->internal;
 }

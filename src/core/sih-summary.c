@@ -1060,7 +1060,12 @@ collect_tried (Summary *s)
   for (guint i = 0; i < history->len; i++)
     {
       const SihHistoryEntry *entry = g_ptr_array_index (history, i);
-      char *key = g_strconcat (entry->cause_id, "\037", entry->step_id, NULL);
+      char *key;
+
+      if (entry->kind != SIH_HISTORY_OUTCOME)
+        continue;
+
+      key = g_strconcat (entry->cause_id, "\037", entry->step_id, NULL);
 
       if (!g_hash_table_contains (first, key))
         g_hash_table_insert (first, g_strdup (key), GUINT_TO_POINTER (i + 1));

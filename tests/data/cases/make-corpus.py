@@ -69,9 +69,16 @@ with open(os.path.join(here, "..", "packs", "good.json"), encoding="utf-8") as f
 mutate("kind-missing.json", del_path(["kind"]), "NOT_A_CASE", "kind: not a Sign-in Helper case")
 mutate("kind-other.json", set_path(["kind"], "signin-helper-pack"), "NOT_A_CASE", "kind: not a Sign-in Helper case")
 mutate("kind-number.json", set_path(["kind"], 1), "NOT_A_CASE", "kind: not")
-mutate("format-2.json", set_path(["format"], 2), "FORMAT", "format: format 2 is newer")
+mutate("format-3.json", set_path(["format"], 3), "FORMAT", "format: format 3 is newer")
 mutate("format-99.json", set_path(["format"], 99), "FORMAT", "format: format 99 is newer")
 mutate("format-0.json", set_path(["format"], 0), "FORMAT", "format: format 0 is unknown")
+# Format 1 does not know what format 2 added: an older version would drop it.
+mutate("format-1-status.json", set_path(["status"], {"state": "open"}), "INVALID_VALUE",
+       "status: unknown member")
+mutate("format-1-internal.json", set_path(["records", 0, "internal"], True), "INVALID_VALUE",
+       "records[0].internal: unknown member")
+mutate("format-1-agent.json", set_path(["history", 0, "agent"], "Sato"), "INVALID_VALUE",
+       "history[0].agent: unknown member")
 mutate("format-string.json", set_path(["format"], "1"), "TYPE", "format: expected a whole number")
 mutate("format-missing.json", del_path(["format"]), "MISSING", "format: required")
 mutate("unknown-member.json", set_path(["colour"], "red"), "INVALID_VALUE", "colour: unknown member")
@@ -122,6 +129,62 @@ mutate("details-number.json", set_path(["details", "device-type"], 7), "TYPE",
        "details.device-type: expected a string")
 mutate("details-blank.json", set_path(["details", "error-message"], ""), "MISSING",
        "details.error-message: must not be empty")
+
+# Format 2: what a help desk keeps, broken one way at a time.
+with open(os.path.join(here, "help-desk.json"), encoding="utf-8") as f:
+    good = json.load(f)
+mutate("hd-solved.json", set_path(["solved"], True), "INVALID_VALUE", "solved: unknown member")
+mutate("hd-status-string.json", set_path(["status"], "open"), "TYPE", "status: expected an object")
+mutate("hd-status-state-missing.json", del_path(["status", "state"]), "MISSING", "status.state: required")
+mutate("hd-status-bad-state.json", set_path(["status", "state"], "closed"), "INVALID_VALUE",
+       "status.state: expected one of “open”, “waiting”, “escalated”, “call-back”, “solved”, found “closed”")
+mutate("hd-status-unknown-member.json", set_path(["status", "who"], "me"), "INVALID_VALUE",
+       "status.who: unknown member")
+mutate("hd-status-reason-blank.json", set_path(["status", "reason"], " "), "MISSING",
+       "status.reason: must not be empty")
+mutate("hd-status-call-back-bad.json", set_path(["status", "call_back"], "tonight"), "INVALID_VALUE",
+       "status.call_back: “tonight”")
+mutate("hd-status-route-not-escalated.json", set_path(["status", "route"], "phone"), "INVALID_VALUE",
+       "status.route: only an escalated case names a route")
+mutate("hd-status-route-bad.json",
+       set_path(["status"], {"state": "escalated", "route": "Phone Line"}), "INVALID_VALUE",
+       "status.route: “Phone Line” is not a valid id")
+mutate("hd-status-time-not-call-back.json",
+       set_path(["status"], {"state": "waiting", "call_back": "2026-01-31T18:30:00+09:00"}),
+       "INVALID_VALUE", "status.call_back: only a case to call back")
+mutate("hd-ticket-number.json", set_path(["ticket"], 4711), "TYPE", "ticket: expected a string")
+mutate("hd-caller-string.json", set_path(["caller"], "Tanaka"), "TYPE", "caller: expected an object")
+mutate("hd-caller-unknown-member.json", set_path(["caller", "phone"], "090"), "INVALID_VALUE",
+       "caller.phone: unknown member")
+mutate("hd-caller-name-blank.json", set_path(["caller", "name"], ""), "MISSING",
+       "caller.name: must not be empty")
+mutate("hd-calls-object.json", set_path(["calls"], {}), "TYPE", "calls: expected an array")
+mutate("hd-call-start-missing.json", del_path(["calls", 0, "start"]), "MISSING", "calls[0].start: required")
+mutate("hd-call-end-bad.json", set_path(["calls", 0, "end"], "later"), "INVALID_VALUE", "calls[0].end: “later”")
+mutate("hd-call-end-before-start.json", set_path(["calls", 0, "end"], "2026-01-31T09:00:00+09:00"),
+       "INVALID_VALUE", "calls[0].end: the call ends before it starts")
+mutate("hd-call-after-running.json", del_path(["calls", 0, "end"]), "INVALID_VALUE",
+       "calls[1]: a call follows one that has not ended")
+mutate("hd-call-agent-number.json", set_path(["calls", 1, "agent"], 7), "TYPE",
+       "calls[1].agent: expected a string")
+mutate("hd-call-unknown-member.json", set_path(["calls", 0, "duration"], 750), "INVALID_VALUE",
+       "calls[0].duration: unknown member")
+mutate("hd-record-internal-string.json", set_path(["records", 0, "internal"], "yes"), "TYPE",
+       "records[0].internal: expected true or false")
+mutate("hd-history-bad-change.json", set_path(["history", 1, "change"], "title"), "INVALID_VALUE",
+       "history[1].change: expected one of “outcome”, “note”, “status”, found “title”")
+mutate("hd-history-note-with-from.json", set_path(["history", 1, "from"], "open"), "INVALID_VALUE",
+       "history[1].from: unknown member")
+mutate("hd-history-status-with-step.json", set_path(["history", 3, "step"], "one"), "INVALID_VALUE",
+       "history[3].step: unknown member")
+mutate("hd-history-status-bad-to.json", set_path(["history", 4, "to"], "worked"), "INVALID_VALUE",
+       "history[4].to: expected one of “open”")
+mutate("hd-history-status-to-missing.json", del_path(["history", 3, "to"]), "MISSING",
+       "history[3].to: required")
+mutate("hd-history-agent-blank.json", set_path(["history", 0, "agent"], " "), "MISSING",
+       "history[0].agent: must not be empty")
+mutate("hd-history-note-step-missing.json", del_path(["history", 1, "step"]), "MISSING",
+       "history[1].step: required")
 
 bad = os.path.join(here, "bad")
 for name in os.listdir(bad):

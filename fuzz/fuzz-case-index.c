@@ -32,6 +32,10 @@ check_record (const char          *key,
   sih_fuzz_check (record->pack_version == NULL || g_utf8_validate (record->pack_version, -1, NULL));
   sih_fuzz_check (record->title == NULL || g_utf8_validate (record->title, -1, NULL));
   sih_fuzz_check (record->cause_id == NULL || g_utf8_validate (record->cause_id, -1, NULL));
+  sih_fuzz_check (record->ticket == NULL || g_utf8_validate (record->ticket, -1, NULL));
+  sih_fuzz_check (record->caller_name == NULL || g_utf8_validate (record->caller_name, -1, NULL));
+  sih_fuzz_check ((guint)record->status < SIH_N_STATUSES);
+  sih_fuzz_check (record->call_back == NULL || sih_status_get_info (record->status)->has_time);
   sih_fuzz_check (record->created != NULL && record->updated != NULL);
 }
 
@@ -50,7 +54,11 @@ same_record (const SihCaseRecord *a,
   return g_str_equal (a->id, b->id) &&
          sih_file_stamp_equal (&a->stamp, &b->stamp) &&
          same_time (a->created, b->created) && same_time (a->updated, b->updated) &&
-         a->solved == b->solved &&
+         a->status == b->status &&
+         (a->call_back == NULL ? b->call_back == NULL
+                               : b->call_back != NULL && same_time (a->call_back, b->call_back)) &&
+         g_strcmp0 (a->ticket, b->ticket) == 0 &&
+         g_strcmp0 (a->caller_name, b->caller_name) == 0 &&
          g_strcmp0 (a->pack_id, b->pack_id) == 0 &&
          g_strcmp0 (a->pack_version, b->pack_version) == 0 &&
          g_strcmp0 (a->title, b->title) == 0 &&

@@ -39,7 +39,10 @@ test_case_index_read (void)
   g_assert_cmpint (g_date_time_to_unix (first->created), ==, 1764046800);
   g_assert_cmpint (g_date_time_get_microsecond (first->created), ==, 123456);
   g_assert_cmpint (g_date_time_get_utc_offset (first->created), ==, 9 * G_TIME_SPAN_HOUR);
-  g_assert_false (first->solved);
+  g_assert_cmpint (first->status, ==, SIH_STATUS_OPEN);
+  g_assert_null (first->call_back);
+  g_assert_null (first->ticket);
+  g_assert_null (first->caller_name);
   g_assert_cmpstr (first->pack_id, ==, "amazon-signin");
   g_assert_cmpstr (first->pack_version, ==, "2026.11");
   g_assert_null (first->title);
@@ -48,7 +51,11 @@ test_case_index_read (void)
   /* The extremes GDateTime can hold, negative offsets, escapes. */
   second = g_hash_table_lookup (records, "b7c1d2e3-0000-4000-8000-000000000001");
   g_assert_nonnull (second);
-  g_assert_true (second->solved);
+  g_assert_cmpint (second->status, ==, SIH_STATUS_CALL_BACK);
+  g_assert_cmpint (g_date_time_to_unix (second->call_back), ==, 1764140400);
+  g_assert_cmpint (g_date_time_get_utc_offset (second->call_back), ==, 9 * G_TIME_SPAN_HOUR);
+  g_assert_cmpstr (second->ticket, ==, "HD-48213");
+  g_assert_cmpstr (second->caller_name, ==, "Tanaka \"Hanako\"");
   g_assert_cmpint (g_date_time_get_year (second->created), ==, 1);
   g_assert_cmpint (g_date_time_get_year (second->updated), ==, 9999);
   g_assert_cmpint (g_date_time_get_utc_offset (second->updated), ==, -10 * G_TIME_SPAN_HOUR);
@@ -126,24 +133,32 @@ static void
 test_case_index_refused (void)
 {
   static const struct { const char *entry; } bad[] = {
-    { "[\"Upper\",1,1,1,0,0,0,0,false,\"p\",null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,false,\"P\",null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,maybe,\"p\",null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,false,\"p\",null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,false,null,null,null,null]" },
-    { "[\"a\",99999999999999999999,1,1,0,0,0,0,false,\"p\",null,null,null]" },
-    { "[\"a\",1,1,1,0,90000,0,0,false,\"p\",null,null,null]" },
-    { "[\"a\",1,1,1,-62135596800000001,0,0,0,false,\"p\",null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,false,\"p\",null,\"\\u0041\",null]" },
-    { "[\"a\",1,1,1,0,0,0,0,false,\"p\",null,\"\\n\",null]" },
-    { "[\"a\",1,1,1,0,0,0,0,false,\"p\",null,\"\xff\",null]" },
-    { "[\"a\", 1,1,1,0,0,0,0,false,\"p\",null,null,null]" },
+    { "[\"Upper\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"P\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"maybe\",null,null,\"p\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,false,null,null,\"p\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,null,null,null,null,null,null]" },
+    { "[\"a\",99999999999999999999,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,90000,0,0,\"open\",null,null,\"p\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,-62135596800000001,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,\"\\u0041\",null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,\"\\n\",null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,\"\xff\",null,null,null]" },
+    { "[\"a\", 1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null]" },
+    /* A call-back time only for a case to call back, and whole. */
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",0,0,\"p\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"call-back\",0,null,\"p\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"call-back\",null,0,\"p\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"call-back\",0,90000,\"p\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,4711,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,\"\xff\"]" },
   };
-  const char *head = "{\"format\":1,\"kind\":\"signin-helper-case-index\",\"cases\":[\n";
+  const char *head = "{\"format\":2,\"kind\":\"signin-helper-case-index\",\"cases\":[\n";
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autofree char *text = g_strdup_printf ("%s[\"good\",1,1,1,0,0,0,0,false,\"p\",null,null,null],\n"
+      g_autofree char *text = g_strdup_printf ("%s[\"good\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null],\n"
                                                "%s\n]}\n", head, bad[i].entry);
       gboolean complete = TRUE;
       g_autoptr(GHashTable) records = sih_case_index_parse (text, strlen (text), &complete);
@@ -157,10 +172,10 @@ test_case_index_refused (void)
 
   /* Another format or kind is not read at all; a duplicate stops it. */
   {
-    const char *other = "{\"format\":2,\"kind\":\"signin-helper-case-index\",\"cases\":[\n]}\n";
-    const char *twice = "{\"format\":1,\"kind\":\"signin-helper-case-index\",\"cases\":[\n"
-                        "[\"a\",1,1,1,0,0,0,0,false,\"p\",null,null,null],\n"
-                        "[\"a\",2,1,1,0,0,0,0,false,\"p\",null,null,null]\n]}\n";
+    const char *other = "{\"format\":3,\"kind\":\"signin-helper-case-index\",\"cases\":[\n]}\n";
+    const char *twice = "{\"format\":2,\"kind\":\"signin-helper-case-index\",\"cases\":[\n"
+                        "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null],\n"
+                        "[\"a\",2,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null]\n]}\n";
     gboolean complete = TRUE;
     g_autoptr(GHashTable) none = sih_case_index_parse (other, strlen (other), &complete);
     g_autoptr(GHashTable) one = NULL;
@@ -172,6 +187,55 @@ test_case_index_refused (void)
     g_assert_cmpuint (g_hash_table_size (one), ==, 1);
     g_assert_cmpuint (((SihCaseRecord *)g_hash_table_lookup (one, "a"))->stamp.ino, ==, 1);
   }
+}
+
+/* An index of format 1 (with "solved" and without the status) is not read
+ * at all: the case files are read again, and the index rewritten. */
+static void
+test_case_index_format_1 (void)
+{
+  gboolean complete = TRUE;
+  g_autoptr(GHashTable) records = parse_file ("format-1.json", &complete);
+
+  g_assert_false (complete);
+  g_assert_cmpuint (g_hash_table_size (records), ==, 0);
+}
+
+/* What the list needs of a help-desk case is in its record. */
+static void
+test_case_index_from_case (void)
+{
+  g_autoptr(SihCase) c = sih_case_new ("test-pack", NULL);
+  g_autoptr(GDateTime) call_back = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
+  g_autoptr(SihCaseRecord) record = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GHashTable) again = NULL;
+  SihCaseRecord *read;
+  gboolean complete;
+
+  sih_case_set_ticket (c, "HD-4711");
+  sih_case_set_caller_name (c, "Tanaka Hanako");
+  sih_case_set_caller_contact (c, "090-1234-5678");
+  sih_case_set_status (c, SIH_STATUS_CALL_BACK, "After six", NULL, call_back);
+  record = sih_case_record_new_from_case (c);
+  g_assert_cmpint (record->status, ==, SIH_STATUS_CALL_BACK);
+  g_assert_true (g_date_time_equal (record->call_back, call_back));
+  g_assert_cmpstr (record->ticket, ==, "HD-4711");
+  g_assert_cmpstr (record->caller_name, ==, "Tanaka Hanako");
+
+  g_ptr_array_add (list, record);
+  bytes = sih_case_index_to_bytes (list);
+  /* How to reach the caller stays in the case file only. */
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "090"));
+  again = sih_case_index_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &complete);
+  g_assert_true (complete);
+  read = g_hash_table_lookup (again, sih_case_get_id (c));
+  g_assert_nonnull (read);
+  g_assert_cmpint (read->status, ==, SIH_STATUS_CALL_BACK);
+  g_assert_true (g_date_time_equal (read->call_back, call_back));
+  g_assert_cmpstr (read->ticket, ==, "HD-4711");
+  g_assert_cmpstr (read->caller_name, ==, "Tanaka Hanako");
 }
 
 static void
@@ -194,6 +258,8 @@ main (int   argc,
   g_test_add_func ("/case-index/round-trip", test_case_index_round_trip);
   g_test_add_func ("/case-index/truncated", test_case_index_truncated);
   g_test_add_func ("/case-index/refused", test_case_index_refused);
+  g_test_add_func ("/case-index/format-1", test_case_index_format_1);
+  g_test_add_func ("/case-index/from-case", test_case_index_from_case);
   g_test_add_func ("/case-index/missing-file", test_case_index_missing_file);
 
   return g_test_run ();

@@ -365,6 +365,7 @@ test_store_autosave (Fixture       *f,
   g_assert_nonnull (info);
   g_assert_cmpstr (sih_case_info_get_title (info), ==, "Ref 4711");
   g_assert_true (sih_case_info_get_solved (info));
+  g_assert_cmpint (sih_case_info_get_status (info), ==, SIH_STATUS_SOLVED);
   g_assert_cmpstr (sih_case_info_get_path (info), ==, path);
 
   wait_idle (f->store);
@@ -914,6 +915,13 @@ test_store_index (Fixture       *f,
   g_autofree char *path_b = case_file (f, "bbbb");
   g_autofree char *path_c = case_file (f, "cccc");
   g_autoptr(GString) text = NULL;
+  g_autoptr(GDateTime) call_back = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
+
+  /* What the list filters, sorts and searches by comes from the index too. */
+  sih_case_restore_help_desk (c, "HD-4711", "Tanaka Hanako", NULL);
+  sih_case_restore_status (c, SIH_STATUS_CALL_BACK, NULL, NULL, call_back);
+  sih_case_file_save_to_path (c, path_c, &error);
+  g_assert_no_error (error);
 
   /* Without an index every file is read, and an index is written. */
   g_assert_false (g_file_test (index, G_FILE_TEST_EXISTS));
@@ -935,6 +943,12 @@ test_store_index (Fixture       *f,
   g_assert_true (sih_case_store_open (f->store, &error));
   g_assert_cmpuint (n_items (f->store), ==, 3);
   g_assert_cmpstr (sih_case_info_get_title (item (f->store, 0)), ==, "From the index");
+  g_assert_cmpint (sih_case_info_get_status (item (f->store, 0)), ==, SIH_STATUS_CALL_BACK);
+  g_assert_true (g_date_time_equal (sih_case_info_get_call_back (item (f->store, 0)), call_back));
+  g_assert_cmpstr (sih_case_info_get_ticket (item (f->store, 0)), ==, "HD-4711");
+  g_assert_cmpstr (sih_case_info_get_caller_name (item (f->store, 0)), ==, "Tanaka Hanako");
+  g_assert_cmpint (sih_case_info_get_status (item (f->store, 1)), ==, SIH_STATUS_OPEN);
+  g_assert_null (sih_case_info_get_call_back (item (f->store, 1)));
   /* Everything else as the files say, times to the microsecond and with
    * their UTC offsets. */
   {

@@ -419,6 +419,13 @@ test_case_status (void)
   g_assert_cmpint (entry->kind, ==, SIH_HISTORY_OUTCOME);
   g_assert_null (entry->agent);
 
+  /* A loader's "not solved" leaves no call-back time or route behind that
+   * the file reader would refuse. */
+  sih_case_set_status (c, SIH_STATUS_CALL_BACK, NULL, NULL, call_back);
+  sih_case_restore_state (c, NULL, FALSE, NULL);
+  g_assert_cmpint (sih_case_get_status (c), ==, SIH_STATUS_OPEN);
+  g_assert_null (sih_case_get_call_back (c));
+
   counts_clear (&counts, c);
   clock_clear (&clock);
 }

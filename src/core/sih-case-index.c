@@ -17,7 +17,7 @@
 #include "core/sih-json-reader.h"
 
 #define INDEX_KIND   "signin-helper-case-index"
-#define INDEX_FORMAT 1
+#define INDEX_FORMAT 2
 
 SihCaseRecord *
 sih_case_record_ref (SihCaseRecord *record)
@@ -38,6 +38,9 @@ sih_case_record_unref (SihCaseRecord *record)
   g_free (record->pack_version);
   g_clear_pointer (&record->created, g_date_time_unref);
   g_clear_pointer (&record->updated, g_date_time_unref);
+  g_clear_pointer (&record->call_back, g_date_time_unref);
+  g_free (record->ticket);
+  g_free (record->caller_name);
   g_free (record);
 }
 
@@ -54,7 +57,11 @@ sih_case_record_new_from_case (SihCase *c)
   record->pack_version = g_strdup (sih_case_get_pack_version (c));
   record->created = g_date_time_ref (sih_case_get_created (c));
   record->updated = g_date_time_ref (sih_case_get_updated (c));
-  record->solved = sih_case_get_solved (c);
+  record->status = sih_case_get_status (c);
+  if (sih_case_get_call_back (c) != NULL)
+    record->call_back = g_date_time_ref (sih_case_get_call_back (c));
+  record->ticket = g_strdup (sih_case_get_ticket (c));
+  record->caller_name = g_strdup (sih_case_get_caller_name (c));
 
   return record;
 }
@@ -80,14 +87,19 @@ sih_file_stamp_equal (const SihFileStamp *a,
 
 /* The index
  *
- * {"format":1,"kind":"signin-helper-case-index","cases":[
+ * {"format":2,"kind":"signin-helper-case-index","cases":[
  * ENTRY,
  * …
  * ]}
  * where each ENTRY, one a line, is
  *   [id, inode, size, mtime (ns), created (µs since 1970, UTC),
- *    created's UTC offset (s), updated (µs), updated's offset (s), solved,
- *    pack id, pack version or null, title or null, cause or null]
+ *    created's UTC offset (s), updated (µs), updated's offset (s), status
+ *    ("open", "call-back", …), call back (µs) or null, its offset (s) or
+ *    null, pack id, pack version or null, title or null, cause or null,
+ *    ticket or null, caller's name or null]
+ * so that the list can filter by status, put due call-backs first and
+ * search tickets and callers without reading every case.  (Format 1, with
+ * "solved" instead of the status and call back, is simply rebuilt.)
  * Valid JSON, for people and tools; but the app reads only exactly what it
  * writes (see read_index()).
  */
@@ -156,7 +168,13 @@ sih_case_index_to_bytes (GPtrArray *records)
                               record->stamp.mtime_ns);
       append_time (out, record->created);
       append_time (out, record->updated);
-      g_string_append (out, record->solved ? ",true," : ",false,");
+      g_string_append_c (out, ',');
+      append_json_string (out, sih_status_to_string (record->status));
+      if (record->call_back != NULL)
+        append_time (out, record->call_back);
+      else
+        g_string_append (out, ",null,null");
+      g_string_append_c (out, ',');
       append_json_string (out, record->pack_id);
       g_string_append_c (out, ',');
       append_json_string (out, record->pack_version);
@@ -164,6 +182,10 @@ sih_case_index_to_bytes (GPtrArray *records)
       append_json_string (out, record->title);
       g_string_append_c (out, ',');
       append_json_string (out, record->cause_id);
+      g_string_append_c (out, ',');
+      append_json_string (out, record->ticket);
+      g_string_append_c (out, ',');
+      append_json_string (out, record->caller_name);
       g_string_append (out, i + 1 < records->len ? "],\n" : "]\n");
     }
   g_string_append (out, "]}\n");
@@ -222,18 +244,6 @@ cursor_int (Cursor *c,
   return TRUE;
 }
 
-static gboolean
-cursor_boolean (Cursor   *c,
-                gboolean *value)
-{
-  if (cursor_literal (c, "true"))
-    *value = TRUE;
-  else if (cursor_literal (c, "false"))
-    *value = FALSE;
-  else
-    return FALSE;
-  return TRUE;
-}
 
 /* @value: (out) (transfer full): the text, or %NULL for null if @nullable */
 static gboolean
@@ -330,7 +340,10 @@ index_record (Cursor     *c,
               GHashTable *zones)
 {
   g_autoptr(SihCaseRecord) record = g_new0 (SihCaseRecord, 1);
+  g_autofree char *status = NULL;
   gint64 ino, created, created_offset, updated, updated_offset;
+  gint64 call_back = 0, call_back_offset = 0;
+  gboolean has_call_back;
 
   g_atomic_ref_count_init (&record->ref);
   if (!cursor_literal (c, "[") ||
@@ -342,14 +355,33 @@ index_record (Cursor     *c,
       !cursor_literal (c, ",") || !cursor_int (c, &created_offset) ||
       !cursor_literal (c, ",") || !cursor_int (c, &updated) ||
       !cursor_literal (c, ",") || !cursor_int (c, &updated_offset) ||
-      !cursor_literal (c, ",") || !cursor_boolean (c, &record->solved) ||
+      !cursor_literal (c, ",") || !cursor_string (c, FALSE, &status) ||
+      !sih_status_from_string (status, &record->status) ||
+      !cursor_literal (c, ","))
+    return NULL;
+  has_call_back = !cursor_literal (c, "null,null");
+  if ((has_call_back &&
+       (!cursor_int (c, &call_back) || !cursor_literal (c, ",") ||
+        !cursor_int (c, &call_back_offset))) ||
       !cursor_literal (c, ",") || !cursor_string (c, FALSE, &record->pack_id) ||
       !sih_id_is_valid (record->pack_id) ||
       !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->pack_version) ||
       !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->title) ||
       !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->cause_id) ||
+      !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->ticket) ||
+      !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->caller_name) ||
       !cursor_literal (c, "]"))
     return NULL;
+
+  if (has_call_back)
+    {
+      /* Only a case to call back has a time, as in the case file. */
+      if (!sih_status_get_info (record->status)->has_time)
+        return NULL;
+      record->call_back = index_time (call_back, call_back_offset, zones);
+      if (record->call_back == NULL)
+        return NULL;
+    }
 
   record->stamp.ino = (guint64)ino;
   record->created = index_time (created, created_offset, zones);

@@ -36,7 +36,10 @@ typedef struct
   char            *pack_version;
   GDateTime       *created;
   GDateTime       *updated;
-  gboolean         solved;
+  SihStatus        status;
+  GDateTime       *call_back;      /* nullable */
+  char            *ticket;         /* nullable */
+  char            *caller_name;    /* nullable */
   SihFileStamp     stamp;
 } SihCaseRecord;
 

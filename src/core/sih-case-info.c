@@ -19,7 +19,10 @@ struct _SihCaseInfo
   char      *title;
   GDateTime *created;
   GDateTime *updated;
-  gboolean   solved;
+  SihStatus  status;
+  GDateTime *call_back;
+  char      *ticket;
+  char      *caller_name;
   char      *cause_id;
   char      *pack_id;
   char      *pack_version;
@@ -38,6 +41,10 @@ enum {
   PROP_CAUSE_ID,
   PROP_PACK_ID,
   PROP_PACK_VERSION,
+  PROP_STATUS,
+  PROP_CALL_BACK,
+  PROP_TICKET,
+  PROP_CALLER_NAME,
   N_PROPS
 };
 
@@ -56,6 +63,9 @@ sih_case_info_finalize (GObject *object)
   g_clear_pointer (&self->cause_id, g_free);
   g_clear_pointer (&self->pack_id, g_free);
   g_clear_pointer (&self->pack_version, g_free);
+  g_clear_pointer (&self->call_back, g_date_time_unref);
+  g_clear_pointer (&self->ticket, g_free);
+  g_clear_pointer (&self->caller_name, g_free);
 
   G_OBJECT_CLASS (sih_case_info_parent_class)->finalize (object);
 }
@@ -86,7 +96,7 @@ sih_case_info_get_property (GObject    *object,
       g_value_set_boxed (value, self->updated);
       break;
     case PROP_SOLVED:
-      g_value_set_boolean (value, self->solved);
+      g_value_set_boolean (value, self->status == SIH_STATUS_SOLVED);
       break;
     case PROP_CAUSE_ID:
       g_value_set_string (value, self->cause_id);
@@ -96,6 +106,18 @@ sih_case_info_get_property (GObject    *object,
       break;
     case PROP_PACK_VERSION:
       g_value_set_string (value, self->pack_version);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_CALL_BACK:
+      g_value_set_boxed (value, self->call_back);
+      break;
+    case PROP_TICKET:
+      g_value_set_string (value, self->ticket);
+      break;
+    case PROP_CALLER_NAME:
+      g_value_set_string (value, self->caller_name);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -120,6 +142,11 @@ sih_case_info_class_init (SihCaseInfoClass *klass)
   properties[PROP_CAUSE_ID] = g_param_spec_string ("cause-id", NULL, NULL, NULL, flags);
   properties[PROP_PACK_ID] = g_param_spec_string ("pack-id", NULL, NULL, NULL, flags);
   properties[PROP_PACK_VERSION] = g_param_spec_string ("pack-version", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, SIH_TYPE_STATUS,
+                                               SIH_STATUS_OPEN, flags);
+  properties[PROP_CALL_BACK] = g_param_spec_boxed ("call-back", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_TICKET] = g_param_spec_string ("ticket", NULL, NULL, NULL, flags);
+  properties[PROP_CALLER_NAME] = g_param_spec_string ("caller-name", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -151,6 +178,34 @@ sih_case_info_new (const char *id,
 /* Without notifications: nobody can be listening yet, and the store makes
  * 10,000 of these at start-up. */
 SihCaseInfo *
+sih_case_info_new_from_record (const char          *path,
+                               const SihCaseRecord *record)
+{
+  SihCaseInfo *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (record != NULL && record->id != NULL, NULL);
+  g_return_val_if_fail (record->created != NULL && record->updated != NULL, NULL);
+
+  self = g_object_new (SIH_TYPE_CASE_INFO, NULL);
+  self->id = g_strdup (record->id);
+  self->path = g_strdup (path);
+  self->title = g_strdup (record->title);
+  self->created = g_date_time_ref (record->created);
+  self->updated = g_date_time_ref (record->updated);
+  self->status = record->status;
+  self->call_back = record->call_back != NULL ? g_date_time_ref (record->call_back) : NULL;
+  self->ticket = g_strdup (record->ticket);
+  self->caller_name = g_strdup (record->caller_name);
+  self->cause_id = g_strdup (record->cause_id);
+  self->pack_id = g_strdup (record->pack_id);
+  self->pack_version = g_strdup (record->pack_version);
+
+  return self;
+}
+
+/* For tests that make an entry by hand, without the help-desk fields. */
+SihCaseInfo *
 sih_case_info_new_full (const char *id,
                         const char *path,
                         const char *title,
@@ -161,24 +216,18 @@ sih_case_info_new_full (const char *id,
                         const char *pack_id,
                         const char *pack_version)
 {
-  SihCaseInfo *self;
+  SihCaseRecord record = { 0, };
 
-  g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (created != NULL && updated != NULL, NULL);
+  record.id = (char *)id;
+  record.title = (char *)title;
+  record.created = created;
+  record.updated = updated;
+  record.status = solved ? SIH_STATUS_SOLVED : SIH_STATUS_OPEN;
+  record.cause_id = (char *)cause_id;
+  record.pack_id = (char *)pack_id;
+  record.pack_version = (char *)pack_version;
 
-  self = g_object_new (SIH_TYPE_CASE_INFO, NULL);
-  self->id = g_strdup (id);
-  self->path = g_strdup (path);
-  self->title = g_strdup (title);
-  self->created = g_date_time_ref (created);
-  self->updated = g_date_time_ref (updated);
-  self->solved = !!solved;
-  self->cause_id = g_strdup (cause_id);
-  self->pack_id = g_strdup (pack_id);
-  self->pack_version = g_strdup (pack_version);
-
-  return self;
+  return sih_case_info_new_from_record (path, &record);
 }
 
 static gboolean
@@ -195,16 +244,17 @@ set_string (SihCaseInfo  *self,
   return TRUE;
 }
 
+/* @value: (nullable) */
 static gboolean
 set_time (SihCaseInfo  *self,
           GDateTime   **field,
           GDateTime    *value,
           int           prop)
 {
-  if (g_date_time_equal (*field, value))
+  if (*field == NULL ? value == NULL : value != NULL && g_date_time_equal (*field, value))
     return FALSE;
-  g_date_time_unref (*field);
-  *field = g_date_time_ref (value);
+  g_clear_pointer (field, g_date_time_unref);
+  *field = value != NULL ? g_date_time_ref (value) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   return TRUE;
 }
@@ -217,33 +267,33 @@ set_time (SihCaseInfo  *self,
  * Returns: %TRUE if anything changed
  */
 gboolean
-sih_case_info_update (SihCaseInfo *self,
-                      const char  *title,
-                      GDateTime   *created,
-                      GDateTime   *updated,
-                      gboolean     solved,
-                      const char  *cause_id,
-                      const char  *pack_id,
-                      const char  *pack_version)
+sih_case_info_update (SihCaseInfo         *self,
+                      const SihCaseRecord *record)
 {
   gboolean changed = FALSE;
 
   g_return_val_if_fail (SIH_IS_CASE_INFO (self), FALSE);
-  g_return_val_if_fail (created != NULL && updated != NULL, FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (record->created != NULL && record->updated != NULL, FALSE);
 
   g_object_freeze_notify (G_OBJECT (self));
-  changed |= set_string (self, &self->title, title, PROP_TITLE);
-  changed |= set_time (self, &self->created, created, PROP_CREATED);
-  changed |= set_time (self, &self->updated, updated, PROP_UPDATED);
-  if (self->solved != !!solved)
+  changed |= set_string (self, &self->title, record->title, PROP_TITLE);
+  changed |= set_time (self, &self->created, record->created, PROP_CREATED);
+  changed |= set_time (self, &self->updated, record->updated, PROP_UPDATED);
+  if (self->status != record->status)
     {
-      self->solved = !!solved;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOLVED]);
+      if ((self->status == SIH_STATUS_SOLVED) != (record->status == SIH_STATUS_SOLVED))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOLVED]);
+      self->status = record->status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
       changed = TRUE;
     }
-  changed |= set_string (self, &self->cause_id, cause_id, PROP_CAUSE_ID);
-  changed |= set_string (self, &self->pack_id, pack_id, PROP_PACK_ID);
-  changed |= set_string (self, &self->pack_version, pack_version, PROP_PACK_VERSION);
+  changed |= set_time (self, &self->call_back, record->call_back, PROP_CALL_BACK);
+  changed |= set_string (self, &self->ticket, record->ticket, PROP_TICKET);
+  changed |= set_string (self, &self->caller_name, record->caller_name, PROP_CALLER_NAME);
+  changed |= set_string (self, &self->cause_id, record->cause_id, PROP_CAUSE_ID);
+  changed |= set_string (self, &self->pack_id, record->pack_id, PROP_PACK_ID);
+  changed |= set_string (self, &self->pack_version, record->pack_version, PROP_PACK_VERSION);
   g_object_thaw_notify (G_OBJECT (self));
 
   return changed;
@@ -304,7 +354,7 @@ gboolean
 sih_case_info_get_solved (SihCaseInfo *self)
 {
   g_return_val_if_fail (SIH_IS_CASE_INFO (self), FALSE);
-  return self->solved;
+  return self->status == SIH_STATUS_SOLVED;
 }
 
 /**
@@ -337,4 +387,47 @@ sih_case_info_get_pack_version (SihCaseInfo *self)
 {
   g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
   return self->pack_version;
+}
+
+SihStatus
+sih_case_info_get_status (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), SIH_STATUS_OPEN);
+  return self->status;
+}
+
+/**
+ * sih_case_info_get_call_back:
+ *
+ * Returns: (nullable) (transfer none): for a case to call back, when
+ */
+GDateTime *
+sih_case_info_get_call_back (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  return self->call_back;
+}
+
+/**
+ * sih_case_info_get_ticket:
+ *
+ * Returns: (nullable): the help desk's ticket number
+ */
+const char *
+sih_case_info_get_ticket (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  return self->ticket;
+}
+
+/**
+ * sih_case_info_get_caller_name:
+ *
+ * Returns: (nullable): the caller's name
+ */
+const char *
+sih_case_info_get_caller_name (SihCaseInfo *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  return self->caller_name;
 }

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "core/sih-status.h"
+
 G_BEGIN_DECLS
 
 #define SIH_TYPE_CASE_INFO (sih_case_info_get_type ())
@@ -21,5 +23,9 @@ const char *sih_case_info_get_cause_id     (SihCaseInfo *self);
 const char *sih_case_info_get_pack_id      (SihCaseInfo *self);
 const char *sih_case_info_get_pack_version (SihCaseInfo *self);
 const char *sih_case_info_get_path         (SihCaseInfo *self);
+SihStatus   sih_case_info_get_status       (SihCaseInfo *self);
+GDateTime  *sih_case_info_get_call_back    (SihCaseInfo *self);
+const char *sih_case_info_get_ticket       (SihCaseInfo *self);
+const char *sih_case_info_get_caller_name  (SihCaseInfo *self);
 
 G_END_DECLS

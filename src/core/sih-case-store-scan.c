@@ -417,9 +417,7 @@ _sih_case_store_scan (SihCaseStore  *self,
         ScanItem item;
 
         item.record = record;
-        item.info = sih_case_info_new_full (record->id, path, record->title, record->created,
-                                            record->updated, record->solved, record->cause_id,
-                                            record->pack_id, record->pack_version);
+        item.info = sih_case_info_new_from_record (path, record);
         g_array_append_val (order, item);
       }
     g_array_sort (order, compare_scan_items);

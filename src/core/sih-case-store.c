@@ -251,18 +251,16 @@ static void
 info_update_from_case (SihCaseInfo *info,
                        SihCase     *c)
 {
-  sih_case_info_update (info, sih_case_get_title (c), sih_case_get_created (c),
-                        sih_case_get_updated (c), sih_case_get_solved (c),
-                        sih_case_get_cause_id (c), sih_case_get_pack_id (c),
-                        sih_case_get_pack_version (c));
+  g_autoptr(SihCaseRecord) record = sih_case_record_new_from_case (c);
+
+  sih_case_info_update (info, record);
 }
 
 static void
 info_update_from_record (SihCaseInfo  *info,
                          const SihCaseRecord *record)
 {
-  sih_case_info_update (info, record->title, record->created, record->updated, record->solved,
-                        record->cause_id, record->pack_id, record->pack_version);
+  sih_case_info_update (info, record);
 }
 
 static gboolean

@@ -986,6 +986,25 @@ sih_case_restore_record (SihCase    *self,
   record->changed = changed != NULL ? g_date_time_ref (changed) : NULL;
 }
 
+static void
+store_status (SihCase    *self,
+              SihStatus   status,
+              const char *reason,
+              const char *route_id,
+              GDateTime  *call_back)
+{
+  const SihStatusInfo *info = sih_status_get_info (status);
+
+  self->status = status;
+  g_free (self->status_reason);
+  self->status_reason = normalize (reason);
+  g_free (self->route_id);
+  self->route_id = info->has_route ? g_strdup (route_id) : NULL;
+  g_clear_pointer (&self->call_back, g_date_time_unref);
+  if (info->has_time && call_back != NULL)
+    self->call_back = g_date_time_ref (call_back);
+}
+
 /**
  * sih_case_restore_state:
  *
@@ -1002,7 +1021,9 @@ sih_case_restore_state (SihCase    *self,
 
   g_free (self->title);
   self->title = normalize (title);
-  self->status = solved ? SIH_STATUS_SOLVED : SIH_STATUS_OPEN;
+  /* Through store_status(), so that no call-back time or route is left
+   * behind that the file reader would refuse with this status. */
+  store_status (self, solved ? SIH_STATUS_SOLVED : SIH_STATUS_OPEN, NULL, NULL, NULL);
   g_free (self->cause_id);
   self->cause_id = g_strdup (cause_id);
 }
@@ -1132,25 +1153,6 @@ sih_case_restore_help_desk (SihCase    *self,
   self->caller_name = normalize (caller_name);
   g_free (self->caller_contact);
   self->caller_contact = normalize (caller_contact);
-}
-
-static void
-store_status (SihCase    *self,
-              SihStatus   status,
-              const char *reason,
-              const char *route_id,
-              GDateTime  *call_back)
-{
-  const SihStatusInfo *info = sih_status_get_info (status);
-
-  self->status = status;
-  g_free (self->status_reason);
-  self->status_reason = normalize (reason);
-  g_free (self->route_id);
-  self->route_id = info->has_route ? g_strdup (route_id) : NULL;
-  g_clear_pointer (&self->call_back, g_date_time_unref);
-  if (info->has_time && call_back != NULL)
-    self->call_back = g_date_time_ref (call_back);
 }
 
 /**

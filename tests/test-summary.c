@@ -169,6 +169,37 @@ make_help_desk_case (Clock *clock)
   return kase;
 }
 
+/* A help desk's case on a live call: a ticket, the caller, two calls by
+ * two agents, an escalation, an internal note. */
+static SihCase *
+make_ticket_case (Clock *clock)
+{
+  SihCase *kase = new_case (clock, "1.0");
+  g_autoptr(GDateTime) call_back = NULL;
+
+  sih_case_set_agent (kase, "Sato");
+  sih_case_start_call (kase);
+  sih_case_set_ticket (kase, "HD-4711");
+  sih_case_set_caller_name (kase, "Tanaka Hanako");
+  sih_case_set_caller_contact (kase, "090-1234-5678 after 18:00, or hanako@example.com");
+  sih_case_set_cause_id (kase, "first");
+  sih_case_set_detail (kase, SIH_DETAIL_DEVICE_TYPE, "phone");
+  sih_case_set_outcome (kase, "first", "one", SIH_OUTCOME_FAILED);
+  sih_case_set_note (kase, "first", "one", "Caller unsure which number is on the account");
+  sih_case_set_note_internal (kase, "first", "one", TRUE);
+  sih_case_set_outcome (kase, "first", "two", SIH_OUTCOME_SKIPPED);
+  sih_case_set_note (kase, "first", "two", "No computer at hand");
+  sih_case_set_status (kase, SIH_STATUS_ESCALATED, "Account locked", "customer-service", NULL);
+  sih_case_stop_call (kase);
+
+  sih_case_set_agent (kase, "Suzuki");
+  sih_case_start_call (kase);
+  call_back = g_date_time_add_hours (clock->next, 6);
+  sih_case_set_status (kase, SIH_STATUS_CALL_BACK, "Caller home after six", NULL, call_back);
+
+  return kase;
+}
+
 typedef SihCase *(*MakeCase) (Clock *clock);
 
 typedef struct
@@ -180,6 +211,7 @@ typedef struct
   const char       *unmask;
   const char       *language;
   SihSummaryFormat  format;
+  gboolean          timeline;
 } GoldenCase;
 
 static void
@@ -230,6 +262,7 @@ test_summary_golden (gconstpointer data)
   sih_summary_options_init (&options);
   options.format = golden->format;
   options.help_desk = golden->help_desk;
+  options.timeline = golden->timeline;
   if (golden->unmask != NULL)
     {
       g_hash_table_add (unmask, (gpointer)golden->unmask);
@@ -256,6 +289,9 @@ test_summary_golden (gconstpointer data)
   g_assert_null (strstr (text, "1234-5678"));
   g_assert_null (strstr (text, "482913"));
   g_assert_null (strstr (text, "abc12345"));
+  /* Nor anything for the help desk only. */
+  g_assert_null (strstr (text, "Caller unsure"));
+  g_assert_null (strstr (text, "hanako@"));
 
   g_clear_pointer (&clock.next, g_date_time_unref);
 }
@@ -424,6 +460,7 @@ test_summary_blocks (gconstpointer data)
   sih_summary_options_init (&options);
   options.format = SIH_SUMMARY_FORMAT_MARKDOWN;
   options.help_desk = golden->help_desk;
+  options.timeline = golden->timeline;
   markdown = sih_summary_format (kase, pack, device, now, &options, NULL);
   /* Whatever the format asked for: blocks are blocks. */
   options.format = SIH_SUMMARY_FORMAT_TEXT;
@@ -1149,6 +1186,71 @@ test_summary_format_names (void)
   g_assert_cmpstr (sih_export_format_for_summary (SIH_SUMMARY_FORMAT_TEXT)->mime_type, ==, "text/plain");
 }
 
+/* What a help desk adds is shown in help-desk use only; the route an
+ * escalation went to is named as the pack names it; the caller's contact
+ * is masked unless unmasked; the timeline only when asked for. */
+static void
+test_summary_help_desk_fields (void)
+{
+  g_autoptr(SihPack) pack = NULL;
+  g_autoptr(SihCase) kase = NULL;
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GHashTable) unmask = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *plain = NULL;
+  g_autofree char *desk = NULL;
+  g_autofree char *unmasked = NULL;
+  g_autofree char *timeline = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  SihSummaryOptions options;
+  Clock clock = { NULL };
+  gboolean found_contact = FALSE;
+
+  if (!sih_test_use_language ("en"))
+    return;
+  pack = load_pack ();
+  kase = make_ticket_case (&clock);
+  sih_case_set_status (kase, SIH_STATUS_ESCALATED, NULL, "customer-service", NULL);
+
+  sih_summary_options_init (&options);
+  g_assert_false (options.timeline);
+  plain = sih_summary_format (kase, pack, NULL, now, &options, NULL);
+  g_assert_null (strstr (plain, "HD-4711"));
+  g_assert_null (strstr (plain, "Tanaka"));
+  g_assert_null (strstr (plain, "Caller unsure"));
+
+  options.help_desk = TRUE;
+  desk = sih_summary_format (kase, pack, NULL, now, &options, &findings);
+  g_assert_true (g_str_has_prefix (desk, "Ticket HD-4711: sign-in problem summary\n"));
+  g_assert_nonnull (strstr (desk, "Status: Escalated to Customer Service\n"));
+  g_assert_null (strstr (desk, "Reason:"));
+  g_assert_null (strstr (desk, "090-1234"));
+  g_assert_null (strstr (desk, "Caller unsure"));
+  g_assert_null (strstr (desk, "Timeline"));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      SihSummaryFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (finding->field, "caller-contact") && finding->kind == SIH_MASK_KIND_PHONE)
+        found_contact = finding->masked && finding->spans->len == 1;
+    }
+  g_assert_true (found_contact);
+
+  g_hash_table_add (unmask, (gpointer)"caller-contact");
+  options.unmask = unmask;
+  unmasked = sih_summary_format (kase, pack, NULL, now, &options, NULL);
+  g_assert_nonnull (strstr (unmasked, "090-1234-5678 after 18:00"));
+
+  options.timeline = TRUE;
+  timeline = sih_summary_format (kase, pack, NULL, now, &options, NULL);
+  g_assert_nonnull (strstr (timeline, "Timeline\n--------\n"));
+  g_assert_nonnull (strstr (timeline, "Suzuki — Status: Escalated"));
+  /* Not even that an internal note was written. */
+  g_assert_null (strstr (timeline, "Note edited on 1."));
+  g_assert_nonnull (strstr (timeline, "Note edited on 2."));
+
+  g_clear_pointer (&clock.next, g_date_time_unref);
+}
+
 static const GoldenCase golden_cases[] = {
   { "full", make_full_case, FALSE, TRUE, NULL, "en", SIH_SUMMARY_FORMAT_TEXT },
   { "full", make_full_case, FALSE, TRUE, NULL, "en", SIH_SUMMARY_FORMAT_MARKDOWN },
@@ -1162,6 +1264,10 @@ static const GoldenCase golden_cases[] = {
   { "help-desk", make_help_desk_case, TRUE, TRUE, SIH_DETAIL_ACCOUNT_EMAIL, "en", SIH_SUMMARY_FORMAT_MARKDOWN },
   { "help-desk", make_help_desk_case, TRUE, TRUE, SIH_DETAIL_ACCOUNT_EMAIL, "ja", SIH_SUMMARY_FORMAT_TEXT },
   { "help-desk", make_help_desk_case, TRUE, TRUE, SIH_DETAIL_ACCOUNT_EMAIL, "ja", SIH_SUMMARY_FORMAT_MARKDOWN },
+  { "ticket", make_ticket_case, TRUE, TRUE, NULL, "en", SIH_SUMMARY_FORMAT_TEXT, TRUE },
+  { "ticket", make_ticket_case, TRUE, TRUE, NULL, "en", SIH_SUMMARY_FORMAT_MARKDOWN, TRUE },
+  { "ticket", make_ticket_case, TRUE, TRUE, NULL, "ja", SIH_SUMMARY_FORMAT_TEXT, TRUE },
+  { "ticket", make_ticket_case, TRUE, TRUE, NULL, "ja", SIH_SUMMARY_FORMAT_MARKDOWN, TRUE },
 };
 
 static const GoldenCase checklist_cases[] = {
@@ -1221,6 +1327,7 @@ main (int   argc,
   g_test_add_func ("/summary/finding-spans", test_summary_finding_spans);
   g_test_add_func ("/summary/finding-spans/random", test_summary_finding_spans_random);
   g_test_add_func ("/summary/unmask", test_summary_unmask);
+  g_test_add_func ("/summary/help-desk-fields", test_summary_help_desk_fields);
   g_test_add_func ("/summary/checklist-ids", test_summary_checklist_ids);
   g_test_add_func ("/summary/format-names", test_summary_format_names);
   g_test_add_func ("/summary/this-computer", test_summary_this_computer);

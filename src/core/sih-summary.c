@@ -86,6 +86,7 @@ sih_summary_options_init (SihSummaryOptions *options)
   options->mask = SIH_MASK_DEFAULT;
   options->unmask = NULL;
   options->help_desk = FALSE;
+  options->timeline = FALSE;
 }
 
 void
@@ -381,7 +382,7 @@ display_width (const char *text)
 {
   guint width = 0;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = skip_marks (text); *p != '\0'; p = skip_marks (g_utf8_next_char (p)))
     {
       gunichar ch = g_utf8_get_char (p);
 
@@ -899,8 +900,12 @@ static const char *
 note (Summary             *s,
       const SihStepRecord *record)
 {
-  g_autofree char *id = sih_summary_note_field (record->cause_id, record->step_id);
+  g_autofree char *id = NULL;
 
+  /* A note for the help desk only is never given to anyone else. */
+  if (record->internal)
+    return NULL;
+  id = sih_summary_note_field (record->cause_id, record->step_id);
   return masked_field (s, id, record->note, FIELD_TEXT);
 }
 
@@ -1148,7 +1153,7 @@ collect_noted (Summary *s)
       Noted n = { { record, G_MAXUINT, i, record->changed }, G_MAXUINT, G_MAXUINT };
       SihCause *cause;
 
-      if (sih_outcome_is_tried (record->outcome) || record->note == NULL)
+      if (sih_outcome_is_tried (record->outcome) || record->note == NULL || record->internal)
         continue;
       cause = sih_pack_find_cause (s->pack, record->cause_id);
       if (cause != NULL)
@@ -1168,6 +1173,279 @@ collect_noted (Summary *s)
 }
 
 /* Sections */
+
+static void
+add_title (Summary *s)
+{
+  const char *ticket = NULL;
+  g_autofree char *title = NULL;
+
+  if (s->options->help_desk)
+    ticket = masked_field (s, "ticket", sih_case_get_ticket (s->kase), FIELD_TEXT);
+
+  if (ticket == NULL)
+    {
+      /* Translators: the title of a summary */
+      heading (s, C_("summary", "Sign-in problem summary"), TRUE);
+      return;
+    }
+
+  /* Translators: the title of a help desk's summary; %s is the ticket number */
+  title = g_strdup_printf (C_("summary", "Ticket %s: sign-in problem summary"), ticket);
+  heading (s, title, TRUE);
+}
+
+/* "12 min 30 s": how long a call took. */
+static char *
+format_duration (GTimeSpan span)
+{
+  gint64 seconds = MAX (span, 0) / G_TIME_SPAN_SECOND;
+
+  if (seconds >= 3600)
+    /* Translators: how long a call took, "1 h 05 min" */
+    return g_strdup_printf (C_("summary", "%d h %02d min"), (int)(seconds / 3600),
+                            (int)(seconds % 3600 / 60));
+  /* Translators: how long a call took, "12 min 30 s" */
+  return g_strdup_printf (C_("summary", "%d min %02d s"), (int)(seconds / 60), (int)(seconds % 60));
+}
+
+/* The title of the pack's official route, or its id when the pack no
+ * longer has it. */
+static const char *
+route_title (Summary    *s,
+             const char *route_id)
+{
+  SihContact *contact = sih_pack_get_contact (s->pack);
+
+  for (guint i = 0; contact != NULL && i < sih_contact_get_n_routes (contact); i++)
+    {
+      SihContactRoute *route = sih_contact_get_route (contact, i);
+
+      if (g_str_equal (route->id, route_id))
+        return route->title.text;
+    }
+  return route_id;
+}
+
+static char *
+status_text (Summary *s)
+{
+  SihStatus status = sih_case_get_status (s->kase);
+  const char *route = sih_case_get_escalation_route (s->kase);
+  GDateTime *call_back = sih_case_get_call_back (s->kase);
+
+  if (status == SIH_STATUS_ESCALATED && route != NULL)
+    /* Translators: "Escalated to Customer Service" */
+    return g_strdup_printf (C_("summary", "%1$s to %2$s"), sih_status_get_label (status),
+                            route_title (s, route));
+  if (status == SIH_STATUS_CALL_BACK && call_back != NULL)
+    {
+      g_autofree char *when = format_time (call_back, s->now);
+
+      /* Translators: "Call back at 2026-11-25 18:30" */
+      return g_strdup_printf (C_("summary", "%1$s at %2$s"), sih_status_get_label (status), when);
+    }
+  return g_strdup (sih_status_get_label (status));
+}
+
+/* Whether the case holds anything of a help desk's own. */
+static gboolean
+has_help_desk (Summary *s)
+{
+  return sih_case_get_ticket (s->kase) != NULL || sih_case_get_caller_name (s->kase) != NULL ||
+         sih_case_get_caller_contact (s->kase) != NULL ||
+         sih_case_get_status (s->kase) != SIH_STATUS_OPEN ||
+         sih_case_get_status_reason (s->kase) != NULL || sih_case_get_calls (s->kase)->len > 0;
+}
+
+static char *
+call_text (Summary       *s,
+           const SihCall *call)
+{
+  g_autofree char *start = format_time (call->start, s->now);
+  g_autofree char *span = NULL;
+  const char *agent = call->agent;
+
+  if (call->end != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (call->end,
+                                                            g_date_time_get_timezone (s->now));
+      g_autofree char *end = g_date_time_format (local, "%H:%M");
+      g_autofree char *duration = format_duration (g_date_time_difference (call->end, call->start));
+
+      /* Translators: a call, "2026-11-25 10:00–10:12 (12 min 30 s)" */
+      span = g_strdup_printf (C_("summary", "%1$s–%2$s (%3$s)"), start, end, duration);
+    }
+  else
+    /* Translators: a call not ended when the summary was made */
+    span = g_strdup_printf (C_("summary", "%s, still in progress"), start);
+
+  if (agent == NULL)
+    return g_steal_pointer (&span);
+  /* Translators: a call and the agent who took it, "2026-11-25 10:00–10:12 (12 min 30 s), Sato" */
+  return g_strdup_printf (C_("summary", "%1$s, %2$s"), span, agent);
+}
+
+/* The ticket, the caller, the status and the calls, in help-desk use. */
+static void
+add_help_desk (Summary *s)
+{
+  GPtrArray *calls = sih_case_get_calls (s->kase);
+  const char *reason = sih_case_get_status_reason (s->kase);
+  g_autofree char *status = NULL;
+
+  if (!s->options->help_desk || !has_help_desk (s))
+    return;
+
+  /* Translators: heading of the ticket, the caller, the status and the calls */
+  heading (s, C_("summary", "Help desk case"), FALSE);
+  /* Translators: the help desk's ticket or reference number */
+  item (s, C_("summary", "Ticket"),
+        masked_field (s, "ticket", sih_case_get_ticket (s->kase), FIELD_TEXT));
+  /* Translators: the caller's name */
+  item (s, C_("summary", "Caller"),
+        masked_field (s, "caller-name", sih_case_get_caller_name (s->kase), FIELD_TEXT));
+  /* Translators: how to reach the caller */
+  item (s, C_("summary", "How to reach the caller"),
+        masked_field (s, "caller-contact", sih_case_get_caller_contact (s->kase), FIELD_TEXT));
+  status = status_text (s);
+  /* Translators: where the case stands: open, escalated, … */
+  item (s, C_("summary", "Status"), status);
+  if (reason != NULL)
+    /* Translators: why the case has its status */
+    item (s, C_("summary", "Reason"), masked_field (s, "status-reason", reason, FIELD_TEXT));
+  for (guint i = 0; i < calls->len; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *text = call_text (s, g_ptr_array_index (calls, i));
+
+      /* Translators: "Call 2", the calls of a case in order */
+      label = g_strdup_printf (C_("summary", "Call %u"), i + 1);
+      item (s, label, text);
+    }
+  end_section (s);
+}
+
+typedef struct
+{
+  GDateTime *time;   /* borrowed */
+  guint      order;
+  char      *text;
+} Event;
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const Event *ea = a, *eb = b;
+  int by_time = g_date_time_compare (ea->time, eb->time);
+
+  if (by_time != 0)
+    return by_time;
+  return ea->order < eb->order ? -1 : ea->order > eb->order;
+}
+
+static void
+clear_event (gpointer data)
+{
+  g_free (((Event *)data)->text);
+}
+
+static void
+add_event (GArray     *events,
+           GDateTime  *time,
+           const char *agent,
+           char       *what)
+{
+  Event e = { time, events->len, NULL };
+
+  if (agent != NULL)
+    /* Translators: in the timeline, who did what: "Sato — Status: Escalated" */
+    e.text = g_strdup_printf (C_("summary", "%1$s — %2$s"), agent, what);
+  else
+    e.text = g_strdup (what);
+  g_free (what);
+  g_array_append_val (events, e);
+}
+
+/* Who did what, and when: every change in the history and every call,
+ * oldest first, in help-desk use when asked for. */
+static void
+add_timeline (Summary *s)
+{
+  GPtrArray *history = sih_case_get_history (s->kase);
+  GPtrArray *calls = sih_case_get_calls (s->kase);
+  g_autoptr(GArray) events = NULL;
+
+  if (!s->options->help_desk || !s->options->timeline)
+    return;
+
+  events = g_array_new (FALSE, FALSE, sizeof (Event));
+  g_array_set_clear_func (events, clear_event);
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      const SihHistoryEntry *entry = g_ptr_array_index (history, i);
+      SihStepRecord step = { entry->cause_id, entry->step_id, };
+      g_autofree char *title = NULL;
+
+      switch (entry->kind)
+        {
+        case SIH_HISTORY_OUTCOME:
+          title = step_title (s, &step, TRUE);
+          /* Translators: in the timeline, a step's new outcome: "1. Check the spam folder (First cause): Didn’t work" */
+          add_event (events, entry->time, entry->agent,
+                     g_strdup_printf (C_("summary", "%s: %s"), title,
+                                      sih_outcome_get_label (entry->new_outcome)));
+          break;
+        case SIH_HISTORY_NOTE:
+          /* Not even that an internal note was written. */
+          if (sih_case_get_note_internal (s->kase, entry->cause_id, entry->step_id))
+            break;
+          title = step_title (s, &step, TRUE);
+          /* Translators: in the timeline; %s is a step */
+          add_event (events, entry->time, entry->agent,
+                     g_strdup_printf (C_("summary", "Note edited on %s"), title));
+          break;
+        case SIH_HISTORY_STATUS:
+          /* Translators: in the timeline, the case's new status */
+          add_event (events, entry->time, entry->agent,
+                     g_strdup_printf (C_("summary", "%s: %s"), C_("summary", "Status"),
+                                      sih_status_get_label (entry->new_status)));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  for (guint i = 0; i < calls->len; i++)
+    {
+      const SihCall *call = g_ptr_array_index (calls, i);
+
+      /* Translators: in the timeline; %u is the call's number */
+      add_event (events, call->start, call->agent,
+                 g_strdup_printf (C_("summary", "Call %u started"), i + 1));
+      if (call->end != NULL)
+        /* Translators: in the timeline; %u is the call's number */
+        add_event (events, call->end, call->agent,
+                   g_strdup_printf (C_("summary", "Call %u ended"), i + 1));
+    }
+
+  g_array_sort (events, compare_events);
+
+  /* Translators: heading of who did what, and when */
+  heading (s, C_("summary", "Timeline"), FALSE);
+  if (events->len == 0)
+    paragraph (s, C_("summary", "Nothing has been recorded yet."));
+  for (guint i = 0; i < events->len; i++)
+    {
+      const Event *e = &g_array_index (events, Event, i);
+      g_autofree char *time = format_time (e->time, s->now);
+
+      item (s, time, e->text);
+    }
+  end_section (s);
+}
 
 static void
 add_extra (Summary *s)
@@ -1887,8 +2165,8 @@ sih_summary_format (SihCase                  *kase,
   noted = collect_noted (&s);
   with_cause = spans_causes (tried, noted);
 
-  /* Translators: the title of a summary */
-  heading (&s, C_("summary", "Sign-in problem summary"), TRUE);
+  add_title (&s);
+  add_help_desk (&s);
   add_extra (&s);
   add_statement (&s);
   add_error_message (&s);
@@ -1898,6 +2176,7 @@ sih_summary_format (SihCase                  *kase,
   add_untried_notes (&s, noted, with_cause);
   add_device (&s);
   add_checklist (&s, tried);
+  add_timeline (&s);
   add_footer (&s);
 
   if (findings == NULL)

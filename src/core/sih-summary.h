@@ -38,7 +38,12 @@ typedef enum
  *   are not masked; what looks like a password or a code is still withheld
  * @help_desk: describe a caller's problem ("The caller cannot sign in")
  *   rather than one's own; the device section then holds only what the
- *   case says about the caller's device, not this machine's information
+ *   case says about the caller's device, not this machine's information;
+ *   the ticket heads the summary, and the caller, the status and the calls
+ *   follow it (the caller's name and contact masked as typed text, field
+ *   ids "caller-name" and "caller-contact")
+ * @timeline: in help-desk use, end with who did what and when (outcomes,
+ *   note edits, statuses, calls); off by default
  *
  * Initialise with sih_summary_options_init() so that new members get
  * their defaults.
@@ -49,6 +54,7 @@ typedef struct
   SihMaskFlags      mask;
   GHashTable       *unmask;
   gboolean          help_desk;
+  gboolean          timeline;
 } SihSummaryOptions;
 
 /**

@@ -119,6 +119,9 @@ assert_cases_equal (SihCase *a,
       g_assert_cmpstr (x->agent, ==, y->agent);
       g_assert_cmpint (x->old_status, ==, y->old_status);
       g_assert_cmpint (x->new_status, ==, y->new_status);
+      g_assert_cmpstr (x->reason, ==, y->reason);
+      g_assert_cmpstr (x->route_id, ==, y->route_id);
+      assert_times_equal (x->call_back, y->call_back);
     }
 
   g_assert_cmpstrv (ka, kb);
@@ -300,9 +303,14 @@ test_case_file_help_desk_round_trip (void)
   g_assert_cmpint (entry->kind, ==, SIH_HISTORY_STATUS);
   g_assert_cmpint (entry->old_status, ==, SIH_STATUS_OPEN);
   g_assert_cmpint (entry->new_status, ==, SIH_STATUS_ESCALATED);
+  g_assert_cmpstr (entry->reason, ==, "Account locked");
+  g_assert_cmpstr (entry->route_id, ==, "phone");
+  g_assert_null (entry->call_back);
   entry = g_ptr_array_index (sih_case_get_history (loaded), 3);
   g_assert_cmpstr (entry->agent, ==, "Suzuki");
   g_assert_cmpint (entry->new_status, ==, SIH_STATUS_CALL_BACK);
+  g_assert_cmpstr (entry->reason, ==, "Home after six");
+  g_assert_true (g_date_time_equal (entry->call_back, call_back));
 
   bytes = sih_case_file_to_bytes (c);
   json = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -341,9 +349,13 @@ test_case_file_help_desk_file (void)
   entry = g_ptr_array_index (sih_case_get_history (c), 2);
   g_assert_cmpint (entry->kind, ==, SIH_HISTORY_OUTCOME);
   g_assert_null (entry->agent);
+  entry = g_ptr_array_index (sih_case_get_history (c), 3);
+  g_assert_cmpstr (entry->route_id, ==, "customer-service");
+  g_assert_cmpstr (entry->reason, ==, "Account locked");
   entry = g_ptr_array_index (sih_case_get_history (c), 4);
   g_assert_cmpint (entry->kind, ==, SIH_HISTORY_STATUS);
   g_assert_cmpstr (entry->agent, ==, "Suzuki");
+  g_assert_nonnull (entry->call_back);
 
   again = round_trip (c);
 }

@@ -409,7 +409,12 @@ test_case_status (void)
   g_assert_cmpint (entry->old_status, ==, SIH_STATUS_OPEN);
   g_assert_cmpint (entry->new_status, ==, SIH_STATUS_ESCALATED);
   g_assert_cmpstr (entry->agent, ==, "  Sato ");
+  g_assert_cmpstr (entry->reason, ==, "Locked account");
+  g_assert_cmpstr (entry->route_id, ==, "phone");
+  g_assert_null (entry->call_back);
   entry = g_ptr_array_index (sih_case_get_history (c), 1);
+  g_assert_null (entry->reason);
+  g_assert_true (g_date_time_equal (entry->call_back, call_back));
   g_assert_cmpint (entry->new_status, ==, SIH_STATUS_CALL_BACK);
   g_assert_cmpstr (entry->agent, ==, "Suzuki");
 

@@ -89,6 +89,10 @@ add_history_entry (JsonBuilder           *builder,
     case SIH_HISTORY_STATUS:
       add_string (builder, "from", sih_status_to_string (entry->old_status));
       add_string (builder, "to", sih_status_to_string (entry->new_status));
+      add_nonnull (builder, "reason", entry->reason);
+      add_nonnull (builder, "route", entry->route_id);
+      if (entry->call_back != NULL)
+        add_time (builder, "call_back", entry->call_back);
       break;
     default:
       g_assert_not_reached ();
@@ -347,6 +351,37 @@ read_records (SihJsonReader *reader,
     }
 }
 
+/* What the model would never write: a route or a time that belongs to
+ * another status. */
+static void
+check_status_extras (SihJsonReader *reader,
+                     JsonObject    *object,
+                     SihStatus      status,
+                     const char    *route,
+                     GDateTime     *call_back)
+{
+  const SihStatusInfo *info = sih_status_get_info (status);
+
+  if (!sih_json_reader_failed (reader) && route != NULL && !info->has_route)
+    {
+      gsize mark = sih_json_reader_push_member (reader, "route");
+
+      sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                            "only an escalated case names a route, not one that is “%s”",
+                            info->nick);
+      sih_json_reader_pop (reader, mark);
+    }
+  if (!sih_json_reader_failed (reader) && call_back != NULL && !info->has_time)
+    {
+      gsize mark = sih_json_reader_push_member (reader, "call_back");
+
+      sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
+                            "only a case to call back has a call-back time, not one that "
+                            "is “%s”", info->nick);
+      sih_json_reader_pop (reader, mark);
+    }
+}
+
 static void
 read_history (SihJsonReader *reader,
               JsonObject    *root,
@@ -354,10 +389,12 @@ read_history (SihJsonReader *reader,
               SihCase       *c)
 {
   static const char * const members_1[] = { "time", "cause", "step", "from", "to", NULL };
-  static const char * const members_2[][8] = {
+  static const char * const members_2[][9] = {
     [SIH_HISTORY_OUTCOME] = { "time", "change", "agent", "cause", "step", "from", "to", NULL },
     [SIH_HISTORY_NOTE] = { "time", "change", "agent", "cause", "step", NULL },
-    [SIH_HISTORY_STATUS] = { "time", "change", "agent", "from", "to", NULL },
+    [SIH_HISTORY_STATUS] = {
+      "time", "change", "agent", "from", "to", "reason", "route", "call_back", NULL
+    },
   };
   SihJsonArrayIter iter;
   JsonNode *element;
@@ -369,6 +406,7 @@ read_history (SihJsonReader *reader,
     {
       JsonObject *object = sih_json_reader_object (reader, element);
       g_autoptr(GDateTime) time = NULL;
+      g_autoptr(GDateTime) call_back = NULL;
       SihHistoryEntry entry = { NULL, };
       const char * const *members = members_1;
 
@@ -428,6 +466,11 @@ read_history (SihJsonReader *reader,
                                                        SIH_STATUS_OPEN, TRUE);
           entry.new_status = sih_json_reader_get_enum (reader, object, "to", SIH_TYPE_STATUS,
                                                        SIH_STATUS_OPEN, TRUE);
+          entry.reason = (char *)sih_json_reader_get_string (reader, object, "reason", FALSE);
+          entry.route_id = (char *)read_optional_id (reader, object, "route");
+          call_back = read_time (reader, object, "call_back", FALSE);
+          entry.call_back = call_back;
+          check_status_extras (reader, object, entry.new_status, entry.route_id, call_back);
         }
       if (!sih_json_reader_failed (reader))
         sih_case_restore_entry (c, &entry);
@@ -441,7 +484,6 @@ read_status (SihJsonReader *reader,
 {
   static const char * const members[] = { "state", "reason", "route", "call_back", NULL };
   g_autoptr(GDateTime) call_back = NULL;
-  const SihStatusInfo *info;
   JsonObject *object;
   const char *reason, *route;
   SihStatus status;
@@ -459,28 +501,8 @@ read_status (SihJsonReader *reader,
       reason = sih_json_reader_get_string (reader, object, "reason", FALSE);
       route = read_optional_id (reader, object, "route");
       call_back = read_time (reader, object, "call_back", FALSE);
-      info = sih_status_get_info (status);
 
-      /* What the model would never write: a route or a time that belongs
-       * to another status. */
-      if (!sih_json_reader_failed (reader) && route != NULL && !info->has_route)
-        {
-          gsize route_mark = sih_json_reader_push_member (reader, "route");
-
-          sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
-                                "only an escalated case names a route, not one that is “%s”",
-                                info->nick);
-          sih_json_reader_pop (reader, route_mark);
-        }
-      if (!sih_json_reader_failed (reader) && call_back != NULL && !info->has_time)
-        {
-          gsize time_mark = sih_json_reader_push_member (reader, "call_back");
-
-          sih_json_reader_fail (reader, SIH_ERROR_INVALID_VALUE,
-                                "only a case to call back has a call-back time, not one that "
-                                "is “%s”", info->nick);
-          sih_json_reader_pop (reader, time_mark);
-        }
+      check_status_extras (reader, object, status, route, call_back);
 
       if (!sih_json_reader_failed (reader))
         sih_case_restore_status (c, status, reason, route, call_back);

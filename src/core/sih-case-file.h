@@ -39,7 +39,8 @@
  *                    "from": outcome, "to": outcome } ], oldest first,
  *                append-only.  Format 2 adds "agent" (optional) and
  *                "change": "outcome" (the default) | "note" (cause, step)
- *                | "status" (from and to are statuses).
+ *                | "status" (from and to are statuses; reason, route and
+ *                call_back as with the new status, optional).
  *   details      { key (an id): text }, such as "error-message".
  *
  * Members other than these are refused rather than ignored: a file that

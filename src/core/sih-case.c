@@ -92,6 +92,9 @@ sih_history_entry_free (SihHistoryEntry *entry)
   g_free (entry->cause_id);
   g_free (entry->step_id);
   g_free (entry->agent);
+  g_free (entry->reason);
+  g_free (entry->route_id);
+  g_clear_pointer (&entry->call_back, g_date_time_unref);
   g_free (entry);
 }
 
@@ -1110,6 +1113,9 @@ sih_case_restore_entry (SihCase               *self,
   copy->cause_id = g_strdup (entry->cause_id);
   copy->step_id = g_strdup (entry->step_id);
   copy->agent = g_strdup (entry->agent);
+  copy->reason = normalize (entry->reason);
+  copy->route_id = g_strdup (entry->route_id);
+  copy->call_back = entry->call_back != NULL ? g_date_time_ref (entry->call_back) : NULL;
   g_ptr_array_add (self->history, copy);
 }
 
@@ -1401,6 +1407,9 @@ sih_case_set_status (SihCase    *self,
     {
       entry->old_status = old_status;
       entry->new_status = status;
+      entry->reason = g_strdup (self->status_reason);
+      entry->route_id = g_strdup (self->route_id);
+      entry->call_back = self->call_back != NULL ? g_date_time_ref (self->call_back) : NULL;
     }
 
   touch (self, now);

@@ -67,6 +67,9 @@ typedef enum
  * @new_outcome: the outcome after (outcome changes)
  * @old_status: the status before (status changes)
  * @new_status: the status after (status changes)
+ * @reason: (nullable): the reason given with the new status
+ * @route_id: (nullable): the official route of an escalation
+ * @call_back: (nullable): when to call back
  *
  * One change; the history is append-only (a note edited several times
  * in a row by the same agent is one entry, with the time of the last
@@ -83,6 +86,9 @@ typedef struct
   char           *agent;
   SihStatus       old_status;
   SihStatus       new_status;
+  char           *reason;
+  char           *route_id;
+  GDateTime      *call_back;
 } SihHistoryEntry;
 
 /**

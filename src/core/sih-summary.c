@@ -1227,13 +1227,14 @@ route_title (Summary    *s,
   return route_id;
 }
 
+/* A status as the summary says it: "Escalated to Customer Service",
+ * "Call back at 2026-11-25 18:30". */
 static char *
-status_text (Summary *s)
+status_text (Summary    *s,
+             SihStatus   status,
+             const char *route,
+             GDateTime  *call_back)
 {
-  SihStatus status = sih_case_get_status (s->kase);
-  const char *route = sih_case_get_escalation_route (s->kase);
-  GDateTime *call_back = sih_case_get_call_back (s->kase);
-
   if (status == SIH_STATUS_ESCALATED && route != NULL)
     /* Translators: "Escalated to Customer Service" */
     return g_strdup_printf (C_("summary", "%1$s to %2$s"), sih_status_get_label (status),
@@ -1308,7 +1309,9 @@ add_help_desk (Summary *s)
   /* Translators: how to reach the caller */
   item (s, C_("summary", "How to reach the caller"),
         masked_field (s, "caller-contact", sih_case_get_caller_contact (s->kase), FIELD_TEXT));
-  status = status_text (s);
+  status = status_text (s, sih_case_get_status (s->kase),
+                        sih_case_get_escalation_route (s->kase),
+                        sih_case_get_call_back (s->kase));
   /* Translators: where the case stands: open, escalated, … */
   item (s, C_("summary", "Status"), status);
   if (reason != NULL)
@@ -1408,10 +1411,24 @@ add_timeline (Summary *s)
                      g_strdup_printf (C_("summary", "Note edited on %s"), title));
           break;
         case SIH_HISTORY_STATUS:
-          /* Translators: in the timeline, the case's new status */
-          add_event (events, entry->time, entry->agent,
-                     g_strdup_printf (C_("summary", "%s: %s"), C_("summary", "Status"),
-                                      sih_status_get_label (entry->new_status)));
+          {
+            g_autofree char *status = status_text (s, entry->new_status, entry->route_id,
+                                                   entry->call_back);
+            g_autofree char *with_reason = NULL;
+
+            if (entry->reason != NULL)
+              {
+                g_autofree char *id = g_strdup_printf ("status-reason:%u", i);
+                const char *reason = masked_field (s, id, entry->reason, FIELD_TEXT);
+
+                /* Translators: in the timeline, a status and why: "Escalated (Account locked)" */
+                with_reason = g_strdup_printf (C_("summary", "%s (%s)"), status, reason);
+              }
+            /* Translators: in the timeline, the case's new status */
+            add_event (events, entry->time, entry->agent,
+                       g_strdup_printf (C_("summary", "%s: %s"), C_("summary", "Status"),
+                                        with_reason != NULL ? with_reason : status));
+          }
           break;
         default:
           g_assert_not_reached ();

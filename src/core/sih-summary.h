@@ -41,7 +41,9 @@ typedef enum
  *   case says about the caller's device, not this machine's information;
  *   the ticket heads the summary, and the caller, the status and the calls
  *   follow it (the caller's name and contact masked as typed text, field
- *   ids "caller-name" and "caller-contact")
+ *   ids "caller-name" and "caller-contact"; the ticket is "ticket", the
+ *   status's reason "status-reason", and a reason in the timeline
+ *   "status-reason:N" for the Nth history entry)
  * @timeline: in help-desk use, end with who did what and when (outcomes,
  *   note edits, statuses, calls); off by default
  *

@@ -181,6 +181,12 @@ mutate("hd-history-status-bad-to.json", set_path(["history", 4, "to"], "worked")
        "history[4].to: expected one of “open”")
 mutate("hd-history-status-to-missing.json", del_path(["history", 3, "to"]), "MISSING",
        "history[3].to: required")
+mutate("hd-history-route-not-escalated.json", set_path(["history", 4, "route"], "customer-service"),
+       "INVALID_VALUE", "history[4].route: only an escalated case names a route")
+mutate("hd-history-time-not-call-back.json", set_path(["history", 3, "call_back"], "2026-01-31T18:30:00+09:00"),
+       "INVALID_VALUE", "history[3].call_back: only a case to call back")
+mutate("hd-history-reason-on-note.json", set_path(["history", 1, "reason"], "typo"), "INVALID_VALUE",
+       "history[1].reason: unknown member")
 mutate("hd-history-agent-blank.json", set_path(["history", 0, "agent"], " "), "MISSING",
        "history[0].agent: must not be empty")
 mutate("hd-history-note-step-missing.json", del_path(["history", 1, "step"]), "MISSING",

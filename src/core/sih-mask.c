@@ -20,6 +20,9 @@
 
 #define OTHER '\x01'
 
+/* E.164: no phone number has more digits. */
+#define MAX_PHONE_DIGITS 15
+
 typedef enum
 {
   TAKEN_NONE,
@@ -474,7 +477,7 @@ is_phone_number (const Number *number)
 {
   const guint *g = number->groups;
 
-  if (number->n_digits < 7 || number->n_digits > 15)
+  if (number->n_digits < 7 || number->n_digits > MAX_PHONE_DIGITS)
     return FALSE;
 
   if (number->plus)
@@ -601,19 +604,23 @@ find_phones (View      *v,
         }
 
       /* The longest run of chunks from each start that is a phone number:
-       * a date after a number ("090-1234-5678 2026-11-25") stays out. */
+       * a date after a number ("090-1234-5678 2026-11-25") stays out.
+       * Every chunk has a digit and no phone number has more than
+       * MAX_PHONE_DIGITS, so longer runs are not tried: a text of many
+       * numbers ("4821 4821 4821 …") is read in linear time. */
       for (guint a = 0; a < chunks->len;)
         {
           gint64 found = -1;
+          gint64 last = MIN ((gint64)chunks->len - 1, (gint64)a + MAX_PHONE_DIGITS - 1);
 
-          for (gint64 b = (gint64)chunks->len - 1; b >= (gint64)a && found < 0; b--)
+          for (gint64 b = last; b >= (gint64)a && found < 0; b--)
             {
               guint start = ((guint *)chunks->data)[2 * a];
               guint end = ((guint *)chunks->data)[2 * b + 1];
               Number number;
 
-              if (range_free (v, start, end) && stands_alone (v, start, end) &&
-                  read_number (v, start, end, &number) && is_phone_number (&number))
+              if (read_number (v, start, end, &number) && is_phone_number (&number) &&
+                  range_free (v, start, end) && stands_alone (v, start, end))
                 {
                   /* "（090-1234-5678）": the parentheses are the sentence's. */
                   if (v->norm[start] == '(' && v->norm[end - 1] == ')' &&

@@ -885,12 +885,9 @@ static const char *
 detail (Summary    *s,
         const char *key)
 {
-  FieldKind kind = FIELD_TEXT;
-
-  if (g_str_equal (key, SIH_DETAIL_ACCOUNT_EMAIL))
-    kind = FIELD_EMAIL;
-  else if (g_str_equal (key, SIH_DETAIL_ACCOUNT_PHONE))
-    kind = FIELD_PHONE;
+  SihDetailKind detail_kind = sih_detail_get_kind (key);
+  FieldKind kind = detail_kind == SIH_DETAIL_KIND_EMAIL ? FIELD_EMAIL :
+                   detail_kind == SIH_DETAIL_KIND_PHONE ? FIELD_PHONE : FIELD_TEXT;
 
   return masked_field (s, key, sih_case_get_detail (s->kase, key), kind);
 }

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "core/sih-case-file.h"
+#include "core/sih-handover.h"
 #include "ui/sih-application.h"
 #include "ui/sih-dialogs.h"
 #include "ui/sih-print.h"
@@ -188,6 +188,10 @@ delete_current_case_action (GtkWidget  *widget,
   _sih_window_delete_case (self, id);
 }
 
+/* The export dialog's one choice: "true" shares e-mail addresses and
+ * phone numbers as written; masked unless the person ticks it. */
+#define CONTACTS_CHOICE "contacts"
+
 static void
 export_response_cb (GtkNativeDialog *chooser,
                     int              response,
@@ -196,14 +200,21 @@ export_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  SihHandoverReport report = { 0, 0 };
+  SihMaskFlags mask = SIH_MASK_EMAILS | SIH_MASK_PHONES;
 
   if (response == GTK_RESPONSE_ACCEPT && self->kase != NULL)
     {
+      if (g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), CONTACTS_CHOICE),
+                     "true") == 0)
+        mask = SIH_MASK_NONE;
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
-      if (path == NULL || !sih_case_file_save_to_path (self->kase, path, &error))
+      if (path == NULL || !sih_handover_export (self->kase, path, mask, &report, &error))
         sih_show_error_dialog (GTK_WIDGET (self), _("The Case Could Not Be Exported"),
                            error != NULL ? error->message : _("The place cannot be written to."));
+      else if (report.n_withheld > 0)
+        _sih_window_show_toast (self, _("Case exported, without passwords or codes"));
       else
         _sih_window_show_toast (self, _("Case exported"));
     }
@@ -211,6 +222,9 @@ export_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* A handover file leaves out what looks like a password or a code, and
+ * masks contact details unless the person chooses otherwise: the dialog
+ * says both where the choice is made. */
 static void
 export_case_action (GtkWidget  *widget,
                     const char *action_name,
@@ -218,6 +232,7 @@ export_case_action (GtkWidget  *widget,
 {
   SihWindow *self = SIH_WINDOW (widget);
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
 
@@ -230,6 +245,16 @@ export_case_action (GtkWidget  *widget,
   g_strdelimit (title, "/\\:*?\"<>|", '-');
   name = g_strdup_printf ("%s.json", title);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* Without a filter, GTK's dialog shows "(None)" beside the choice. */
+  gtk_file_filter_set_name (filter, _("Case files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), CONTACTS_CHOICE,
+                               _("Show e-mail addresses and phone numbers unmasked "
+                                 "(passwords and codes are always left out)"),
+                               NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), CONTACTS_CHOICE, "false");
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

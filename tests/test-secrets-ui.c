@@ -11,6 +11,8 @@
 #include "core/sih-case-file.h"
 #include "core/sih-detail.h"
 #include "ui/sih-application.h"
+#include "ui/sih-secret-warning.h"
+#include "ui/sih-summary-window.h"
 #include "ui/sih-window.h"
 #include "sih-test-util.h"
 
@@ -220,6 +222,213 @@ test_export_as_written (Fixture       *f,
   assert_case_unchanged (f);
 }
 
+/* The warning at a field, on its own */
+
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *field;
+  GtkWidget *other;
+  SihSecretWarning *warning;
+} Field;
+
+static void
+field_set_up (Field    *w,
+              gboolean  text_view)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  w->window = gtk_window_new ();
+  w->field = text_view ? gtk_text_view_new () : gtk_entry_new ();
+  w->other = gtk_entry_new ();
+  w->warning = SIH_SECRET_WARNING (sih_secret_warning_new (w->field));
+  gtk_box_append (GTK_BOX (box), w->field);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (w->warning));
+  gtk_box_append (GTK_BOX (box), w->other);
+  gtk_window_set_child (GTK_WINDOW (w->window), box);
+  gtk_window_present (GTK_WINDOW (w->window));
+  wait_until_shown (w->window);
+}
+
+static void
+field_tear_down (Field *w)
+{
+  gtk_window_destroy (GTK_WINDOW (w->window));
+  sih_test_iterate ();
+}
+
+static void
+set_text (GtkWidget  *field,
+          const char *text)
+{
+  if (GTK_IS_EDITABLE (field))
+    gtk_editable_set_text (GTK_EDITABLE (field), text);
+  else
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
+}
+
+static char *
+get_text (GtkWidget *field)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (GTK_IS_EDITABLE (field))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+assert_shown (SihSecretWarning *warning,
+              gboolean          shown)
+{
+  GtkWidget *field = sih_secret_warning_get_field (warning);
+  g_autofree char *described = NULL;
+
+  g_assert_cmpint (sih_secret_warning_get_found (warning), ==, shown);
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (warning)), ==, shown);
+  /* A screen reader hears it on the field while it shows. */
+  g_assert_cmpint (gtk_test_accessible_has_property (GTK_ACCESSIBLE (field),
+                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION), ==, shown);
+  if (shown)
+    {
+      described = gtk_test_accessible_check_property (GTK_ACCESSIBLE (field),
+                                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                      "This looks like a password or a code. "
+                                                      "Support never needs it.");
+      g_assert_null (described);
+    }
+}
+
+/* Waits, without a time limit of its own, for the check after a pause. */
+static void
+wait_for_found (SihSecretWarning *warning)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!sih_secret_warning_get_found (warning) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_warning_field (gconstpointer data)
+{
+  gboolean text_view = GPOINTER_TO_INT (data);
+  Field w;
+  g_autofree char *text = NULL;
+  GtkWidget *button;
+
+  field_set_up (&w, text_view);
+  assert_shown (w.warning, FALSE);
+
+  /* Text set while the person is elsewhere is checked at once. */
+  gtk_widget_grab_focus (w.other);
+  set_text (w.field, "コードは 123456 でした");
+  assert_shown (w.warning, TRUE);
+  set_text (w.field, "The code never came");
+  assert_shown (w.warning, FALSE);
+
+  /* While the person types, after a pause… */
+  gtk_widget_grab_focus (w.field);
+  set_text (w.field, "password: Abc12345!");
+  g_assert_false (sih_secret_warning_get_found (w.warning));
+  wait_for_found (w.warning);
+  assert_shown (w.warning, TRUE);
+
+  /* …and gone as soon as the secret is. */
+  set_text (w.field, "password: Abc");
+  assert_shown (w.warning, FALSE);
+
+  /* Leaving the field checks it without waiting. */
+  set_text (w.field, "pw 998877 then");
+  gtk_widget_grab_focus (w.other);
+  assert_shown (w.warning, TRUE);
+
+  /* One click takes it out, and the person is back in the field. */
+  button = sih_test_find_widget (GTK_WIDGET (w.warning), "remove_button");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  text = get_text (w.field);
+  g_assert_cmpstr (text, ==, "pw then");
+  assert_shown (w.warning, FALSE);
+  g_assert_true (gtk_widget_has_focus (w.field) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (w.window)), w.field));
+
+  /* Several, and at the start or the end of the text. */
+  set_text (w.field, "482913 and 774411");
+  sih_secret_warning_remove (w.warning);
+  g_clear_pointer (&text, g_free);
+  text = get_text (w.field);
+  g_assert_cmpstr (text, ==, "and");
+
+  field_tear_down (&w);
+}
+
+/* The summary's Details and Preview fields */
+
+static GtkWidget *
+find_in (GtkWidget  *root,
+         const char *id)
+{
+  GtkWidget *widget = sih_test_find_widget (root, id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+test_summary_warnings (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GDateTime) updated = g_date_time_ref (sih_case_get_updated (f->kase));
+  g_autofree char *extra = g_strdup (sih_case_get_detail (f->kase, SIH_DETAIL_EXTRA));
+  SihSummaryWindow *summary = sih_summary_window_new (GTK_WINDOW (f->window), f->pack, f->kase, FALSE);
+  static const char * const fields[][2] = {
+    { "os_warning", SIH_DETAIL_OS },
+    { "browser_warning", SIH_DETAIL_BROWSER },
+    { "since_warning", SIH_DETAIL_SINCE },
+    { "changes_note_warning", SIH_DETAIL_CHANGES_NOTE },
+    { "error_warning", SIH_DETAIL_ERROR_MESSAGE },
+    { "extra_warning", SIH_DETAIL_EXTRA },
+  };
+
+  gtk_window_present (GTK_WINDOW (summary));
+  wait_until_shown (GTK_WIDGET (summary));
+  /* Showing "Anything else" does not write it back. */
+  g_assert_true (g_date_time_equal (sih_case_get_updated (f->kase), updated));
+  g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_EXTRA), ==, extra);
+
+  /* "Anything else" holds a password already. */
+  assert_shown (SIH_SECRET_WARNING (find_in (GTK_WIDGET (summary), "extra_warning")), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      SihSecretWarning *warning = SIH_SECRET_WARNING (find_in (GTK_WIDGET (summary), fields[i][0]));
+      GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (warning));
+
+      sih_case_set_detail (f->kase, fields[i][1], "It says code 482913 is wrong");
+      assert_shown (warning, TRUE);
+      /* In a list, the row around it shows with it. */
+      if (ADW_IS_PREFERENCES_ROW (row))
+        g_assert_true (gtk_widget_get_visible (row));
+
+      sih_secret_warning_remove (warning);
+      g_assert_cmpstr (sih_case_get_detail (f->kase, fields[i][1]), ==, "It says code is wrong");
+      assert_shown (warning, FALSE);
+      if (ADW_IS_PREFERENCES_ROW (row))
+        g_assert_false (gtk_widget_get_visible (row));
+    }
+
+  /* Contact fields are not secrets. */
+  g_assert_null (sih_test_find_widget (GTK_WIDGET (summary), "email_warning"));
+  g_assert_null (sih_test_find_widget (GTK_WIDGET (summary), "phone_warning"));
+
+  gtk_window_destroy (GTK_WINDOW (summary));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +437,10 @@ main (int   argc,
   if (!sih_test_init_gtk (&argc, &argv))
     return g_test_run ();
 
+  g_test_add_data_func ("/secrets-ui/warning/entry", GINT_TO_POINTER (FALSE), test_warning_field);
+  g_test_add_data_func ("/secrets-ui/warning/text-view", GINT_TO_POINTER (TRUE), test_warning_field);
+  g_test_add ("/secrets-ui/summary-warnings", Fixture, NULL,
+              fixture_set_up, test_summary_warnings, fixture_tear_down);
   g_test_add ("/secrets-ui/export-masked", Fixture, NULL,
               fixture_set_up, test_export_masked, fixture_tear_down);
   g_test_add ("/secrets-ui/export-as-written", Fixture, NULL,

@@ -16,6 +16,7 @@
 #include "core/sih-summary.h"
 #include "core/sih-triage.h"
 #include "ui/sih-summary-details.h"
+#include "ui/sih-secret-warning.h"
 #include "ui/sih-text-widgets.h"
 
 struct _SihSummaryDetails
@@ -298,6 +299,8 @@ sih_summary_details_class_init (SihSummaryDetailsClass *klass)
 
   object_class->dispose = sih_summary_details_dispose;
   object_class->finalize = sih_summary_details_finalize;
+
+  g_type_ensure (SIH_TYPE_SECRET_WARNING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-summary-details.ui");
   gtk_widget_class_bind_template_child (widget_class, SihSummaryDetails, device_group);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ui/sih-summary-preview.h"
+#include "ui/sih-secret-warning.h"
 #include "ui/sih-text-widgets.h"
 
 #define NOTE_PREFIX "note:"
@@ -35,7 +36,7 @@ struct _SihSummaryPreview
   GPtrArray           *mask_rows;
   GPtrArray           *secret_rows;
   GHashTable          *unmask_switches;  /* field id → GtkSwitch (owned by its row) */
-  gboolean             writing;          /* writing "Anything else" to the case */
+  gboolean             writing;          /* between "Anything else" and the case */
 
   GtkTextView         *extra_view;
   AdwPreferencesGroup *secret_group;
@@ -402,10 +403,13 @@ case_changed_cb (SihSummaryPreview *self)
 static void
 extra_changed_cb (SihSummaryPreview *self)
 {
-  g_autofree char *text = sih_text_widget_dup_text (GTK_WIDGET (self->extra_view));
+  g_autofree char *text = NULL;
 
-  if (self->kase == NULL)
+  /* Not while the box shows what the case holds: replacing its text
+   * empties it first, which would empty the detail too. */
+  if (self->kase == NULL || self->writing)
     return;
+  text = sih_text_widget_dup_text (GTK_WIDGET (self->extra_view));
   self->writing = TRUE;
   sih_case_set_detail (self->kase, SIH_DETAIL_EXTRA, text);
   self->writing = FALSE;
@@ -416,8 +420,12 @@ detail_changed_cb (SihSummaryPreview *self,
                    const char        *key)
 {
   if (!self->writing && g_str_equal (key, SIH_DETAIL_EXTRA))
-    sih_text_widget_set_text (GTK_WIDGET (self->extra_view),
-                              sih_case_get_detail (self->kase, SIH_DETAIL_EXTRA));
+    {
+      self->writing = TRUE;
+      sih_text_widget_set_text (GTK_WIDGET (self->extra_view),
+                                sih_case_get_detail (self->kase, SIH_DETAIL_EXTRA));
+      self->writing = FALSE;
+    }
 }
 
 /* GObject */
@@ -460,6 +468,8 @@ sih_summary_preview_class_init (SihSummaryPreviewClass *klass)
 
   object_class->dispose = sih_summary_preview_dispose;
   object_class->finalize = sih_summary_preview_finalize;
+
+  g_type_ensure (SIH_TYPE_SECRET_WARNING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-summary-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, SihSummaryPreview, extra_view);

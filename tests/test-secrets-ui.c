@@ -10,7 +10,10 @@
 
 #include "core/sih-case-file.h"
 #include "core/sih-detail.h"
+#include "core/sih-summary.h"
 #include "ui/sih-application.h"
+#include "ui/sih-cause-page.h"
+#include "ui/sih-step-row.h"
 #include "ui/sih-secret-warning.h"
 #include "ui/sih-summary-window.h"
 #include "ui/sih-window.h"
@@ -429,6 +432,158 @@ test_summary_warnings (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (summary));
 }
 
+/* "Take These Out": each row takes the person to its field */
+
+static gboolean
+focus_is_in (GtkWidget *root,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The text selected in an editable or a text view. */
+static char *
+selected_text (GtkWidget *widget)
+{
+  if (GTK_IS_EDITABLE (widget))
+    {
+      int start, end;
+
+      if (!gtk_editable_get_selection_bounds (GTK_EDITABLE (widget), &start, &end))
+        return g_strdup ("");
+      return gtk_editable_get_chars (GTK_EDITABLE (widget), start, end);
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+}
+
+static SihSummaryWindow *
+open_summary (Fixture *f)
+{
+  SihSummaryWindow *summary = sih_summary_window_new (GTK_WINDOW (f->window), f->pack, f->kase, FALSE);
+
+  gtk_window_present (GTK_WINDOW (summary));
+  wait_until_shown (GTK_WIDGET (summary));
+  return summary;
+}
+
+static void
+test_take_out_detail (Fixture       *f,
+                      gconstpointer  data)
+{
+  SihSummaryWindow *summary;
+  g_autofree char *selected = NULL;
+  AdwViewStack *stack;
+  GtkWidget *row;
+
+  sih_case_set_detail (f->kase, SIH_DETAIL_SINCE, "Yesterday, code 482913");
+  summary = open_summary (f);
+  stack = ADW_VIEW_STACK (find_in (GTK_WIDGET (summary), "view_stack"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "preview");
+
+  /* A detail: to the Details page, in the field. */
+  row = sih_summary_window_get_secret_row (summary, SIH_DETAIL_SINCE);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_activate (row));
+  sih_test_iterate ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "details");
+  g_assert_true (focus_is_in (GTK_WIDGET (summary), find_in (GTK_WIDGET (summary), "since_row")));
+  /* The code selected, and only the code. */
+  selected = selected_text (find_in (GTK_WIDGET (summary), "since_row"));
+  g_assert_cmpstr (selected, ==, "482913");
+
+  /* "Anything else" is on the Preview page itself. */
+  adw_view_stack_set_visible_child_name (stack, "preview");
+  row = sih_summary_window_get_secret_row (summary, SIH_DETAIL_EXTRA);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate (row));
+  sih_test_iterate ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "preview");
+  g_assert_true (focus_is_in (GTK_WIDGET (summary), find_in (GTK_WIDGET (summary), "extra_view")));
+  g_clear_pointer (&selected, g_free);
+  selected = selected_text (find_in (GTK_WIDGET (summary), "extra_view"));
+  g_assert_cmpstr (selected, ==, "Abc12345!");
+
+  gtk_window_destroy (GTK_WINDOW (summary));
+}
+
+static SihStepRow *
+find_step_row (GtkWidget  *widget,
+               const char *step_id)
+{
+  if (SIH_IS_STEP_ROW (widget) &&
+      g_str_equal (sih_step_get_id (sih_step_row_get_step (SIH_STEP_ROW (widget))), step_id))
+    return SIH_STEP_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SihStepRow *found = find_step_row (child, step_id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_take_out_note (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *field = sih_summary_note_field (CAUSE, STEP);
+  SihSummaryWindow *summary;
+  SihCausePage *page = SIH_CAUSE_PAGE (find_in (GTK_WIDGET (f->window), "cause_page"));
+  GtkStack *content = GTK_STACK (find_in (GTK_WIDGET (f->window), "content_stack"));
+  SihStepRow *step_row;
+  g_autofree char *selected = NULL;
+  GtkWidget *row;
+  GtkWidget *focus;
+
+  /* From the start page. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-start", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "start");
+
+  summary = open_summary (f);
+  g_object_add_weak_pointer (G_OBJECT (summary), (gpointer *)&summary);
+  row = sih_summary_window_get_secret_row (summary, field);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate (row));
+  sih_test_iterate ();
+
+  /* The summary makes way for the main window… */
+  g_assert_null (summary);
+  /* …which shows the cause, the step open and its note in focus. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "cause");
+  g_assert_cmpstr (sih_cause_get_id (sih_cause_page_get_cause (page)), ==, CAUSE);
+  step_row = find_step_row (GTK_WIDGET (page), STEP);
+  g_assert_nonnull (step_row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (step_row)));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (step_row)));
+  g_assert_true (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
+  /* The code selected, and only the code: typing cannot replace the note. */
+  selected = selected_text (GTK_IS_TEXT (focus) && GTK_IS_EDITABLE (gtk_widget_get_parent (focus))
+                            ? gtk_widget_get_parent (focus) : focus);
+  g_assert_cmpstr (selected, ==, "123456");
+
+  /* A step or a cause the pack does not have is no harm. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-note", "s", CAUSE "/no-such-step");
+  g_assert_cmpstr (sih_cause_get_id (sih_cause_page_get_cause (page)), ==, CAUSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-note", "s", "no-such-cause/step");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "start");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-note", "s", "nonsense");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +596,10 @@ main (int   argc,
   g_test_add_data_func ("/secrets-ui/warning/text-view", GINT_TO_POINTER (TRUE), test_warning_field);
   g_test_add ("/secrets-ui/summary-warnings", Fixture, NULL,
               fixture_set_up, test_summary_warnings, fixture_tear_down);
+  g_test_add ("/secrets-ui/take-out/detail", Fixture, NULL,
+              fixture_set_up, test_take_out_detail, fixture_tear_down);
+  g_test_add ("/secrets-ui/take-out/note", Fixture, NULL,
+              fixture_set_up, test_take_out_note, fixture_tear_down);
   g_test_add ("/secrets-ui/export-masked", Fixture, NULL,
               fixture_set_up, test_export_masked, fixture_tear_down);
   g_test_add ("/secrets-ui/export-as-written", Fixture, NULL,

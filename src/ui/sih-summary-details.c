@@ -411,3 +411,28 @@ sih_summary_details_set_case (SihSummaryDetails *self,
   show_details (self, NULL);
   g_signal_connect_swapped (kase, "detail-changed", G_CALLBACK (detail_changed_cb), self);
 }
+
+/**
+ * sih_summary_details_focus_field:
+ * @key: a detail typed on this page (see #SihSummaryFinding)
+ *
+ * Puts the keyboard focus in the field that edits @key, which scrolls it
+ * into view, with what looks like a password or a code selected.
+ *
+ * Returns: %TRUE if the page has a field for @key and it took the focus
+ */
+gboolean
+sih_summary_details_focus_field (SihSummaryDetails *self,
+                                 const char        *key)
+{
+  GtkWidget *widget;
+  const char *field_key;
+
+  g_return_val_if_fail (SIH_IS_SUMMARY_DETAILS (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  for (guint i = 0; (widget = text_field (self, i, &field_key)) != NULL; i++)
+    if (g_str_equal (key, field_key))
+      return sih_text_widget_focus_secret (widget);
+  return FALSE;
+}

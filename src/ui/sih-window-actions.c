@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/sih-handover.h"
 #include "ui/sih-application.h"
@@ -50,6 +51,30 @@ select_cause_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   sih_window_select_cause (SIH_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* "CAUSE/STEP": opens the cause, and the step with its note focused. */
+static void
+show_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  const char *slash = strchr (target, '/');
+  g_autofree char *cause_id = NULL;
+  SihCause *shown;
+
+  if (slash == NULL)
+    return;
+  cause_id = g_strndup (target, slash - target);
+  sih_window_select_cause (self, cause_id);
+
+  /* A cause the pack no longer has leaves the start page shown. */
+  shown = sih_cause_page_get_cause (self->cause_page);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "cause") == 0 &&
+      shown != NULL && g_str_equal (sih_cause_get_id (shown), cause_id))
+    sih_cause_page_show_note (self->cause_page, slash + 1);
 }
 
 static void
@@ -346,6 +371,7 @@ void
 _sih_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.select-cause", "s", select_cause_action);
+  gtk_widget_class_install_action (widget_class, "win.show-note", "s", show_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-start", NULL, show_start_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.mark-solved", NULL, mark_solved_action);

@@ -584,6 +584,33 @@ test_take_out_note (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-note", "s", "nonsense");
 }
 
+/* The start page says what the app does with what is typed */
+
+static void
+test_start_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *privacy = find_in (GTK_WIDGET (f->window), "privacy_label");
+  GtkWidget *disclaimer = find_in (GTK_WIDGET (f->window), "disclaimer_label");
+  const char *text;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-start", NULL);
+  g_assert_true (gtk_widget_is_visible (privacy));
+
+  /* The app's own words, whatever the pack says. */
+  text = gtk_label_get_label (GTK_LABEL (privacy));
+  g_assert_nonnull (strstr (text, "kept only on this computer, in private files"));
+  g_assert_nonnull (strstr (text, "warns you when something you type looks like a password or a code"));
+  g_assert_nonnull (strstr (text, "leave those out, and mask e-mail addresses and phone numbers "
+                                  "unless you choose otherwise"));
+
+  /* No promise the app cannot keep: what is typed is kept, warned about
+   * and withheld when shared, not never stored. */
+  text = gtk_label_get_label (GTK_LABEL (disclaimer));
+  g_assert_nonnull (strstr (text, "never asks for your passwords"));
+  g_assert_null (strstr (text, "stores"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +627,8 @@ main (int   argc,
               fixture_set_up, test_take_out_detail, fixture_tear_down);
   g_test_add ("/secrets-ui/take-out/note", Fixture, NULL,
               fixture_set_up, test_take_out_note, fixture_tear_down);
+  g_test_add ("/secrets-ui/start-page", Fixture, NULL,
+              fixture_set_up, test_start_page, fixture_tear_down);
   g_test_add ("/secrets-ui/export-masked", Fixture, NULL,
               fixture_set_up, test_export_masked, fixture_tear_down);
   g_test_add ("/secrets-ui/export-as-written", Fixture, NULL,

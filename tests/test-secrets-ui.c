@@ -360,6 +360,18 @@ test_warning_field (gconstpointer data)
   g_assert_true (gtk_widget_has_focus (w.field) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (w.window)), w.field));
 
+  /* Undo brings it back. */
+  {
+    GtkWidget *text_widget = GTK_IS_EDITABLE (w.field)
+                             ? GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (w.field)))
+                             : w.field;
+
+    g_assert_true (gtk_widget_activate_action (text_widget, "text.undo", NULL));
+    g_clear_pointer (&text, g_free);
+    text = get_text (w.field);
+    g_assert_cmpstr (text, ==, "pw 998877 then");
+  }
+
   /* Several, and at the start or the end of the text. */
   set_text (w.field, "482913 and 774411");
   sih_secret_warning_remove (w.warning);

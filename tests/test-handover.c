@@ -25,7 +25,7 @@ case_with_secrets (void)
 {
   SihCase *c = sih_case_new ("test-pack", "1.0");
 
-  sih_case_set_title (c, "Caller 998877 from taro@example.com");
+  sih_case_set_title (c, "Got 998877 from taro@example.com");
   sih_case_set_cause_id (c, CAUSE);
   sih_case_set_outcome (c, CAUSE, STEP, SIH_OUTCOME_FAILED);
   sih_case_set_note (c, CAUSE, STEP, "コードは 123456 でした");
@@ -88,7 +88,7 @@ test_handover_masked (void)
   g_assert_cmpstr (sih_case_get_note (copy, CAUSE, STEP), ==, "コードは [hidden] でした");
   g_assert_cmpstr (sih_case_get_detail (copy, SIH_DETAIL_EXTRA), ==, "パスワード: [hidden]");
   g_assert_cmpstr (sih_case_get_detail (copy, SIH_DETAIL_SINCE), ==, "2026-11-25, after pw=[hidden]");
-  g_assert_cmpstr (sih_case_get_title (copy), ==, "Caller [hidden] from t***@e***.com");
+  g_assert_cmpstr (sih_case_get_title (copy), ==, "Got [hidden] from t***@e***.com");
   /* What only looks like a code at first sight stays. */
   g_assert_cmpstr (sih_case_get_detail (copy, SIH_DETAIL_ERROR_MESSAGE), ==,
                    "Error code 5001: try again later");
@@ -142,7 +142,7 @@ test_handover_as_written (void)
   copy = sih_handover_copy_case (c, SIH_MASK_NONE, &report);
   g_assert_cmpstr (sih_case_get_note (copy, CAUSE, STEP), ==, "コードは [hidden] でした");
   g_assert_cmpstr (sih_case_get_detail (copy, SIH_DETAIL_EXTRA), ==, "パスワード: [hidden]");
-  g_assert_cmpstr (sih_case_get_title (copy), ==, "Caller [hidden] from taro@example.com");
+  g_assert_cmpstr (sih_case_get_title (copy), ==, "Got [hidden] from taro@example.com");
   g_assert_cmpstr (sih_case_get_note (copy, CAUSE, OTHER), ==, "Call back on 090-1234-5678");
   g_assert_cmpstr (sih_case_get_detail (copy, SIH_DETAIL_ACCOUNT_EMAIL), ==,
                    "taro.yamada@example.co.jp");
@@ -153,6 +153,16 @@ test_handover_as_written (void)
   bytes = sih_case_file_to_bytes (copy);
   text = bytes_text (bytes);
   assert_no_secret (text);
+
+  /* A reference number names the case: it is no code. */
+  {
+    g_autoptr(SihCase) titled = sih_case_new ("test-pack", "1.0");
+    g_autoptr(SihCase) titled_copy = NULL;
+
+    sih_case_set_title (titled, "Caller 4711, Firefox 128.5.0esr");
+    titled_copy = sih_handover_copy_case (titled, SIH_MASK_DEFAULT, NULL);
+    g_assert_cmpstr (sih_case_get_title (titled_copy), ==, "Caller 4711, Firefox 128.5.0esr");
+  }
 
   /* Only e-mail addresses, or only phone numbers. */
   g_clear_object (&copy);

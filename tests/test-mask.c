@@ -203,6 +203,13 @@ static const SecretCase secret_cases[] = {
   { "Debian GNU/Linux 12 with Wi-Fi/Bluetooth on", NULL, 0 },
   { "Dated 20261125", NULL, 0 },
   { "Step 3 failed twice", NULL, 0 },
+  { "Firefox 128.5.0esr", NULL, 0 },
+  { "Windows 10 build 19045", NULL, 0 },
+  { "Caller 4711", NULL, 0 },
+  { "Ticket: 48213 reopened", NULL, 0 },
+  { "受付番号：12345", NULL, 0 },
+  /* …but a word naming a number does not hide a labelled code. */
+  { "Ticket 4711: the code was 998877", "998877", SIH_SECRET_REASON_LABELLED },
 };
 
 static const char *

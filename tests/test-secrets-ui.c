@@ -382,6 +382,9 @@ test_warning_field (gconstpointer data)
   field_tear_down (&w);
 }
 
+static gboolean focus_is_in (GtkWidget *root,
+                             GtkWidget *widget);
+
 /* The summary's Details and Preview fields */
 
 static GtkWidget *
@@ -436,6 +439,24 @@ test_summary_warnings (Fixture       *f,
       if (ADW_IS_PREFERENCES_ROW (row))
         g_assert_false (gtk_widget_get_visible (row));
     }
+
+  /* The keyboard goes from the field to Remove, and back. */
+  {
+    GtkWidget *since = find_in (GTK_WIDGET (summary), "since_row");
+    SihSecretWarning *warning = SIH_SECRET_WARNING (find_in (GTK_WIDGET (summary), "since_warning"));
+    GtkWidget *remove = find_in (GTK_WIDGET (warning), "remove_button");
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_in (GTK_WIDGET (summary), "view_stack")),
+                                           "details");
+    sih_case_set_detail (f->kase, SIH_DETAIL_SINCE, "code 482913");
+    g_assert_true (gtk_widget_grab_focus (since));
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (summary), GTK_DIR_TAB_FORWARD));
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (summary)) == remove);
+    /* (GtkButton::activate clicks after a delay, to show the press.) */
+    g_signal_emit_by_name (remove, "clicked");
+    g_assert_cmpstr (sih_case_get_detail (f->kase, SIH_DETAIL_SINCE), ==, "code");
+    g_assert_true (focus_is_in (GTK_WIDGET (summary), since));
+  }
 
   /* Contact fields are not secrets. */
   g_assert_null (sih_test_find_widget (GTK_WIDGET (summary), "email_warning"));

@@ -617,6 +617,62 @@ test_take_out_note (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-note", "s", "nonsense");
 }
 
+/* The rename dialog warns like any field */
+
+static SihSecretWarning *
+find_warning (GtkWidget *widget)
+{
+  if (SIH_IS_SECRET_WARNING (widget))
+    return SIH_SECRET_WARNING (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SihSecretWarning *found = find_warning (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_rename (Fixture       *f,
+             gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  SihSecretWarning *warning = NULL;
+  GtkWidget *dialog = NULL;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rename-case", NULL));
+  sih_test_iterate ();
+  /* An AdwMessageDialog of its own, or an AdwAlertDialog in the window. */
+  for (guint i = 0; warning == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      warning = find_warning (window);
+      if (warning != NULL && window != GTK_WIDGET (f->window))
+        dialog = window;
+    }
+  g_assert_nonnull (warning);
+
+  entry = sih_secret_warning_get_field (warning);
+  gtk_widget_grab_focus (GTK_WIDGET (f->window));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Caller 4711");
+  sih_secret_warning_check (warning);
+  assert_shown (warning, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Caller 4711, code 998877");
+  sih_secret_warning_check (warning);
+  assert_shown (warning, TRUE);
+  sih_secret_warning_remove (warning);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Caller 4711, code");
+
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The start page says what the app does with what is typed */
 
 static void
@@ -660,6 +716,8 @@ main (int   argc,
               fixture_set_up, test_take_out_detail, fixture_tear_down);
   g_test_add ("/secrets-ui/take-out/note", Fixture, NULL,
               fixture_set_up, test_take_out_note, fixture_tear_down);
+  g_test_add ("/secrets-ui/rename", Fixture, NULL,
+              fixture_set_up, test_rename, fixture_tear_down);
   g_test_add ("/secrets-ui/start-page", Fixture, NULL,
               fixture_set_up, test_start_page, fixture_tear_down);
   g_test_add ("/secrets-ui/export-masked", Fixture, NULL,

@@ -11,6 +11,7 @@
 #include "ui/sih-application.h"
 #include "ui/sih-dialogs.h"
 #include "ui/sih-print.h"
+#include "ui/sih-secret-warning.h"
 #include "ui/sih-summary-window.h"
 #include "ui/sih-window-private.h"
 
@@ -170,6 +171,7 @@ rename_case_action (GtkWidget  *widget,
   SihWindow *self = SIH_WINDOW (widget);
   SihAlert *alert;
   GtkWidget *entry;
+  GtkWidget *box;
 
   if (self->kase == NULL)
     return;
@@ -181,7 +183,12 @@ rename_case_action (GtkWidget  *widget,
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Case name"), -1);
-  sih_alert_set_extra_child (alert, entry);
+  /* A name is typed like a note: warn when it looks like a password or
+   * a code (a reference number named as one, "Caller 4711", does not). */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), sih_secret_warning_new (entry));
+  sih_alert_set_extra_child (alert, box);
   sih_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
   sih_alert_add_response (alert, "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED);
   sih_alert_set_default_response (alert, "rename");

@@ -38,7 +38,7 @@ struct _SihSecretWarning
 
   GtkWidget          *field;
   GObject            *source;   /* the field, or its text buffer: what says "changed" */
-  GtkEventController *focus;    /* on the field */
+  GtkEventController *focus;    /* on the field; a reference of our own */
   guint               check_id;
   gboolean            found;
 
@@ -242,8 +242,10 @@ disconnect_field (SihSecretWarning *self)
   g_clear_object (&self->source);
   if (self->focus != NULL)
     {
-      gtk_widget_remove_controller (self->field, self->focus);
-      self->focus = NULL;
+      /* Unless the field let go of it already. */
+      if (gtk_event_controller_get_widget (self->focus) == self->field)
+        gtk_widget_remove_controller (self->field, self->focus);
+      g_clear_object (&self->focus);
     }
   if (self->field != NULL && self->found)
     describe_field (self, FALSE);
@@ -276,7 +278,7 @@ sih_secret_warning_set_field (SihSecretWarning *self,
       g_signal_connect_swapped (self->source, "changed", G_CALLBACK (field_changed_cb), self);
       self->focus = gtk_event_controller_focus_new ();
       g_signal_connect_swapped (self->focus, "leave", G_CALLBACK (field_leave_cb), self);
-      gtk_widget_add_controller (field, self->focus);
+      gtk_widget_add_controller (field, g_object_ref (self->focus));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

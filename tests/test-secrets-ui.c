@@ -372,6 +372,27 @@ test_warning_field (gconstpointer data)
     g_assert_cmpstr (text, ==, "pw 998877 then");
   }
 
+  /* A field's own description comes back when the warning goes. */
+  sih_secret_warning_set_field_description (w.warning, "Never write passwords here");
+  {
+    g_autofree char *own = gtk_test_accessible_check_property (GTK_ACCESSIBLE (w.field),
+                                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                               "Never write passwords here");
+    g_assert_null (own);
+  }
+  gtk_widget_grab_focus (w.other);
+  set_text (w.field, "pin 4321");
+  g_assert_true (sih_secret_warning_get_found (w.warning));
+  set_text (w.field, "pin");
+  g_assert_false (sih_secret_warning_get_found (w.warning));
+  {
+    g_autofree char *own = gtk_test_accessible_check_property (GTK_ACCESSIBLE (w.field),
+                                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                               "Never write passwords here");
+    g_assert_null (own);
+  }
+  sih_secret_warning_set_field_description (w.warning, NULL);
+
   /* Several, and at the start or the end of the text. */
   set_text (w.field, "482913 and 774411");
   sih_secret_warning_remove (w.warning);

@@ -18,7 +18,9 @@
  * that no double space is left; Ctrl+Z brings it back.
  *
  * For screen readers the message is an alert, said when it appears, and
- * the field's description while it shows.  In a boxed list, put the
+ * the field's description while it shows; a field with a description of
+ * its own gives it as :field-description, to have it back afterwards
+ * (GTK 4.8 cannot read it from the field).  In a boxed list, put the
  * warning in a row of its own whose visibility is bound to the warning's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,6 +39,7 @@ struct _SihSecretWarning
   AdwBin              parent_instance;
 
   GtkWidget          *field;
+  char               *field_description; /* the field's own, when nothing shows */
   GObject            *source;   /* the field, or its text buffer: what says "changed" */
   GtkEventController *focus;    /* on the field; a reference of our own */
   guint               check_id;
@@ -49,6 +52,7 @@ enum
 {
   PROP_0,
   PROP_FIELD,
+  PROP_FIELD_DESCRIPTION,
   PROP_FOUND,
   N_PROPS
 };
@@ -76,6 +80,10 @@ describe_field (SihSecretWarning *self,
         gtk_accessible_update_property (GTK_ACCESSIBLE (targets[i]),
                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                         gtk_label_get_label (self->label), -1);
+      else if (self->field_description != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (targets[i]),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        self->field_description, -1);
       else
         gtk_accessible_reset_property (GTK_ACCESSIBLE (targets[i]),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
@@ -299,6 +307,27 @@ sih_secret_warning_get_field (SihSecretWarning *self)
 }
 
 /**
+ * sih_secret_warning_set_field_description:
+ * @description: (nullable): the field's own accessible description
+ *
+ * Sets the description the field has while no warning shows.
+ */
+void
+sih_secret_warning_set_field_description (SihSecretWarning *self,
+                                          const char       *description)
+{
+  g_return_if_fail (SIH_IS_SECRET_WARNING (self));
+
+  if (g_strcmp0 (self->field_description, description) == 0)
+    return;
+  g_free (self->field_description);
+  self->field_description = g_strdup (description);
+  if (self->field != NULL && !self->found)
+    describe_field (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_DESCRIPTION]);
+}
+
+/**
  * sih_secret_warning_get_found:
  *
  * Returns: whether the warning shows: the field holds something that
@@ -324,6 +353,16 @@ sih_secret_warning_dispose (GObject *object)
 }
 
 static void
+sih_secret_warning_finalize (GObject *object)
+{
+  SihSecretWarning *self = SIH_SECRET_WARNING (object);
+
+  g_free (self->field_description);
+
+  G_OBJECT_CLASS (sih_secret_warning_parent_class)->finalize (object);
+}
+
+static void
 sih_secret_warning_get_property (GObject    *object,
                                  guint       prop_id,
                                  GValue     *value,
@@ -335,6 +374,9 @@ sih_secret_warning_get_property (GObject    *object,
     {
     case PROP_FIELD:
       g_value_set_object (value, self->field);
+      break;
+    case PROP_FIELD_DESCRIPTION:
+      g_value_set_string (value, self->field_description);
       break;
     case PROP_FOUND:
       g_value_set_boolean (value, self->found);
@@ -357,6 +399,9 @@ sih_secret_warning_set_property (GObject      *object,
     case PROP_FIELD:
       sih_secret_warning_set_field (self, g_value_get_object (value));
       break;
+    case PROP_FIELD_DESCRIPTION:
+      sih_secret_warning_set_field_description (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -369,6 +414,7 @@ sih_secret_warning_class_init (SihSecretWarningClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sih_secret_warning_dispose;
+  object_class->finalize = sih_secret_warning_finalize;
   object_class->get_property = sih_secret_warning_get_property;
   object_class->set_property = sih_secret_warning_set_property;
 
@@ -379,6 +425,16 @@ sih_secret_warning_class_init (SihSecretWarningClass *klass)
    */
   properties[PROP_FIELD] =
     g_param_spec_object ("field", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * SihSecretWarning:field-description:
+   *
+   * The field's own accessible description, which the warning replaces
+   * while it shows ("Never write passwords or codes in notes").
+   */
+  properties[PROP_FIELD_DESCRIPTION] =
+    g_param_spec_string ("field-description", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   /**

@@ -16,6 +16,8 @@ GtkWidget *sih_secret_warning_new       (GtkWidget        *field);
 GtkWidget *sih_secret_warning_get_field (SihSecretWarning *self);
 void       sih_secret_warning_set_field (SihSecretWarning *self,
                                          GtkWidget        *field);
+void       sih_secret_warning_set_field_description (SihSecretWarning *self,
+                                                     const char       *description);
 gboolean   sih_secret_warning_get_found (SihSecretWarning *self);
 void       sih_secret_warning_check     (SihSecretWarning *self);
 void       sih_secret_warning_remove    (SihSecretWarning *self);

@@ -1277,6 +1277,25 @@ static const GoldenCase checklist_cases[] = {
   { "blank-checklist", NULL, FALSE, FALSE, NULL, "ja", SIH_SUMMARY_FORMAT_MARKDOWN },
 };
 
+/* The field id of a note, and back. */
+static void
+test_summary_note_field (void)
+{
+  g_autofree char *field = sih_summary_note_field ("first", "one");
+  g_autofree char *cause_id = NULL;
+  g_autofree char *step_id = NULL;
+
+  g_assert_cmpstr (field, ==, "note:first/one");
+  g_assert_true (sih_summary_parse_note_field (field, &cause_id, &step_id));
+  g_assert_cmpstr (cause_id, ==, "first");
+  g_assert_cmpstr (step_id, ==, "one");
+
+  g_assert_false (sih_summary_parse_note_field (SIH_DETAIL_EXTRA, NULL, NULL));
+  g_assert_false (sih_summary_parse_note_field ("note:first", NULL, NULL));
+  g_assert_false (sih_summary_parse_note_field ("note:/one", NULL, NULL));
+  g_assert_false (sih_summary_parse_note_field ("note:first/", NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1331,6 +1350,7 @@ main (int   argc,
   g_test_add_func ("/summary/checklist-ids", test_summary_checklist_ids);
   g_test_add_func ("/summary/format-names", test_summary_format_names);
   g_test_add_func ("/summary/this-computer", test_summary_this_computer);
+  g_test_add_func ("/summary/note-field", test_summary_note_field);
 
   return g_test_run ();
 }

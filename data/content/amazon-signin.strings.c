@@ -9,7 +9,7 @@
 /* Translators: Title of the content pack (pack:title) */
 NC_ ("pack:title", "Amazon sign-in problems");
 /* Translators: Disclaimer shown on the start page (pack:disclaimer) */
-NC_ ("pack:disclaimer", "Sign-in Helper is an independent, open-source app. It is not made by, affiliated with or endorsed by Amazon. It never asks for, sees or stores your passwords or verification codes: type those only on Amazon’s own sign-in pages. Amazon’s screens and procedures can change, so if anything here differs from Amazon’s official help, follow the official help.");
+NC_ ("pack:disclaimer", "Sign-in Helper is an independent, open-source app. It is not made by, affiliated with or endorsed by Amazon. It never asks for your passwords or verification codes: type those only on Amazon’s own sign-in pages. Amazon’s screens and procedures can change, so if anything here differs from Amazon’s official help, follow the official help.");
 /* Translators: Title of the cause “wrong-credentials” in the sidebar (cause:wrong-credentials:title) */
 NC_ ("cause:wrong-credentials:title", "Password or e-mail is refused");
 /* Translators: One-line summary of the cause “wrong-credentials” (cause:wrong-credentials:summary) */

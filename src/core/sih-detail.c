@@ -2,7 +2,8 @@
  *
  * One table says which values each such detail takes: the Details form
  * offers them, and a pack's triage answers may name them (the loader
- * checks that they exist).
+ * checks that they exist).  sih_detail_get_kind() says which details are
+ * contact fields, masked whole wherever the case is shared.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,26 @@ static const SihDetailChoice choices[] = {
   { SIH_DETAIL_WHERE, FALSE, places },
   { SIH_DETAIL_CHANGES, TRUE, changes },
 };
+
+/**
+ * sih_detail_get_kind:
+ * @key: a detail's key
+ *
+ * Returns: what the detail holds: a contact field, a choice, or free text
+ */
+SihDetailKind
+sih_detail_get_kind (const char *key)
+{
+  g_return_val_if_fail (key != NULL, SIH_DETAIL_KIND_TEXT);
+
+  if (g_str_equal (key, SIH_DETAIL_ACCOUNT_EMAIL))
+    return SIH_DETAIL_KIND_EMAIL;
+  if (g_str_equal (key, SIH_DETAIL_ACCOUNT_PHONE))
+    return SIH_DETAIL_KIND_PHONE;
+  if (sih_detail_choice_lookup (key) != NULL)
+    return SIH_DETAIL_KIND_CHOICE;
+  return SIH_DETAIL_KIND_TEXT;
+}
 
 /**
  * sih_detail_get_choices:

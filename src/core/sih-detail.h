@@ -25,6 +25,26 @@ G_BEGIN_DECLS
 #define SIH_DETAIL_EXTRA         "extra"         /* "anything else", shown at the top */
 
 /**
+ * SihDetailKind:
+ * @SIH_DETAIL_KIND_TEXT: free text the person typed (the error message,
+ *   "since when", notes on the changes, "anything else", the system and
+ *   the browser, and any detail this version does not know)
+ * @SIH_DETAIL_KIND_CHOICE: a value chosen from a list (an id, see
+ *   #SihDetailChoice)
+ * @SIH_DETAIL_KIND_EMAIL: the whole value is an e-mail address
+ * @SIH_DETAIL_KIND_PHONE: the whole value is a phone number
+ *
+ * What a detail holds, which says how it is masked when it is shared.
+ */
+typedef enum
+{
+  SIH_DETAIL_KIND_TEXT,
+  SIH_DETAIL_KIND_CHOICE,
+  SIH_DETAIL_KIND_EMAIL,
+  SIH_DETAIL_KIND_PHONE,
+} SihDetailKind;
+
+/**
  * SihDetailChoice:
  * @key: the detail
  * @multiple: the detail holds a set of the values, comma-separated
@@ -41,6 +61,7 @@ typedef struct
   const char * const *values;
 } SihDetailChoice;
 
+SihDetailKind          sih_detail_get_kind      (const char            *key);
 const SihDetailChoice *sih_detail_get_choices   (guint                 *n_choices);
 const SihDetailChoice *sih_detail_choice_lookup (const char            *key);
 gboolean               sih_detail_choice_knows  (const SihDetailChoice *choice,

@@ -54,6 +54,14 @@ const char * const sih_lexicon_not_secret_codes[] = {
   NULL
 };
 
+/* Words before a number that say what it is, so that it is no code:
+ * "build 19045", "Ticket 4711", "受付番号 12345". */
+const char * const sih_lexicon_number_names[] = {
+  "build", "version", "ver", "ticket", "case", "ref", "reference", "caller", "inquiry",
+  "ビルド", "バージョン", "チケット", "受付番号", "問い合わせ番号", "問合せ番号", "ケース",
+  NULL
+};
+
 /* Words that describe a password rather than being one: "password: reset". */
 const char * const sih_lexicon_state_words[] = {
   "reset", "changed", "change", "none", "unknown", "forgot", "forgotten", "wrong", "correct",

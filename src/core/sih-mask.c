@@ -20,6 +20,9 @@
 
 #define OTHER '\x01'
 
+/* E.164: no phone number has more digits. */
+#define MAX_PHONE_DIGITS 15
+
 typedef enum
 {
   TAKEN_NONE,
@@ -474,7 +477,7 @@ is_phone_number (const Number *number)
 {
   const guint *g = number->groups;
 
-  if (number->n_digits < 7 || number->n_digits > 15)
+  if (number->n_digits < 7 || number->n_digits > MAX_PHONE_DIGITS)
     return FALSE;
 
   if (number->plus)
@@ -601,19 +604,23 @@ find_phones (View      *v,
         }
 
       /* The longest run of chunks from each start that is a phone number:
-       * a date after a number ("090-1234-5678 2026-11-25") stays out. */
+       * a date after a number ("090-1234-5678 2026-11-25") stays out.
+       * Every chunk has a digit and no phone number has more than
+       * MAX_PHONE_DIGITS, so longer runs are not tried: a text of many
+       * numbers ("4821 4821 4821 …") is read in linear time. */
       for (guint a = 0; a < chunks->len;)
         {
           gint64 found = -1;
+          gint64 last = MIN ((gint64)chunks->len - 1, (gint64)a + MAX_PHONE_DIGITS - 1);
 
-          for (gint64 b = (gint64)chunks->len - 1; b >= (gint64)a && found < 0; b--)
+          for (gint64 b = last; b >= (gint64)a && found < 0; b--)
             {
               guint start = ((guint *)chunks->data)[2 * a];
               guint end = ((guint *)chunks->data)[2 * b + 1];
               Number number;
 
-              if (range_free (v, start, end) && stands_alone (v, start, end) &&
-                  read_number (v, start, end, &number) && is_phone_number (&number))
+              if (read_number (v, start, end, &number) && is_phone_number (&number) &&
+                  range_free (v, start, end) && stands_alone (v, start, end))
                 {
                   /* "（090-1234-5678）": the parentheses are the sentence's. */
                   if (v->norm[start] == '(' && v->norm[end - 1] == ')' &&
@@ -864,6 +871,20 @@ is_mixed_exception (const char *token,
         }
     }
 
+  /* A version: "128.5.0esr" (Firefox ESR), "2.0-beta". */
+  {
+    gsize i = 0;
+    gboolean version;
+
+    while (i < len && g_ascii_isdigit (t[i]))
+      i++;
+    version = i > 0 && i + 1 < len && t[i] == '.' && g_ascii_isdigit (t[i + 1]);
+    for (; version && i < len; i++)
+      version = g_ascii_islower (t[i]) || g_ascii_isdigit (t[i]) || strchr (".+-", t[i]) != NULL;
+    if (version)
+      return TRUE;
+  }
+
   /* Words joined by "/" or "-" without any digit: "GNU/Linux",
    * "Wi-Fi/Bluetooth", "Sign-In". */
   {
@@ -991,6 +1012,15 @@ find_digits (View      *v,
         continue;
       if (followed_by_unit (v, e))
         continue;
+      /* "build 19045", "Ticket: 4711", "受付番号：12345". */
+      {
+        guint k = s;
+
+        while (k > 0 && (v->norm[k - 1] == ':' || v->norm[k - 1] == ' '))
+          k--;
+        if (preceded_by (v, k, sih_lexicon_number_names))
+          continue;
+      }
 
       for (guint k = 0; k < e - s; k++)
         digits[k] = v->norm[s + k];
@@ -1077,12 +1107,13 @@ sih_mask_find (const char   *text,
  *    secrets.
  *  - %SIH_SECRET_REASON_MIXED: a token of 8 or more characters without
  *    spaces mixing three of upper case, lower case, digits and symbols
- *    ("Hunter2!x"), unless it is a web address, a path, "Product/1.2" or
- *    a product name like "Windows11".
+ *    ("Hunter2!x"), unless it is a web address, a path, "Product/1.2", a
+ *    version ("128.5.0esr") or a product name like "Windows11".
  *  - %SIH_SECRET_REASON_DIGITS: a number of 4–8 digits on its own, unless
  *    it is a year (1900–2099), a date (20261125), an amount (¥1500,
- *    1500円, 1500 yen) or part of a date, time, version, phone number or
- *    order number.
+ *    1500円, 1500 yen), what a word before it names ("build 19045",
+ *    "Ticket 4711", "受付番号 12345") or part of a date, time, version,
+ *    phone number or order number.
  *
  * Returns: (transfer container) (element-type SihMaskMatch): the flagged
  *   spans, in the order they appear

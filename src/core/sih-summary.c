@@ -115,6 +115,37 @@ sih_summary_note_field (const char *cause_id,
   return g_strdup_printf ("note:%s/%s", cause_id, step_id);
 }
 
+/**
+ * sih_summary_parse_note_field:
+ * @field: a field id, as in #SihSummaryFinding
+ * @cause_id: (out) (optional): the cause of the step
+ * @step_id: (out) (optional): the step
+ *
+ * Returns: %TRUE if @field is a step's note ("note:CAUSE/STEP"), %FALSE
+ *   for a detail
+ */
+gboolean
+sih_summary_parse_note_field (const char  *field,
+                              char       **cause_id,
+                              char       **step_id)
+{
+  const char *slash;
+
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (!g_str_has_prefix (field, "note:"))
+    return FALSE;
+  field += strlen ("note:");
+  slash = strchr (field, '/');
+  if (slash == NULL || slash == field || slash[1] == '\0')
+    return FALSE;
+  if (cause_id != NULL)
+    *cause_id = g_strndup (field, slash - field);
+  if (step_id != NULL)
+    *step_id = g_strdup (slash + 1);
+  return TRUE;
+}
+
 /* Every way a summary leaves the app: one row each. */
 static const SihExportFormat export_formats[] = {
   { "text", "txt", "txt", "text/plain", SIH_SUMMARY_FORMAT_TEXT, FALSE },
@@ -886,12 +917,9 @@ static const char *
 detail (Summary    *s,
         const char *key)
 {
-  FieldKind kind = FIELD_TEXT;
-
-  if (g_str_equal (key, SIH_DETAIL_ACCOUNT_EMAIL))
-    kind = FIELD_EMAIL;
-  else if (g_str_equal (key, SIH_DETAIL_ACCOUNT_PHONE))
-    kind = FIELD_PHONE;
+  SihDetailKind detail_kind = sih_detail_get_kind (key);
+  FieldKind kind = detail_kind == SIH_DETAIL_KIND_EMAIL ? FIELD_EMAIL :
+                   detail_kind == SIH_DETAIL_KIND_PHONE ? FIELD_PHONE : FIELD_TEXT;
 
   return masked_field (s, key, sih_case_get_detail (s->kase, key), kind);
 }

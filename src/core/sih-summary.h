@@ -170,6 +170,9 @@ void      sih_summary_options_init     (SihSummaryOptions        *options);
 void      sih_summary_finding_free     (SihSummaryFinding        *finding);
 char     *sih_summary_note_field       (const char               *cause_id,
                                         const char               *step_id);
+gboolean  sih_summary_parse_note_field (const char               *field,
+                                        char                    **cause_id,
+                                        char                    **step_id);
 gboolean  sih_summary_format_from_string (const char             *name,
                                           SihSummaryFormat       *format);
 gboolean  sih_summary_on_this_computer (SihCase                  *kase,

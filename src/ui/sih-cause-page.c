@@ -9,6 +9,7 @@
 #include "ui/sih-cause-page.h"
 #include "ui/sih-icons.h"
 #include "ui/sih-step-row.h"
+#include "ui/sih-text-widgets.h"
 
 struct _SihCausePage
 {
@@ -331,4 +332,61 @@ sih_cause_page_get_guidance (SihCausePage *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->guidance_box)))
     return NULL;
   return gtk_label_get_label (self->guidance_label);
+}
+
+/* The first field of @widget where text is typed: in a step row, its
+ * note (the row has no other). */
+static GtkWidget *
+find_text_field (GtkWidget *widget)
+{
+  if ((GTK_IS_EDITABLE (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget))) ||
+      (GTK_IS_TEXT_VIEW (widget) && gtk_text_view_get_editable (GTK_TEXT_VIEW (widget))))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_field (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * sih_cause_page_show_note:
+ * @step_id: a step of the cause shown
+ *
+ * Opens the step and puts the keyboard focus in its note, which scrolls
+ * it into view, with the password or the code selected: where the summary sends the person to take a password or
+ * a code out of a note.
+ *
+ * Returns: %TRUE if the cause shown has the step and its note took the
+ *   focus
+ */
+gboolean
+sih_cause_page_show_note (SihCausePage *self,
+                          const char   *step_id)
+{
+  g_return_val_if_fail (SIH_IS_CAUSE_PAGE (self), FALSE);
+  g_return_val_if_fail (step_id != NULL, FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *note;
+
+      if (!SIH_IS_STEP_ROW (row) ||
+          g_strcmp0 (sih_step_get_id (sih_step_row_get_step (SIH_STEP_ROW (row))), step_id) != 0)
+        continue;
+
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      note = find_text_field (row);
+      return note != NULL && sih_text_widget_focus_secret (note);
+    }
+
+  return FALSE;
 }

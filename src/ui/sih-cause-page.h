@@ -23,5 +23,7 @@ void       sih_cause_page_show         (SihCausePage *self,
 SihCause  *sih_cause_page_get_cause    (SihCausePage *self);
 GtkListBox *sih_cause_page_get_step_list (SihCausePage *self);
 const char *sih_cause_page_get_guidance (SihCausePage *self);
+gboolean   sih_cause_page_show_note    (SihCausePage *self,
+                                        const char   *step_id);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "core/sih-summary.h"
 #include "core/sih-triage.h"
 #include "ui/sih-summary-details.h"
+#include "ui/sih-secret-warning.h"
 #include "ui/sih-text-widgets.h"
 
 struct _SihSummaryDetails
@@ -299,6 +300,8 @@ sih_summary_details_class_init (SihSummaryDetailsClass *klass)
   object_class->dispose = sih_summary_details_dispose;
   object_class->finalize = sih_summary_details_finalize;
 
+  g_type_ensure (SIH_TYPE_SECRET_WARNING);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-summary-details.ui");
   gtk_widget_class_bind_template_child (widget_class, SihSummaryDetails, device_group);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryDetails, device_type_row);
@@ -407,4 +410,29 @@ sih_summary_details_set_case (SihSummaryDetails *self,
     sih_triage_fill_details (triage, kase);
   show_details (self, NULL);
   g_signal_connect_swapped (kase, "detail-changed", G_CALLBACK (detail_changed_cb), self);
+}
+
+/**
+ * sih_summary_details_focus_field:
+ * @key: a detail typed on this page (see #SihSummaryFinding)
+ *
+ * Puts the keyboard focus in the field that edits @key, which scrolls it
+ * into view, with what looks like a password or a code selected.
+ *
+ * Returns: %TRUE if the page has a field for @key and it took the focus
+ */
+gboolean
+sih_summary_details_focus_field (SihSummaryDetails *self,
+                                 const char        *key)
+{
+  GtkWidget *widget;
+  const char *field_key;
+
+  g_return_val_if_fail (SIH_IS_SUMMARY_DETAILS (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  for (guint i = 0; (widget = text_field (self, i, &field_key)) != NULL; i++)
+    if (g_str_equal (key, field_key))
+      return sih_text_widget_focus_secret (widget);
+  return FALSE;
 }

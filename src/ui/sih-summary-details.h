@@ -20,5 +20,7 @@ void sih_summary_details_set_case (SihSummaryDetails *self,
                                    SihTriage         *triage,
                                    gboolean           help_desk,
                                    const char        *this_os);
+gboolean sih_summary_details_focus_field (SihSummaryDetails *self,
+                                          const char        *key);
 
 G_END_DECLS

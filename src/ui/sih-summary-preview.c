@@ -17,9 +17,8 @@
 #include <string.h>
 
 #include "ui/sih-summary-preview.h"
+#include "ui/sih-secret-warning.h"
 #include "ui/sih-text-widgets.h"
-
-#define NOTE_PREFIX "note:"
 
 struct _SihSummaryPreview
 {
@@ -34,8 +33,9 @@ struct _SihSummaryPreview
   char                *secret_key;       /* likewise for the secret rows */
   GPtrArray           *mask_rows;
   GPtrArray           *secret_rows;
+  GHashTable          *secret_row_by_field; /* field id → its row in secret_rows */
   GHashTable          *unmask_switches;  /* field id → GtkSwitch (owned by its row) */
-  gboolean             writing;          /* writing "Anything else" to the case */
+  gboolean             writing;          /* between "Anything else" and the case */
 
   GtkTextView         *extra_view;
   AdwPreferencesGroup *secret_group;
@@ -46,6 +46,14 @@ struct _SihSummaryPreview
 };
 
 G_DEFINE_FINAL_TYPE (SihSummaryPreview, sih_summary_preview, ADW_TYPE_BIN)
+
+enum
+{
+  SHOW_FIELD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 #define FIELD_KEY "sih-field"
 
@@ -73,25 +81,6 @@ detail_label (const char *key)
   return key;
 }
 
-/* Splits "note:CAUSE/STEP"; %FALSE for a detail key. */
-static gboolean
-parse_note_field (const char  *field,
-                  char       **cause_id,
-                  char       **step_id)
-{
-  const char *slash;
-
-  if (!g_str_has_prefix (field, NOTE_PREFIX))
-    return FALSE;
-  field += strlen (NOTE_PREFIX);
-  slash = strchr (field, '/');
-  if (slash == NULL)
-    return FALSE;
-  *cause_id = g_strndup (field, slash - field);
-  *step_id = g_strdup (slash + 1);
-  return TRUE;
-}
-
 static char *
 step_title (SihSummaryPreview *self,
             const char       *cause_id,
@@ -110,7 +99,7 @@ unmask_title (SihSummaryPreview *self,
   g_autofree char *cause_id = NULL;
   g_autofree char *step_id = NULL;
 
-  if (parse_note_field (field, &cause_id, &step_id))
+  if (sih_summary_parse_note_field (field, &cause_id, &step_id))
     {
       g_autofree char *title = step_title (self, cause_id, step_id);
       /* Translators: a switch; %s is the title of a step */
@@ -127,7 +116,7 @@ secret_title (SihSummaryPreview *self,
   g_autofree char *cause_id = NULL;
   g_autofree char *step_id = NULL;
 
-  if (parse_note_field (field, &cause_id, &step_id))
+  if (sih_summary_parse_note_field (field, &cause_id, &step_id))
     {
       g_autofree char *title = step_title (self, cause_id, step_id);
       /* Translators: %s is the title of a step */
@@ -283,6 +272,20 @@ update_mask_rows (SihSummaryPreview *self,
   gtk_widget_set_visible (GTK_WIDGET (self->mask_group), fields->len > 0);
 }
 
+/* A row of "Take These Out" takes the person to the field it is about:
+ * "Anything else" is on this page; the window does the rest. */
+static void
+secret_row_activated_cb (SihSummaryPreview *self,
+                         AdwActionRow      *row)
+{
+  const char *field = g_object_get_data (G_OBJECT (row), FIELD_KEY);
+
+  if (g_str_equal (field, SIH_DETAIL_EXTRA))
+    sih_text_widget_focus_secret (GTK_WIDGET (self->extra_view));
+  else
+    g_signal_emit (self, signals[SHOW_FIELD], 0, field);
+}
+
 static void
 update_secret_rows (SihSummaryPreview *self,
                     GPtrArray        *findings)
@@ -297,12 +300,15 @@ update_secret_rows (SihSummaryPreview *self,
       self->secret_key = g_steal_pointer (&key);
 
       clear_rows (self->secret_group, self->secret_rows);
+      g_hash_table_remove_all (self->secret_row_by_field);
 
       for (guint i = 0; i < fields->len; i++)
         {
-          g_autofree char *title = secret_title (self, g_ptr_array_index (fields, i));
+          const char *field = g_ptr_array_index (fields, i);
+          g_autofree char *title = secret_title (self, field);
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+          GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -310,15 +316,22 @@ update_secret_rows (SihSummaryPreview *self,
           gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           _("Warning"), -1);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Open"), -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data_full (G_OBJECT (row), FIELD_KEY, g_strdup (field), g_free);
+          g_signal_connect_swapped (row, "activated", G_CALLBACK (secret_row_activated_cb), self);
 
           adw_preferences_group_add (self->secret_group, row);
           g_ptr_array_add (self->secret_rows, row);
+          g_hash_table_insert (self->secret_row_by_field, g_strdup (field), row);
         }
     }
 
   for (guint i = 0; i < fields->len; i++)
     adw_action_row_set_subtitle (g_ptr_array_index (self->secret_rows, i),
-                                 _("It is left out of the summary. Please delete it."));
+                                 _("It is left out of the summary. Open it to remove it."));
   gtk_widget_set_visible (GTK_WIDGET (self->secret_group), fields->len > 0);
 }
 
@@ -402,10 +415,13 @@ case_changed_cb (SihSummaryPreview *self)
 static void
 extra_changed_cb (SihSummaryPreview *self)
 {
-  g_autofree char *text = sih_text_widget_dup_text (GTK_WIDGET (self->extra_view));
+  g_autofree char *text = NULL;
 
-  if (self->kase == NULL)
+  /* Not while the box shows what the case holds: replacing its text
+   * empties it first, which would empty the detail too. */
+  if (self->kase == NULL || self->writing)
     return;
+  text = sih_text_widget_dup_text (GTK_WIDGET (self->extra_view));
   self->writing = TRUE;
   sih_case_set_detail (self->kase, SIH_DETAIL_EXTRA, text);
   self->writing = FALSE;
@@ -416,8 +432,12 @@ detail_changed_cb (SihSummaryPreview *self,
                    const char        *key)
 {
   if (!self->writing && g_str_equal (key, SIH_DETAIL_EXTRA))
-    sih_text_widget_set_text (GTK_WIDGET (self->extra_view),
-                              sih_case_get_detail (self->kase, SIH_DETAIL_EXTRA));
+    {
+      self->writing = TRUE;
+      sih_text_widget_set_text (GTK_WIDGET (self->extra_view),
+                                sih_case_get_detail (self->kase, SIH_DETAIL_EXTRA));
+      self->writing = FALSE;
+    }
 }
 
 /* GObject */
@@ -445,6 +465,7 @@ sih_summary_preview_finalize (GObject *object)
   g_clear_pointer (&self->unmask_switches, g_hash_table_unref);
   g_clear_pointer (&self->mask_rows, g_ptr_array_unref);
   g_clear_pointer (&self->secret_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->secret_row_by_field, g_hash_table_unref);
   g_free (self->text);
   g_free (self->mask_key);
   g_free (self->secret_key);
@@ -461,6 +482,8 @@ sih_summary_preview_class_init (SihSummaryPreviewClass *klass)
   object_class->dispose = sih_summary_preview_dispose;
   object_class->finalize = sih_summary_preview_finalize;
 
+  g_type_ensure (SIH_TYPE_SECRET_WARNING);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-summary-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, SihSummaryPreview, extra_view);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryPreview, secret_group);
@@ -469,6 +492,18 @@ sih_summary_preview_class_init (SihSummaryPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihSummaryPreview, mask_group);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryPreview, preview_view);
   gtk_widget_class_bind_template_callback (widget_class, format_toggled_cb);
+
+  /**
+   * SihSummaryPreview::show-field:
+   * @field: a field id, as in #SihSummaryFinding: a detail of the Details
+   *   page, or a step's note
+   *
+   * The person asked to go to @field, to take out what looks like a
+   * password or a code.
+   */
+  signals[SHOW_FIELD] =
+    g_signal_new ("show-field", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 /* Preferences → "Mask e-mail addresses and phone numbers": off shows them
@@ -498,6 +533,7 @@ sih_summary_preview_init (SihSummaryPreview *self)
   self->unmask_switches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->mask_rows = g_ptr_array_new ();
   self->secret_rows = g_ptr_array_new ();
+  self->secret_row_by_field = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->extra_view), "changed",
                             G_CALLBACK (extra_changed_cb), self);
@@ -607,4 +643,20 @@ sih_summary_preview_get_unmask_switch (SihSummaryPreview *self,
   g_return_val_if_fail (SIH_IS_SUMMARY_PREVIEW (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
   return g_hash_table_lookup (self->unmask_switches, field);
+}
+
+/**
+ * sih_summary_preview_get_secret_row:
+ * @field: a field id, as in #SihSummaryFinding
+ *
+ * Returns: (transfer none) (nullable): the row of "Take These Out" about
+ *   @field, if it holds something that looks like a password or a code
+ */
+GtkWidget *
+sih_summary_preview_get_secret_row (SihSummaryPreview *self,
+                                    const char        *field)
+{
+  g_return_val_if_fail (SIH_IS_SUMMARY_PREVIEW (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+  return g_hash_table_lookup (self->secret_row_by_field, field);
 }

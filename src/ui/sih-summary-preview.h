@@ -27,6 +27,8 @@ SihSummaryFormat  sih_summary_preview_get_format      (SihSummaryPreview   *self
 GPtrArray        *sih_summary_preview_dup_blocks      (SihSummaryPreview   *self);
 GtkSwitch        *sih_summary_preview_get_unmask_switch (SihSummaryPreview *self,
                                                          const char        *field);
+GtkWidget        *sih_summary_preview_get_secret_row    (SihSummaryPreview *self,
+                                                         const char        *field);
 
 void              sih_summary_apply_mask_preference   (SihSummaryOptions   *options);
 

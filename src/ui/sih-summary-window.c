@@ -155,6 +155,34 @@ print_action (GtkWidget  *widget,
     sih_show_error_dialog (GTK_WIDGET (self), _("Could Not Print"), error->message);
 }
 
+/* "Take These Out": to the field a row is about */
+
+static void
+show_field_cb (SihSummaryWindow *self,
+               const char       *field)
+{
+  g_autofree char *cause_id = NULL;
+  g_autofree char *step_id = NULL;
+
+  if (sih_summary_parse_note_field (field, &cause_id, &step_id))
+    {
+      /* A note is edited in the main window, which this one covers:
+       * close it and let the main window open the step. */
+      g_autoptr(GtkWindow) parent = NULL;
+      g_autofree char *target = g_strdup_printf ("%s/%s", cause_id, step_id);
+
+      if (gtk_window_get_transient_for (GTK_WINDOW (self)) == NULL)
+        return;
+      parent = g_object_ref (gtk_window_get_transient_for (GTK_WINDOW (self)));
+      gtk_window_close (GTK_WINDOW (self));
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-note", "s", target);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "details");
+  sih_summary_details_focus_field (self->details, field);
+}
+
 /* GObject */
 
 static void
@@ -189,6 +217,7 @@ sih_summary_window_class_init (SihSummaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, details);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, preview);
+  gtk_widget_class_bind_template_callback (widget_class, show_field_cb);
 
   gtk_widget_class_install_action (widget_class, "summary.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "summary.save", NULL, save_action);
@@ -332,4 +361,19 @@ sih_summary_print (GtkWindow *parent,
   blocks = sih_summary_format_blocks (kase, pack, device, now, &options);
   if (!print_summary (parent, kase, blocks, &error))
     sih_show_error_dialog (GTK_WIDGET (parent), _("Could Not Print"), error->message);
+}
+
+/**
+ * sih_summary_window_get_secret_row:
+ * @field: a field id, as in #SihSummaryFinding
+ *
+ * Returns: (transfer none) (nullable): the row of "Take These Out" about
+ *   @field, if it holds something that looks like a password or a code
+ */
+GtkWidget *
+sih_summary_window_get_secret_row (SihSummaryWindow *self,
+                                   const char       *field)
+{
+  g_return_val_if_fail (SIH_IS_SUMMARY_WINDOW (self), NULL);
+  return sih_summary_preview_get_secret_row (self->preview, field);
 }

@@ -26,6 +26,8 @@ void              sih_summary_window_present           (GtkWindow        *parent
 const char       *sih_summary_window_get_text          (SihSummaryWindow *self);
 GtkSwitch        *sih_summary_window_get_unmask_switch (SihSummaryWindow *self,
                                                         const char       *field);
+GtkWidget        *sih_summary_window_get_secret_row    (SihSummaryWindow *self,
+                                                        const char       *field);
 
 void              sih_summary_print                    (GtkWindow        *parent,
                                                         SihPack          *pack,

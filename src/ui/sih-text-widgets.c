@@ -3,12 +3,14 @@
  * The details forms edit text in two kinds of widget: a GtkEditable (an
  * entry row) for a line, a GtkTextView for a message or a paragraph.
  * These read and write either kind, so that a form treats its fields
- * alike.
+ * alike, and take the person to what looks like a password or a code in
+ * one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "core/sih-mask.h"
 #include "ui/sih-text-widgets.h"
 
 /**
@@ -55,4 +57,57 @@ sih_text_widget_set_text (GtkWidget  *widget,
     gtk_editable_set_text (GTK_EDITABLE (widget), text);
   else
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+}
+
+/**
+ * sih_text_widget_focus_secret:
+ * @widget: a #GtkEditable or a #GtkTextView
+ *
+ * Puts the keyboard focus in @widget with the first thing that looks like
+ * a password or a code selected, so that the person sees what to take
+ * out and Delete takes it out; the rest of the text is never selected
+ * with it, so that typing cannot replace it all.  Without one, the cursor
+ * goes to the end.
+ *
+ * Returns: whether @widget took the focus
+ */
+gboolean
+sih_text_widget_focus_secret (GtkWidget *widget)
+{
+  g_autofree char *text = sih_text_widget_dup_text (widget);
+  g_autoptr(GPtrArray) secrets = sih_mask_find_secrets (text);
+  int start, end;
+
+  if (!gtk_widget_grab_focus (widget))
+    return FALSE;
+
+  if (secrets->len > 0)
+    {
+      const SihMaskMatch *first = g_ptr_array_index (secrets, 0);
+
+      start = (int)g_utf8_pointer_to_offset (text, text + first->start);
+      end = (int)g_utf8_pointer_to_offset (text, text + first->end);
+    }
+  else
+    {
+      start = end = (int)g_utf8_strlen (text, -1);
+    }
+
+  if (GTK_IS_EDITABLE (widget))
+    {
+      gtk_editable_select_region (GTK_EDITABLE (widget), start, end);
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter from, to;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+      /* The cursor at the start, where the view scrolls to. */
+      gtk_text_buffer_select_range (buffer, &from, &to);
+      gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (widget), gtk_text_buffer_get_insert (buffer));
+    }
+
+  return TRUE;
 }

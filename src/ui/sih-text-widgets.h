@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 char *sih_text_widget_dup_text (GtkWidget  *widget);
 void  sih_text_widget_set_text (GtkWidget  *widget,
                                 const char *text);
+gboolean sih_text_widget_focus_secret (GtkWidget *widget);
 
 G_END_DECLS

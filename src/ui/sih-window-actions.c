@@ -5,11 +5,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "core/sih-case-file.h"
+#include "core/sih-handover.h"
 #include "ui/sih-application.h"
 #include "ui/sih-dialogs.h"
 #include "ui/sih-print.h"
+#include "ui/sih-secret-warning.h"
 #include "ui/sih-summary-window.h"
 #include "ui/sih-window-private.h"
 
@@ -50,6 +52,30 @@ select_cause_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   sih_window_select_cause (SIH_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* "CAUSE/STEP": opens the cause, and the step with its note focused. */
+static void
+show_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  const char *slash = strchr (target, '/');
+  g_autofree char *cause_id = NULL;
+  SihCause *shown;
+
+  if (slash == NULL)
+    return;
+  cause_id = g_strndup (target, slash - target);
+  sih_window_select_cause (self, cause_id);
+
+  /* A cause the pack no longer has leaves the start page shown. */
+  shown = sih_cause_page_get_cause (self->cause_page);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "cause") == 0 &&
+      shown != NULL && g_str_equal (sih_cause_get_id (shown), cause_id))
+    sih_cause_page_show_note (self->cause_page, slash + 1);
 }
 
 static void
@@ -145,6 +171,7 @@ rename_case_action (GtkWidget  *widget,
   SihWindow *self = SIH_WINDOW (widget);
   SihAlert *alert;
   GtkWidget *entry;
+  GtkWidget *box;
 
   if (self->kase == NULL)
     return;
@@ -156,7 +183,12 @@ rename_case_action (GtkWidget  *widget,
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Case name"), -1);
-  sih_alert_set_extra_child (alert, entry);
+  /* A name is typed like a note: warn when it looks like a password or
+   * a code (a reference number named as one, "Caller 4711", does not). */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), sih_secret_warning_new (entry));
+  sih_alert_set_extra_child (alert, box);
   sih_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
   sih_alert_add_response (alert, "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED);
   sih_alert_set_default_response (alert, "rename");
@@ -188,6 +220,10 @@ delete_current_case_action (GtkWidget  *widget,
   _sih_window_delete_case (self, id);
 }
 
+/* The export dialog's one choice: "true" shares e-mail addresses and
+ * phone numbers as written; masked unless the person ticks it. */
+#define CONTACTS_CHOICE "contacts"
+
 static void
 export_response_cb (GtkNativeDialog *chooser,
                     int              response,
@@ -196,14 +232,21 @@ export_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  SihHandoverReport report = { 0, 0 };
+  SihMaskFlags mask = SIH_MASK_EMAILS | SIH_MASK_PHONES;
 
   if (response == GTK_RESPONSE_ACCEPT && self->kase != NULL)
     {
+      if (g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), CONTACTS_CHOICE),
+                     "true") == 0)
+        mask = SIH_MASK_NONE;
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
-      if (path == NULL || !sih_case_file_save_to_path (self->kase, path, &error))
+      if (path == NULL || !sih_handover_export (self->kase, path, mask, &report, &error))
         sih_show_error_dialog (GTK_WIDGET (self), _("The Case Could Not Be Exported"),
                            error != NULL ? error->message : _("The place cannot be written to."));
+      else if (report.n_withheld > 0)
+        _sih_window_show_toast (self, _("Case exported, without passwords or codes"));
       else
         _sih_window_show_toast (self, _("Case exported"));
     }
@@ -211,6 +254,9 @@ export_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* A handover file leaves out what looks like a password or a code, and
+ * masks contact details unless the person chooses otherwise: the dialog
+ * says both where the choice is made. */
 static void
 export_case_action (GtkWidget  *widget,
                     const char *action_name,
@@ -218,6 +264,7 @@ export_case_action (GtkWidget  *widget,
 {
   SihWindow *self = SIH_WINDOW (widget);
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
 
@@ -230,6 +277,16 @@ export_case_action (GtkWidget  *widget,
   g_strdelimit (title, "/\\:*?\"<>|", '-');
   name = g_strdup_printf ("%s.json", title);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* Without a filter, GTK's dialog shows "(None)" beside the choice. */
+  gtk_file_filter_set_name (filter, _("Case files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), CONTACTS_CHOICE,
+                               _("Show e-mail addresses and phone numbers unmasked "
+                                 "(passwords and codes are always left out)"),
+                               NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), CONTACTS_CHOICE, "false");
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -333,6 +390,7 @@ void
 _sih_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.select-cause", "s", select_cause_action);
+  gtk_widget_class_install_action (widget_class, "win.show-note", "s", show_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-start", NULL, show_start_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.mark-solved", NULL, mark_solved_action);

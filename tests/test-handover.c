@@ -128,6 +128,42 @@ test_handover_masked (void)
   g_assert_cmpstr (sih_case_get_note (c, CAUSE, STEP), ==, "コードは 123456 でした");
 }
 
+/* A help desk's case keeps its status, route and call-back; the reason,
+ * the ticket and the caller's name are made safe like any text, and how
+ * to reach the caller is masked like any contact detail. */
+static void
+test_handover_help_desk (void)
+{
+  g_autoptr(SihCase) kase = sih_case_new ("test-pack", "1.0");
+  g_autoptr(SihCase) copy = NULL;
+  g_autoptr(SihCase) as_written = NULL;
+
+  sih_case_set_title (kase, "Caller 4711");
+  sih_case_set_ticket (kase, "HD-4711");
+  sih_case_set_caller_name (kase, "Hanako Sato");
+  sih_case_set_caller_contact (kase, "090-1234-5678 or hanako@example.com");
+  g_assert_true (sih_case_set_status (kase, SIH_STATUS_ESCALATED,
+                                      "She read out the code 482913 by mistake", "customer-service",
+                                      NULL));
+
+  copy = sih_handover_copy_case (kase, SIH_MASK_DEFAULT, NULL);
+  g_assert_cmpint (sih_case_get_status (copy), ==, SIH_STATUS_ESCALATED);
+  g_assert_cmpstr (sih_case_get_escalation_route (copy), ==, "customer-service");
+  g_assert_cmpstr (sih_case_get_title (copy), ==, "Caller 4711");
+  g_assert_cmpstr (sih_case_get_ticket (copy), ==, "HD-4711");
+  g_assert_cmpstr (sih_case_get_caller_name (copy), ==, "Hanako Sato");
+  g_assert_null (strstr (sih_case_get_status_reason (copy), "482913"));
+  g_assert_null (strstr (sih_case_get_caller_contact (copy), "1234-5678"));
+  g_assert_null (strstr (sih_case_get_caller_contact (copy), "hanako@"));
+
+  /* Contact details as written when chosen; the code never. */
+  as_written = sih_handover_copy_case (kase, SIH_MASK_NONE, NULL);
+  g_assert_cmpstr (sih_case_get_caller_contact (as_written), ==,
+                   "090-1234-5678 or hanako@example.com");
+  g_assert_null (strstr (sih_case_get_status_reason (as_written), "482913"));
+  g_assert_cmpint (sih_case_get_status (as_written), ==, SIH_STATUS_ESCALATED);
+}
+
 static void
 test_handover_as_written (void)
 {
@@ -265,6 +301,7 @@ main (int   argc,
 
   g_test_add_func ("/handover/masked", test_handover_masked);
   g_test_add_func ("/handover/as-written", test_handover_as_written);
+  g_test_add_func ("/handover/help-desk", test_handover_help_desk);
   g_test_add_func ("/handover/bounds", test_handover_bounds);
   g_test_add_func ("/handover/export", test_handover_export);
   g_test_add_func ("/handover/detail-kinds", test_handover_detail_kinds);

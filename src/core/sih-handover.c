@@ -33,6 +33,9 @@ safe_text (const char         *value,
 {
   g_autoptr(GPtrArray) matches = NULL;
 
+  if (value == NULL)
+    return NULL;
+
   switch (kind)
     {
     case SIH_DETAIL_KIND_CHOICE:
@@ -105,6 +108,23 @@ sih_handover_copy_case (SihCase           *kase,
 
       sih_case_restore_state (copy, safe, sih_case_get_solved (copy), cause_id);
     }
+
+  /* A help desk's fields: the ticket and the caller's name are typed text;
+   * how to reach the caller is contact details, masked unless chosen; the
+   * status is kept as it is (restoring the title above reset it), with its
+   * reason made safe like any text. */
+  {
+    g_autofree char *ticket = safe_text (sih_case_get_ticket (copy), SIH_DETAIL_KIND_TEXT, mask, &local);
+    g_autofree char *name = safe_text (sih_case_get_caller_name (copy), SIH_DETAIL_KIND_TEXT, mask, &local);
+    g_autofree char *contact = safe_text (sih_case_get_caller_contact (copy), SIH_DETAIL_KIND_TEXT,
+                                          mask, &local);
+    g_autofree char *reason = safe_text (sih_case_get_status_reason (kase), SIH_DETAIL_KIND_TEXT,
+                                         mask, &local);
+
+    sih_case_restore_help_desk (copy, ticket, name, contact);
+    sih_case_restore_status (copy, sih_case_get_status (kase), reason,
+                             sih_case_get_escalation_route (kase), sih_case_get_call_back (kase));
+  }
 
   records = sih_case_get_records (copy);
   for (guint i = 0; i < records->len; i++)

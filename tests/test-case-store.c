@@ -325,6 +325,13 @@ test_store_permissions (Fixture       *f,
   g_assert_cmpint (g_stat (index, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
+  /* A case file someone opened up is private again once it is saved. */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  sih_case_set_note (c, "first", "one", "Saved again");
+  wait_idle (f->store);
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
   /* A folder someone opened up is made private again. */
   store_close (f);
   g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);

@@ -270,6 +270,27 @@ set_text (GtkWidget  *field,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
 }
 
+/* Inserts @text at the end, as typing does. */
+static void
+type_text (GtkWidget  *field,
+           const char *text)
+{
+  if (GTK_IS_EDITABLE (field))
+    {
+      int position = -1;
+
+      gtk_editable_insert_text (GTK_EDITABLE (field), text, -1, &position);
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_insert_at_cursor (buffer, text, -1);
+      gtk_text_buffer_end_user_action (buffer);
+    }
+}
+
 static char *
 get_text (GtkWidget *field)
 {
@@ -344,8 +365,12 @@ test_warning_field (gconstpointer data)
   set_text (w.field, "password: Abc");
   assert_shown (w.warning, FALSE);
 
-  /* Leaving the field checks it without waiting. */
-  set_text (w.field, "pw 998877 then");
+  /* Leaving the field checks it without waiting.  Typed, as a person
+   * types it (GTK 4.18 keeps no undo history across
+   * gtk_editable_set_text(), which the app never uses for what people
+   * type). */
+  set_text (w.field, "");
+  type_text (w.field, "pw 998877 then");
   gtk_widget_grab_focus (w.other);
   assert_shown (w.warning, TRUE);
 
@@ -356,21 +381,27 @@ test_warning_field (gconstpointer data)
   g_signal_emit_by_name (button, "clicked");
   text = get_text (w.field);
   g_assert_cmpstr (text, ==, "pw then");
-  assert_shown (w.warning, FALSE);
+  g_assert_false (sih_secret_warning_get_found (w.warning));
   g_assert_true (gtk_widget_has_focus (w.field) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (w.window)), w.field));
 
-  /* Undo brings it back. */
-  {
-    GtkWidget *text_widget = GTK_IS_EDITABLE (w.field)
-                             ? GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (w.field)))
-                             : w.field;
+  /* The warning says what was done, and Undo brings it back (in one
+   * click: GTK 4.18 keeps no undo step for the program's deletion). */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (w.warning)));
+  g_assert_false (sih_secret_warning_get_found (w.warning));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "secret-warning.undo");
+  g_signal_emit_by_name (button, "clicked");
+  g_clear_pointer (&text, g_free);
+  text = get_text (w.field);
+  g_assert_cmpstr (text, ==, "pw 998877 then");
+  assert_shown (w.warning, TRUE);
+  g_assert_true (sih_secret_warning_get_found (w.warning));
 
-    g_assert_true (gtk_widget_activate_action (text_widget, "text.undo", NULL));
-    g_clear_pointer (&text, g_free);
-    text = get_text (w.field);
-    g_assert_cmpstr (text, ==, "pw 998877 then");
-  }
+  /* Removed again, then typing on: Undo is no longer offered. */
+  sih_secret_warning_remove (w.warning);
+  type_text (w.field, " more");
+  assert_shown (w.warning, FALSE);
 
   /* A field's own description comes back when the warning goes. */
   sih_secret_warning_set_field_description (w.warning, "Never write passwords here");
@@ -456,6 +487,10 @@ test_summary_warnings (Fixture       *f,
 
       sih_secret_warning_remove (warning);
       g_assert_cmpstr (sih_case_get_detail (f->kase, fields[i][1]), ==, "It says code is wrong");
+      /* Undo is offered until the field changes again. */
+      g_assert_false (sih_secret_warning_get_found (warning));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (warning)));
+      sih_case_set_detail (f->kase, fields[i][1], "It says the code is wrong");
       assert_shown (warning, FALSE);
       if (ADW_IS_PREFERENCES_ROW (row))
         g_assert_false (gtk_widget_get_visible (row));

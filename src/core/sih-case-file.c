@@ -978,6 +978,15 @@ sih_case_file_save_to_path (SihCase     *c,
       return FALSE;
     }
 
+  /* GLib 2.84 keeps the mode of a file it replaces: a file someone made
+   * readable to others is made private first, so that the case never is. */
+  {
+    struct stat st;
+
+    if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 0777) != 0600)
+      g_chmod (path, 0600);
+  }
+
   if (!g_file_set_contents_full (path, data, len,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, &local_error))

@@ -485,8 +485,16 @@ set_aside_intruder (WriteJob *job)
   g_autofree char *name = NULL;
   struct stat st;
 
-  if (g_lstat (job->path, &st) != 0 || S_ISREG (st.st_mode))
+  if (g_lstat (job->path, &st) != 0)
     return;
+  /* GLib 2.84 keeps the mode of a file it replaces: one someone made
+   * readable to others is made private again before it is written. */
+  if (S_ISREG (st.st_mode))
+    {
+      if ((st.st_mode & 0777) != 0600)
+        g_chmod (job->path, 0600);
+      return;
+    }
 
   name = g_path_get_basename (job->path);
   job->set_aside =

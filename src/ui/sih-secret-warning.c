@@ -15,7 +15,9 @@
  * "[hidden]" marker in its place: the marker after a label ("password:
  * [hidden]") would itself read as a labelled value and be flagged again,
  * and the person asked for it to be gone.  One space is taken with it so
- * that no double space is left; Ctrl+Z brings it back.
+ * that no double space is left.  The warning then says so, with Undo,
+ * until the field changes again: GTK 4.18 keeps no undo step for a
+ * deletion made by the program, so Ctrl+Z cannot be relied on.
  *
  * For screen readers the message is an alert, said when it appears, and
  * the field's description while it shows; a field with a description of
@@ -26,6 +28,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "core/sih-mask.h"
 #include "ui/sih-secret-warning.h"
@@ -44,8 +48,11 @@ struct _SihSecretWarning
   GtkEventController *focus;    /* on the field; a reference of our own */
   guint               check_id;
   gboolean            found;
+  char               *undo_text;  /* the field before Remove, while Undo is offered */
+  gboolean            changing;   /* Remove or Undo is changing the field */
 
   GtkLabel           *label;
+  GtkButton          *remove_button;
 };
 
 enum
@@ -90,15 +97,42 @@ describe_field (SihSecretWarning *self,
     }
 }
 
+/* The warning with Remove while something is found; after Remove, what
+ * was done, with Undo. */
+static void
+update_display (SihSecretWarning *self)
+{
+  gboolean undo = self->undo_text != NULL && !self->found;
+
+  gtk_label_set_label (self->label,
+                       undo ? _("The password or code was taken out.") :
+                       _("This looks like a password or a code. Support never needs it."));
+  gtk_button_set_label (self->remove_button, undo ? _("_Undo") : C_("secret", "Remove"));
+  gtk_button_set_use_underline (self->remove_button, undo);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button),
+                                  undo ? "secret-warning.undo" : "secret-warning.remove");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button),
+                               undo ? _("Put back what was taken out") :
+                               _("Take the password or code out of this field"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  undo ? _("Undo taking out the password or code") :
+                                  _("Remove the password or code"), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->found || undo);
+}
+
 static void
 set_found (SihSecretWarning *self,
            gboolean          found)
 {
   if (self->found == found)
-    return;
+    {
+      update_display (self);
+      return;
+    }
 
   self->found = found;
-  gtk_widget_set_visible (GTK_WIDGET (self), found);
+  update_display (self);
   describe_field (self, found);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOUND]);
 }
@@ -141,6 +175,13 @@ check_cb (gpointer user_data)
 static void
 field_changed_cb (SihSecretWarning *self)
 {
+  /* Anything typed after Remove: Undo is no longer offered. */
+  if (!self->changing && self->undo_text != NULL)
+    {
+      g_clear_pointer (&self->undo_text, g_free);
+      update_display (self);
+    }
+
   /* At once, unless the person is typing here and nothing shows yet. */
   if (self->found || !gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (self->focus)))
     {
@@ -167,7 +208,15 @@ delete_range (GtkWidget *field,
 {
   if (GTK_IS_EDITABLE (field))
     {
-      gtk_editable_delete_text (GTK_EDITABLE (field), start, end);
+      GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (field));
+      GtkWidget *text = GTK_WIDGET (delegate != NULL ? delegate : GTK_EDITABLE (field));
+
+      /* As the person would: select it and delete the selection.  GTK
+       * 4.18 keeps no undo step for gtk_editable_delete_text(), and Ctrl+Z
+       * must bring back what Remove took. */
+      gtk_editable_select_region (GTK_EDITABLE (field), start, end);
+      if (!gtk_widget_activate_action (text, "selection.delete", NULL))
+        gtk_editable_delete_text (GTK_EDITABLE (field), start, end);
     }
   else
     {
@@ -200,6 +249,9 @@ sih_secret_warning_remove (SihSecretWarning *self)
 
   text = sih_text_widget_dup_text (self->field);
   secrets = sih_mask_find_secrets (text);
+  if (secrets->len == 0)
+    return;
+  self->changing = TRUE;
 
   /* One step to undo in a text view. */
   if (GTK_IS_TEXT_VIEW (self->field))
@@ -228,8 +280,34 @@ sih_secret_warning_remove (SihSecretWarning *self)
   if (buffer != NULL)
     gtk_text_buffer_end_user_action (buffer);
 
+  self->changing = FALSE;
+  g_free (self->undo_text);
+  self->undo_text = g_steal_pointer (&text);
   sih_secret_warning_check (self);
-  /* The button has gone with the warning: back to where the person types. */
+  /* Back to where the person types; Undo is one Tab away. */
+  gtk_widget_grab_focus (self->field);
+}
+
+/**
+ * sih_secret_warning_undo:
+ *
+ * Puts back what Remove took out, as the warning's "Undo" button does.
+ */
+void
+sih_secret_warning_undo (SihSecretWarning *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (SIH_IS_SECRET_WARNING (self));
+
+  if (self->field == NULL || self->undo_text == NULL)
+    return;
+
+  text = g_steal_pointer (&self->undo_text);
+  self->changing = TRUE;
+  sih_text_widget_set_text (self->field, text);
+  self->changing = FALSE;
+  sih_secret_warning_check (self);
   gtk_widget_grab_focus (self->field);
 }
 
@@ -239,6 +317,14 @@ remove_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   sih_secret_warning_remove (SIH_SECRET_WARNING (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sih_secret_warning_undo (SIH_SECRET_WARNING (widget));
 }
 
 static void
@@ -358,6 +444,7 @@ sih_secret_warning_finalize (GObject *object)
   SihSecretWarning *self = SIH_SECRET_WARNING (object);
 
   g_free (self->field_description);
+  g_free (self->undo_text);
 
   G_OBJECT_CLASS (sih_secret_warning_parent_class)->finalize (object);
 }
@@ -451,8 +538,10 @@ sih_secret_warning_class_init (SihSecretWarningClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-secret-warning.ui");
   gtk_widget_class_bind_template_child (widget_class, SihSecretWarning, label);
+  gtk_widget_class_bind_template_child (widget_class, SihSecretWarning, remove_button);
 
   gtk_widget_class_install_action (widget_class, "secret-warning.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "secret-warning.undo", NULL, undo_action);
 }
 
 static void

@@ -21,5 +21,6 @@ void       sih_secret_warning_set_field_description (SihSecretWarning *self,
 gboolean   sih_secret_warning_get_found (SihSecretWarning *self);
 void       sih_secret_warning_check     (SihSecretWarning *self);
 void       sih_secret_warning_remove    (SihSecretWarning *self);
+void              sih_secret_warning_undo   (SihSecretWarning *self);
 
 G_END_DECLS

@@ -18,7 +18,8 @@ gets wrong, then a count of each kind:
              name, or named after its widget type ("GtkListBox")
   doubled    a name read twice: "Copy Copy", a mnemonic's raw underscore
              ("Start _Over"), or a control inside a control the keyboard
-             reaches with the same name (a row and its own check box)
+             reaches with the same name (a row and its own check box; not
+             an entry row's text field, which the row gives the focus to)
   decorative an image with no name of its own ("GtkImage" on GTK 4.8)
              that is exposed instead of hidden
 
@@ -43,6 +44,7 @@ CONTROL_ROLES = {
 }
 # Containers a screen reader names when the focus enters them.
 CONTAINER_ROLES = {'list', 'list box', 'tree', 'tree table', 'table', 'page tab list'}
+EDITABLE_ROLES = {'text', 'entry', 'password text'}
 WINDOW_ROLES = {'frame', 'dialog', 'window', 'alert'}
 IMAGE_ROLES = {'image', 'icon'}
 TYPE_NAME = re.compile(r'(Gtk|Adw|Sih)[A-Z][A-Za-z]*')
@@ -53,15 +55,20 @@ RAW_MNEMONIC = re.compile(r'_[^\s_]')
 def find_app(name, pid, tries=50):
     desktop = pyatspi.Registry.getDesktop(0)
     for _ in range(tries):
-        for app in desktop:
+        try:
+            count = desktop.childCount
+        except Exception:
+            count = 0
+        for i in range(count):
             try:
+                app = desktop.getChildAtIndex(i)
                 if app is None:
                     continue
                 if pid is not None and app.get_process_id() == pid:
                     return app
                 if pid is None and app.name and name in app.name:
                     return app
-            except Exception:  # an application that went away while we asked
+            except Exception:  # other tests' applications come and go
                 continue
         time.sleep(0.2)
     return None
@@ -82,8 +89,26 @@ def walk(obj, depth, out):
             walk(child, depth + 1, out)
 
 
+VERBOSE = False
+
 # Containers that a stack, a leaflet or a revealer may have hidden.
 CONTAINER_LIKE = {'panel', 'filler', 'grouping', 'scroll pane', 'list', 'page tab list', 'form'}
+
+
+# Each object's parent as the tree was walked from the window down: GTK
+# 4.18 gives some objects (a stack's page) other parents going up.
+PARENTS = {}
+
+
+def index_tree(obj):
+    for i in range(obj.childCount):
+        try:
+            child = obj.getChildAtIndex(i)
+        except Exception:
+            continue
+        if child is not None:
+            PARENTS[child] = obj
+            index_tree(child)
 
 
 def is_related(obj, other, window):
@@ -93,7 +118,7 @@ def is_related(obj, other, window):
         while node is not None and node != window:
             if node == b:
                 return True
-            node = node.parent
+            node = PARENTS.get(node)
     return False
 
 
@@ -124,11 +149,14 @@ def is_shown(obj, states, window):
             found = window.queryComponent().getAccessibleAtPoint(x, y, pyatspi.WINDOW_COORDS)
         except Exception:
             continue
-        if found is None or found == window:
-            continue  # outside the window (scrolled away), or nothing exposed there
+        if found is None or found == window or found not in PARENTS:
+            continue  # outside the window (scrolled away), or nothing in the tree there
         if is_related(obj, found, window):
             return True
         seen_other = True
+        if VERBOSE:
+            print(f'hidden? [{obj.getRoleName()}] {obj.name!r} {(extents.x, extents.y, extents.width, extents.height)}:'
+                  f' at {(x, y)} is [{found.getRoleName()}] {found.name!r}', file=sys.stderr)
     return not seen_other
 
 
@@ -137,8 +165,9 @@ def unmnemonic(name):
 
 
 def is_doubled(name):
-    """ "Copy Copy", "X, X", and "_Copy Copy" once the underscore is gone. """
-    name = unmnemonic(name.strip())
+    """ "Copy Copy", "X, X", "_Copy Copy", and in Japanese "コピー コピー(C)":
+    the same once the mnemonics, "_C" or "(_C)" or "(C)", are gone. """
+    name = re.sub(r'\(_?[A-Za-z0-9]\)', '', unmnemonic(name.strip()))
     for sep in (' ', ', ', '\n'):
         rest = len(name) - len(sep)
         if rest > 0 and rest % 2 == 0:
@@ -151,6 +180,7 @@ def is_doubled(name):
 class Checker:
     def __init__(self):
         self.problems = {'unnamed': [], 'doubled': [], 'decorative': []}
+        self.n_controls = 0
 
     def report(self, kind, path, text):
         # The window, the named things around the object, and the object.
@@ -171,6 +201,8 @@ class Checker:
         focusable = states.contains(pyatspi.STATE_FOCUSABLE)
         unnamed = name.strip() == '' or TYPE_NAME.fullmatch(name) is not None
         path = path + [(f'[{role}] {name!r}' if name else f'[{role}]', not unnamed)]
+        if role in CONTROL_ROLES and focusable:
+            self.n_controls += 1
 
         if role in WINDOW_ROLES and unnamed:
             self.report('unnamed', path, 'a window without a title')
@@ -186,6 +218,10 @@ class Checker:
                 self.report('doubled', path, 'the name reads the underscore of its mnemonic')
             elif focusable and role in CONTROL_ROLES:
                 for outer_role, outer_name in controls:
+                    # An entry row is one Tab stop: the row gives the focus
+                    # to its text field, which is what is read.
+                    if outer_role == 'list item' and role in EDITABLE_ROLES:
+                        continue
                     if outer_name == name:
                         self.report('doubled', path,
                                     f'read again after the [{outer_role}] it is in')
@@ -218,8 +254,11 @@ def main():
     parser.add_argument('--check', action='store_true', help='report what a screen reader gets wrong')
     parser.add_argument('--pid', type=int, help='the application\'s process id')
     parser.add_argument('--window', help='only the window with this title')
+    parser.add_argument('--verbose', action='store_true', help='say what is taken as hidden, and why')
     parser.add_argument('name', nargs='?', default='signin-helper', help='the application\'s name')
     args = parser.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
 
     if pyatspi is None:
         print('python3-pyatspi is not installed', file=sys.stderr)
@@ -238,12 +277,13 @@ def main():
     checker = Checker()
     windows = list(windows_of(app, args.window))
     if not windows:
-        print(f'no window {args.window!r}', file=sys.stderr)
+        names = ', '.join(f'[{w.getRoleName()}] {w.name!r}' for w in windows_of(app, None))
+        print(f'no window {args.window!r}, only {names}', file=sys.stderr)
         return 1
     for window in windows:
         # GTK makes an object for a widget only when asked: ask for them all
         # first, so that asking what is at a point finds whatever is there.
-        walk(window, 0, [])
+        index_tree(window)
         checker.check(window, [], [])
     failed = False
     for kind, problems in checker.problems.items():
@@ -251,7 +291,12 @@ def main():
             print(problem)
         failed = failed or bool(problems)
     print('counts: ' + ', '.join(f'{kind} {len(problems)}'
-                                 for kind, problems in checker.problems.items()))
+                                 for kind, problems in checker.problems.items())
+          + f' (of {checker.n_controls} controls)')
+    # A window not on screen yet has nothing to get wrong.
+    if checker.n_controls == 0:
+        print('no control on screen to check', file=sys.stderr)
+        return 1
     return 1 if failed else 0
 
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ui/sih-accessible.h"
 #include "ui/sih-dialogs.h"
 #include "ui/sih-export.h"
 #include "ui/sih-print.h"
@@ -30,6 +31,8 @@ struct _SihSummaryWindow
   GtkFileChooserNative *save_dialog;
 
   AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;
   SihSummaryDetails    *details;
   SihSummaryPreview    *preview;
@@ -169,6 +172,8 @@ sih_summary_window_class_init (SihSummaryWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-summary-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, details);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, preview);
@@ -188,6 +193,11 @@ static void
 sih_summary_window_init (SihSummaryWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* libadwaita 1.2 shows the switchers' icons as images a screen reader
+   * reads ("GtkImage"); the pages' names say it all. */
+  sih_accessible_hide_images (GTK_WIDGET (self->switcher_title));
+  sih_accessible_hide_images (GTK_WIDGET (self->switcher_bar));
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "core/sih-case-file.h"
+#include "ui/sih-accessible.h"
 #include "ui/sih-cause-row.h"
 #include "ui/sih-dialogs.h"
 #include "ui/sih-window-private.h"
@@ -880,8 +881,11 @@ SihWindow *
 sih_window_new (SihApplication *application)
 {
   SihWindow *self = g_object_new (SIH_TYPE_WINDOW, "application", application, NULL);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
 
   setup_for_application (self, application);
+  if (shortcuts != NULL)
+    sih_accessible_name_shortcuts_window (GTK_WINDOW (shortcuts));
 
   return self;
 }

@@ -21,5 +21,8 @@ GtkWidget      *sih_test_find_widget       (GtkWidget  *root,
 void            sih_test_assert_all_named  (GtkWidget  *root,
                                             const char *screen,
                                             guint       at_least);
+gboolean        sih_test_activate_shortcut (GtkWidget       *widget,
+                                            guint            keyval,
+                                            GdkModifierType  modifiers);
 
 G_END_DECLS

@@ -638,6 +638,30 @@ test_summary_window_keyboard (Fixture       *f,
   g_object_unref (shortcuts);
 }
 
+/* Alt+1 and Alt+2 show the Details and the Preview pages, as GNOME apps
+ * with a view switcher do; Ctrl+Page Up and Down the previous and next. */
+static void
+test_summary_window_page_keys (Fixture       *f,
+                               gconstpointer  data)
+{
+  struct { guint keyval; GdkModifierType mods; const char *page; } keys[] = {
+    { GDK_KEY_2, GDK_ALT_MASK, "preview" },
+    { GDK_KEY_1, GDK_ALT_MASK, "details" },
+    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "preview" },
+    { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "details" },
+  };
+  AdwViewStack *stack = ADW_VIEW_STACK (find (f, "view_stack"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *key = gtk_accelerator_name (keys[i].keyval, keys[i].mods);
+
+      g_test_message ("%s", key);
+      g_assert_true (sih_test_activate_shortcut (GTK_WIDGET (f->window), keys[i].keyval, keys[i].mods));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, keys[i].page);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +693,8 @@ main (int   argc,
               fixture_set_up, test_summary_window_a11y, fixture_tear_down);
   g_test_add ("/summary-window/keyboard", Fixture, NULL,
               fixture_set_up, test_summary_window_keyboard, fixture_tear_down);
+  g_test_add ("/summary-window/page-keys", Fixture, NULL,
+              fixture_set_up, test_summary_window_page_keys, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -141,6 +141,20 @@ print_action (GtkWidget  *widget,
     sih_show_error_dialog (GTK_WIDGET (self), _("Could Not Print"), error->message);
 }
 
+/* Pages */
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SihSummaryWindow *self = SIH_SUMMARY_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
 /* GObject */
 
 static void
@@ -181,12 +195,23 @@ sih_summary_window_class_init (SihSummaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "summary.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "summary.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "summary.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "summary.show-page", "s", show_page_action);
 
   /* Text widgets handle Ctrl+C themselves first (their selection). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "summary.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "summary.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "summary.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  /* The pages by number, as GNOME apps with a view switcher have them, and
+   * the previous and next page as tabs are (text views keep Ctrl+Page Up
+   * and Down for themselves). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "summary.show-page", "s", "details");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_ALT_MASK, "summary.show-page", "s", "details");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "summary.show-page", "s", "preview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_ALT_MASK, "summary.show-page", "s", "preview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "summary.show-page", "s", "details");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "summary.show-page", "s", "preview");
 }
 
 static void

@@ -292,3 +292,55 @@ sih_test_activate_shortcut (GtkWidget       *widget,
 
   return FALSE;
 }
+
+/**
+ * sih_test_tab_stops:
+ * @window: a window on screen
+ * @direction: %GTK_DIR_TAB_FORWARD (Tab) or %GTK_DIR_TAB_BACKWARD (Shift+Tab)
+ *
+ * Presses Tab (or Shift+Tab) round the whole window, from where the focus
+ * is, as the window's own key binding moves it.
+ *
+ * Returns: (transfer container): the widgets the focus stops at, in order,
+ *   each once
+ */
+GPtrArray *
+sih_test_tab_stops (GtkWindow        *window,
+                    GtkDirectionType  direction)
+{
+  GPtrArray *stops = g_ptr_array_new ();
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      GtkWidget *focus;
+
+      g_signal_emit_by_name (window, "move-focus", direction);
+      sih_test_iterate ();
+      focus = gtk_window_get_focus (window);
+      if (focus == NULL)
+        continue;
+      if (stops->len > 0 && focus == stops->pdata[0])
+        return stops;
+      g_assert_false (g_ptr_array_find (stops, focus, NULL));
+      g_ptr_array_add (stops, focus);
+    }
+
+  g_error ("Tab never came round to where it started");
+}
+
+/**
+ * sih_test_count_inside:
+ *
+ * Returns: how many of @widgets are @ancestor or inside it
+ */
+guint
+sih_test_count_inside (GPtrArray *widgets,
+                       GtkWidget *ancestor)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < widgets->len; i++)
+    if (widgets->pdata[i] == ancestor || gtk_widget_is_ancestor (widgets->pdata[i], ancestor))
+      n++;
+  return n;
+}

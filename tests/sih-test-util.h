@@ -24,5 +24,9 @@ void            sih_test_assert_all_named  (GtkWidget  *root,
 gboolean        sih_test_activate_shortcut (GtkWidget       *widget,
                                             guint            keyval,
                                             GdkModifierType  modifiers);
+GPtrArray      *sih_test_tab_stops         (GtkWindow        *window,
+                                            GtkDirectionType  direction);
+guint           sih_test_count_inside      (GPtrArray        *widgets,
+                                            GtkWidget        *ancestor);
 
 G_END_DECLS

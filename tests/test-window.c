@@ -426,6 +426,36 @@ test_window_narrow_fits (Fixture       *f,
     }
 }
 
+/* The sidebar is one Tab stop, as GNOME's sidebars are: Tab and Shift+Tab
+ * come to the selected cause, the arrows move between causes, the next Tab
+ * leaves.  (GTK 4.8's list view stopped at each of the fourteen.) */
+static void
+test_window_sidebar_one_tab_stop (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkDirectionType directions[] = { GTK_DIR_TAB_FORWARD, GTK_DIR_TAB_BACKWARD };
+
+  sih_window_select_cause (f->window, "account-locked");
+  sih_test_iterate ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (directions); i++)
+    {
+      g_autoptr(GPtrArray) stops = sih_test_tab_stops (GTK_WINDOW (f->window), directions[i]);
+      GtkWidget *stop = NULL;
+      GtkWidget *row;
+
+      g_assert_cmpuint (sih_test_count_inside (stops, GTK_WIDGET (f->cause_list)), ==, 1);
+      for (guint j = 0; j < stops->len && stop == NULL; j++)
+        if (gtk_widget_is_ancestor (stops->pdata[j], GTK_WIDGET (f->cause_list)))
+          stop = stops->pdata[j];
+
+      /* On the selected cause. */
+      row = gtk_widget_get_first_child (stop);
+      g_assert_true (SIH_IS_CAUSE_ROW (row));
+      g_assert_cmpstr (sih_cause_get_id (sih_cause_row_get_cause (SIH_CAUSE_ROW (row))), ==, "account-locked");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +477,8 @@ main (int   argc,
               fixture_set_up_narrow, test_window_narrow_folds, fixture_tear_down);
   g_test_add ("/window/narrow-fits", Fixture, NULL,
               fixture_set_up_narrow, test_window_narrow_fits, fixture_tear_down);
+  g_test_add ("/window/sidebar-one-tab-stop", Fixture, NULL,
+              fixture_set_up, test_window_sidebar_one_tab_stop, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "ui/sih-accessible.h"
 #include "ui/sih-cause-row.h"
 #include "ui/sih-dialogs.h"
+#include "ui/sih-tab-stop.h"
 #include "ui/sih-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SihWindow, sih_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -847,6 +848,8 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
   _sih_window_class_add_actions (widget_class);
+
+  g_type_ensure (SIH_TYPE_TAB_STOP);
 }
 
 static void

@@ -638,6 +638,44 @@ test_summary_window_keyboard (Fixture       *f,
   g_object_unref (shortcuts);
 }
 
+/* Each recent change is one control: one Tab stop (the row, not the row
+ * and then its check box), read as a check box that says whether it is
+ * checked; activating the row checks it. */
+static void
+test_summary_window_change_rows (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char *checks[] = { "new_phone_check", "new_number_check", "new_email_check", "new_password_check" };
+  g_autoptr(GPtrArray) stops = NULL;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (f, "view_stack")), "details");
+  sih_test_iterate ();
+  stops = sih_test_tab_stops (GTK_WINDOW (f->window), GTK_DIR_TAB_FORWARD);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      GtkWidget *check = find (f, checks[i]);
+      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+      g_autofree char *unchecked = NULL;
+      g_autofree char *checked = NULL;
+
+      g_test_message ("%s", checks[i]);
+      g_assert_cmpuint (sih_test_count_inside (stops, row), ==, 1);
+      g_assert_true (g_ptr_array_find (stops, row, NULL));
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)), ==,
+                       GTK_ACCESSIBLE_ROLE_CHECKBOX);
+
+      unchecked = gtk_test_accessible_check_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
+                                                   GTK_ACCESSIBLE_TRISTATE_FALSE);
+      g_assert_null (unchecked);
+      g_signal_emit_by_name (row, "activate");
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+      checked = gtk_test_accessible_check_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
+                                                 GTK_ACCESSIBLE_TRISTATE_TRUE);
+      g_assert_null (checked);
+    }
+}
+
 /* Alt+1 and Alt+2 show the Details and the Preview pages, as GNOME apps
  * with a view switcher do; Ctrl+Page Up and Down the previous and next. */
 static void
@@ -693,6 +731,8 @@ main (int   argc,
               fixture_set_up, test_summary_window_a11y, fixture_tear_down);
   g_test_add ("/summary-window/keyboard", Fixture, NULL,
               fixture_set_up, test_summary_window_keyboard, fixture_tear_down);
+  g_test_add ("/summary-window/change-rows", Fixture, NULL,
+              fixture_set_up, test_summary_window_change_rows, fixture_tear_down);
   g_test_add ("/summary-window/page-keys", Fixture, NULL,
               fixture_set_up, test_summary_window_page_keys, fixture_tear_down);
 

@@ -143,6 +143,15 @@ typedef struct
   GtkButton *delete_button;
 } RowWidgets;
 
+/* Deleting shows a toast with Undo in the window: out of the popover's
+ * way, so that Undo is one click (the first click outside a popover only
+ * closes it). */
+static void
+delete_clicked_cb (SihCaseList *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
 static void
 item_setup_cb (SihCaseList *self,
                GtkListItem *item)
@@ -168,6 +177,9 @@ item_setup_cb (SihCaseList *self,
   gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (delete_button, "flat");
   gtk_widget_set_tooltip_text (delete_button, _("Delete Case"));
+  /* After the button has done its action. */
+  g_signal_connect_object (delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_box_append (GTK_BOX (box), delete_button);
 
   widgets->title = GTK_LABEL (title);

@@ -344,3 +344,61 @@ sih_test_count_inside (GPtrArray *widgets,
       n++;
   return n;
 }
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *n_frames = user_data;
+
+  (*n_frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * sih_test_wait_for_frames:
+ *
+ * Runs the main loop until @widget's window has drawn @n_frames frames:
+ * styles and layout are brought up to date in a frame.
+ */
+void
+sih_test_wait_for_frames (GtkWidget *widget,
+                          guint      n_frames)
+{
+  guint n = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n, NULL);
+
+  while (n < n_frames)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/**
+ * sih_test_render:
+ * @widget: a widget on screen
+ *
+ * Returns: (transfer full): @widget's pixels as it draws itself now
+ */
+GBytes *
+sih_test_render (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gsize stride = (gsize) width * 4;
+  guchar *data;
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc (stride * height);
+  gdk_texture_download (texture, data, stride);
+  return g_bytes_new_take (data, stride * height);
+}

@@ -28,5 +28,8 @@ GPtrArray      *sih_test_tab_stops         (GtkWindow        *window,
                                             GtkDirectionType  direction);
 guint           sih_test_count_inside      (GPtrArray        *widgets,
                                             GtkWidget        *ancestor);
+void            sih_test_wait_for_frames   (GtkWidget        *widget,
+                                            guint             n_frames);
+GBytes         *sih_test_render            (GtkWidget        *widget);
 
 G_END_DECLS

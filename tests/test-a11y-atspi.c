@@ -19,6 +19,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <unistd.h>
 
 #include "core/sih-summary.h"
@@ -63,11 +64,13 @@ skip_or_fail (const char *why)
 }
 
 /* Runs the checker on @window's title; the main loop keeps running, so
- * that this process answers the checker over the bus.  Returns FALSE when
- * the test was skipped. */
+ * that this process answers the checker over the bus.  With @focused, the
+ * screen reader must also be told that it has the focus ("[role] 'name'").
+ * Returns FALSE when the test was skipped. */
 static gboolean
-check_window (GtkWindow  *window,
-              const char *screen)
+check_focused (GtkWindow  *window,
+               const char *screen,
+               const char *focused)
 {
   const char *python = g_getenv ("SIH_ATSPI_PYTHON");
   g_autofree char *script = g_build_filename (g_getenv ("SIH_SOURCE_ROOT"), "tools",
@@ -92,8 +95,8 @@ check_window (GtkWindow  *window,
    * go on the bus: that is not fatal there. */
   g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
   /* SIH_A11Y_VERBOSE=1 says what the checker takes as hidden, and why. */
-  process = g_subprocess_launcher_spawn (launcher, &error, python, script, "--check", "--pid", pid,
-                                         "--window", gtk_window_get_title (window),
+  process = g_subprocess_launcher_spawn (launcher, &error, python, script, "--check", "--focused",
+                                         "--pid", pid, "--window", gtk_window_get_title (window),
                                          g_getenv ("SIH_A11Y_VERBOSE") ? "--verbose" : NULL, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8_async (process, NULL, NULL, check_done_cb, &check);
@@ -113,8 +116,23 @@ check_window (GtkWindow  *window,
   if (check.status != 0)
     g_test_fail_printf ("%s, as a screen reader reads it (status %d):\n%s",
                         screen, check.status, check.output);
+  if (focused != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("focused: %s\n", focused);
+
+      if (strstr (check.output, line) == NULL)
+        g_test_fail_printf ("%s: a screen reader is not told that %s has the focus:\n%s",
+                            screen, focused, check.output);
+    }
   g_free (check.output);
   return TRUE;
+}
+
+static gboolean
+check_window (GtkWindow  *window,
+              const char *screen)
+{
+  return check_focused (window, screen, NULL);
 }
 
 static gboolean
@@ -270,9 +288,17 @@ test_a11y_atspi_summary (void)
   wait_until_shown (adw_view_stack_get_visible_child (stack));
   if (check_window (GTK_WINDOW (summary), "summary details"))
     {
+      /* Its text fields say when they have the focus. */
+      gtk_widget_grab_focus (sih_test_find_widget (GTK_WIDGET (summary), "error_view"));
+      check_focused (GTK_WINDOW (summary), "summary's error message",
+                     "[text] 'Error message, exactly as shown'");
+
       adw_view_stack_set_visible_child_name (stack, "preview");
       wait_until_shown (adw_view_stack_get_visible_child (stack));
-      check_window (GTK_WINDOW (summary), "summary preview");
+      gtk_widget_grab_focus (sih_test_find_widget (GTK_WIDGET (summary), "extra_view"));
+      check_focused (GTK_WINDOW (summary), "summary preview", "[text] 'Anything else'");
+      gtk_widget_grab_focus (sih_test_find_widget (GTK_WIDGET (summary), "preview_view"));
+      check_focused (GTK_WINDOW (summary), "summary's text", "[text] 'Summary as it will be shared'");
     }
 
   close_window (GTK_WINDOW (summary));

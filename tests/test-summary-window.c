@@ -676,6 +676,43 @@ test_summary_window_change_rows (Fixture       *f,
     }
 }
 
+/* The text fields show where the focus is, as entries do: a text view
+ * draws no outline, and the read-only summary no caret either, so the
+ * person at the keyboard could not see that the focus was there. */
+static void
+test_summary_window_text_focus (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *views[] = { "preview_view", "extra_view" };
+  AdwViewStack *stack = ADW_VIEW_STACK (find (f, "view_stack"));
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (f->window));
+
+  /* A blinking caret would make the pictures differ by itself. */
+  g_object_set (settings, "gtk-cursor-blink", FALSE, NULL);
+  adw_view_stack_set_visible_child_name (stack, "preview");
+  gtk_widget_grab_focus (find (f, "copy_button"));
+  sih_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *view = find (f, views[i]);
+      GtkWidget *frame = gtk_widget_get_parent (view);
+      g_autoptr(GBytes) unfocused = NULL;
+      g_autoptr(GBytes) focused = NULL;
+
+      g_test_message ("%s", views[i]);
+      unfocused = sih_test_render (frame);
+      gtk_widget_grab_focus (view);
+      sih_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+      g_assert_true (gtk_widget_has_focus (view));
+      focused = sih_test_render (frame);
+      g_assert_false (g_bytes_equal (unfocused, focused));
+
+      gtk_widget_grab_focus (find (f, "copy_button"));
+      sih_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+    }
+}
+
 /* Alt+1 and Alt+2 show the Details and the Preview pages, as GNOME apps
  * with a view switcher do; Ctrl+Page Up and Down the previous and next. */
 static void
@@ -733,6 +770,8 @@ main (int   argc,
               fixture_set_up, test_summary_window_keyboard, fixture_tear_down);
   g_test_add ("/summary-window/change-rows", Fixture, NULL,
               fixture_set_up, test_summary_window_change_rows, fixture_tear_down);
+  g_test_add ("/summary-window/text-focus", Fixture, NULL,
+              fixture_set_up, test_summary_window_text_focus, fixture_tear_down);
   g_test_add ("/summary-window/page-keys", Fixture, NULL,
               fixture_set_up, test_summary_window_page_keys, fixture_tear_down);
 

@@ -255,6 +255,8 @@ def main():
     parser.add_argument('--pid', type=int, help='the application\'s process id')
     parser.add_argument('--window', help='only the window with this title')
     parser.add_argument('--verbose', action='store_true', help='say what is taken as hidden, and why')
+    parser.add_argument('--focused', action='store_true',
+                        help='with --check, also say what has the focus, as a screen reader is told')
     parser.add_argument('name', nargs='?', default='signin-helper', help='the application\'s name')
     args = parser.parse_args()
     global VERBOSE
@@ -285,6 +287,13 @@ def main():
         # first, so that asking what is at a point finds whatever is there.
         index_tree(window)
         checker.check(window, [], [])
+        if args.focused:
+            for obj in PARENTS:
+                try:
+                    if obj.getState().contains(pyatspi.STATE_FOCUSED):
+                        print(f'focused: [{obj.getRoleName()}] {obj.name!r}')
+                except Exception:
+                    continue
     failed = False
     for kind, problems in checker.problems.items():
         for problem in problems:

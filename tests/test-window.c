@@ -398,6 +398,26 @@ test_window_narrow_folds (Fixture       *f,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->leaflet), ==, "sidebar");
 }
 
+/* Narrowed while a cause is open, the window keeps showing the cause, not
+ * the list of causes (which is one Back away); narrowed on the start page,
+ * it shows the list. */
+static void
+test_window_narrowed_keeps_cause (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_assert_false (adw_leaflet_get_folded (f->leaflet));
+
+  /* A click on a cause, two panes wide: the cause shows beside the list. */
+  gtk_single_selection_set_selected (f->selection, 3);
+  sih_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->content_stack), ==, "cause");
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  sih_test_wait_for_size (GTK_WIDGET (f->window), 360);
+  g_assert_true (adw_leaflet_get_folded (f->leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->leaflet), ==, "content");
+}
+
 /* No cause, with every step open, needs more than a phone-sized window. */
 static void
 test_window_narrow_fits (Fixture       *f,
@@ -479,6 +499,8 @@ main (int   argc,
               fixture_set_up_narrow, test_window_narrow_fits, fixture_tear_down);
   g_test_add ("/window/sidebar-one-tab-stop", Fixture, NULL,
               fixture_set_up, test_window_sidebar_one_tab_stop, fixture_tear_down);
+  g_test_add ("/window/narrowed-keeps-cause", Fixture, NULL,
+              fixture_set_up, test_window_narrowed_keeps_cause, fixture_tear_down);
 
   return g_test_run ();
 }

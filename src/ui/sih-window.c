@@ -327,6 +327,12 @@ folded_changed_cb (SihWindow *self)
    * which shows it beside the list. */
   gtk_list_view_set_single_click_activate (self->cause_list,
                                            adw_leaflet_get_folded (self->leaflet));
+
+  /* Narrowed while a cause (or the questions) is open, keep showing it:
+   * the list of causes is one Back away. */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "start") != 0)
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
 static void

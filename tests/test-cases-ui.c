@@ -14,6 +14,7 @@
 #include "ui/sih-step-row.h"
 #include "ui/sih-window.h"
 #include "ui/sih-dialogs.h"
+#include "ui/sih-text-widgets.h"
 #include "sih-test-util.h"
 
 typedef void (*RunFunc) (SihApplication *app,
@@ -102,8 +103,8 @@ first_run (SihApplication *app,
   /* A click, as a person records it. */
   g_signal_emit_by_name (sih_test_find_widget (GTK_WIDGET (step_row (window, 1)), "failed_button"),
                          "clicked");
-  gtk_editable_set_text (GTK_EDITABLE (sih_test_find_widget (GTK_WIDGET (step_row (window, 1)), "note_entry")),
-                         "Spam folder was empty");
+  sih_text_widget_set_text (sih_test_find_widget (GTK_WIDGET (step_row (window, 1)), "note_view"),
+                            "Spam folder was empty");
   sih_case_set_title (kase, "Caller 4711");
 }
 

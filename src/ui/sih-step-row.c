@@ -12,6 +12,10 @@
 #include "ui/sih-step-row.h"
 #include "core/sih-time.h"
 #include "ui/sih-accessible.h"
+#include "ui/sih-text-widgets.h"
+
+/* Characters in a note, as the entry it was allowed. */
+#define NOTE_MAX_LENGTH 2000
 
 struct _SihStepRow
 {
@@ -36,7 +40,8 @@ struct _SihStepRow
   GtkToggleButton *skipped_button;
   GtkToggleButton *not_tried_button;
   GtkLabel        *time_label;
-  GtkEntry        *note_entry;
+  GtkTextView     *note_view;
+  GtkLabel        *note_placeholder;
 };
 
 G_DEFINE_FINAL_TYPE (SihStepRow, sih_step_row, ADW_TYPE_EXPANDER_ROW)
@@ -127,8 +132,7 @@ update_from_case (SihStepRow *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME]);
     }
 
-  if (g_strcmp0 (note != NULL ? note : "", gtk_editable_get_text (GTK_EDITABLE (self->note_entry))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
+  sih_text_widget_set_text (GTK_WIDGET (self->note_view), note);
 
   for (guint i = 0; i < SIH_N_OUTCOMES; i++)
     {
@@ -165,14 +169,18 @@ set_outcome (SihStepRow *self,
 }
 
 static void
-note_changed_cb (SihStepRow *self,
-                 GtkEditable *editable)
+note_changed_cb (SihStepRow    *self,
+                 GtkTextBuffer *buffer)
 {
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_placeholder),
+                          gtk_text_buffer_get_char_count (buffer) == 0);
   if (self->updating)
     return;
 
-  sih_case_set_note (self->kase, sih_cause_get_id (self->cause), sih_step_get_id (self->step),
-                     gtk_editable_get_text (editable));
+  text = sih_text_widget_dup_text (GTK_WIDGET (self->note_view));
+  sih_case_set_note (self->kase, sih_cause_get_id (self->cause), sih_step_get_id (self->step), text);
 }
 
 static void
@@ -271,8 +279,8 @@ sih_step_row_class_init (SihStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, skipped_button);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, not_tried_button);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_entry);
-  gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_view);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_placeholder);
 
   /* The step's outcome, as a stateful action: the four buttons show and set
    * it, and keys set it for the focused step wherever the focus is inside
@@ -352,6 +360,11 @@ sih_step_row_init (SihStepRow *self)
     gtk_widget_set_focusable (list, FALSE);
   g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_changed_cb), NULL);
   expanded_changed_cb (self);
+
+  /* As long a note as an entry took before. */
+  sih_text_view_set_max_length (self->note_view, NOTE_MAX_LENGTH);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The buttons say what the outcome table says. */
   for (guint i = 0; i < SIH_N_OUTCOMES; i++)

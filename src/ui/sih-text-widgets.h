@@ -12,4 +12,7 @@ char *sih_text_widget_dup_text (GtkWidget  *widget);
 void  sih_text_widget_set_text (GtkWidget  *widget,
                                 const char *text);
 
+void  sih_text_view_set_max_length (GtkTextView *view,
+                                    int          max_length);
+
 G_END_DECLS

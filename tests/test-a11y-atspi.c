@@ -268,6 +268,18 @@ test_a11y_atspi_triage (void)
   close_window (GTK_WINDOW (window));
 }
 
+/* A screen reader is told when the text field @id has the focus. */
+static void
+check_text_focus (SihSummaryWindow *summary,
+                  const char       *id,
+                  const char       *name)
+{
+  g_autofree char *focused = g_strdup_printf ("[text] '%s'", g_dgettext (GETTEXT_PACKAGE, name));
+
+  gtk_widget_grab_focus (sih_test_find_widget (GTK_WIDGET (summary), id));
+  check_focused (GTK_WINDOW (summary), id, focused);
+}
+
 /* The summary, both pages, with a masked address and a withheld code. */
 static void
 test_a11y_atspi_summary (void)
@@ -289,16 +301,13 @@ test_a11y_atspi_summary (void)
   if (check_window (GTK_WINDOW (summary), "summary details"))
     {
       /* Its text fields say when they have the focus. */
-      gtk_widget_grab_focus (sih_test_find_widget (GTK_WIDGET (summary), "error_view"));
-      check_focused (GTK_WINDOW (summary), "summary's error message",
-                     "[text] 'Error message, exactly as shown'");
+      check_text_focus (summary, "error_view", "Error message, exactly as shown");
 
       adw_view_stack_set_visible_child_name (stack, "preview");
       wait_until_shown (adw_view_stack_get_visible_child (stack));
-      gtk_widget_grab_focus (sih_test_find_widget (GTK_WIDGET (summary), "extra_view"));
-      check_focused (GTK_WINDOW (summary), "summary preview", "[text] 'Anything else'");
-      gtk_widget_grab_focus (sih_test_find_widget (GTK_WIDGET (summary), "preview_view"));
-      check_focused (GTK_WINDOW (summary), "summary's text", "[text] 'Summary as it will be shared'");
+      check_window (GTK_WINDOW (summary), "summary preview");
+      check_text_focus (summary, "extra_view", "Anything else");
+      check_text_focus (summary, "preview_view", "Summary as it will be shared");
     }
 
   close_window (GTK_WINDOW (summary));

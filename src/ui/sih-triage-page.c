@@ -215,7 +215,8 @@ list_keynav_failed_cb (SihTriagePage    *self,
   GtkListBoxRow *row = NULL;
   int n = 0;
 
-  if (!gtk_widget_has_focus (GTK_WIDGET (list)))
+  /* The list itself has the focus in its window (active or not). */
+  if (!gtk_widget_is_focus (GTK_WIDGET (list)))
     return FALSE;
 
   while (gtk_list_box_get_row_at_index (list, n) != NULL)

@@ -282,14 +282,14 @@ sih_step_row_class_init (SihStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_view);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_placeholder);
 
+  /* The step is read once, by its header row (a list item inside the
+   * expander row): the expander row itself is only what holds it. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
+
   /* The step's outcome, as a stateful action: the four buttons show and set
    * it, and keys set it for the focused step wherever the focus is inside
    * the row (also while typing a note). */
   gtk_widget_class_install_property_action (widget_class, "step.outcome", "outcome");
-
-  /* The step is read once, by its header row (a list item inside the
-   * expander row): the expander row itself is only what holds it. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   for (guint i = 0; i < SIH_N_OUTCOMES; i++)
     {
       const SihOutcomeInfo *info = sih_outcome_get_info (i);

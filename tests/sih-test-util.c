@@ -251,3 +251,154 @@ sih_test_assert_all_named (GtkWidget  *root,
   if (problems->len > 0)
     g_error ("%s:\n%s", screen, problems->str);
 }
+
+/**
+ * sih_test_activate_shortcut:
+ * @widget: a widget with key bindings (gtk_widget_class_add_binding_action())
+ * @keyval: the key
+ * @modifiers: the modifiers held with it
+ *
+ * Does what pressing the key does: activates the shortcut of @widget's
+ * that the key triggers, with its arguments.
+ *
+ * Returns: whether @widget has such a shortcut
+ */
+gboolean
+sih_test_activate_shortcut (GtkWidget       *widget,
+                            guint            keyval,
+                            GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * sih_test_tab_stops:
+ * @window: a window on screen
+ * @direction: %GTK_DIR_TAB_FORWARD (Tab) or %GTK_DIR_TAB_BACKWARD (Shift+Tab)
+ *
+ * Presses Tab (or Shift+Tab) round the whole window, from where the focus
+ * is, as the window's own key binding moves it.
+ *
+ * Returns: (transfer container): the widgets the focus stops at, in order,
+ *   each once
+ */
+GPtrArray *
+sih_test_tab_stops (GtkWindow        *window,
+                    GtkDirectionType  direction)
+{
+  GPtrArray *stops = g_ptr_array_new ();
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      GtkWidget *focus;
+
+      g_signal_emit_by_name (window, "move-focus", direction);
+      sih_test_iterate ();
+      focus = gtk_window_get_focus (window);
+      if (focus == NULL)
+        continue;
+      if (stops->len > 0 && focus == stops->pdata[0])
+        return stops;
+      g_assert_false (g_ptr_array_find (stops, focus, NULL));
+      g_ptr_array_add (stops, focus);
+    }
+
+  g_error ("Tab never came round to where it started");
+}
+
+/**
+ * sih_test_count_inside:
+ *
+ * Returns: how many of @widgets are @ancestor or inside it
+ */
+guint
+sih_test_count_inside (GPtrArray *widgets,
+                       GtkWidget *ancestor)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < widgets->len; i++)
+    if (widgets->pdata[i] == ancestor || gtk_widget_is_ancestor (widgets->pdata[i], ancestor))
+      n++;
+  return n;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *n_frames = user_data;
+
+  (*n_frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * sih_test_wait_for_frames:
+ *
+ * Runs the main loop until @widget's window has drawn @n_frames frames:
+ * styles and layout are brought up to date in a frame.
+ */
+void
+sih_test_wait_for_frames (GtkWidget *widget,
+                          guint      n_frames)
+{
+  guint n = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n, NULL);
+
+  while (n < n_frames)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/**
+ * sih_test_render:
+ * @widget: a widget on screen
+ *
+ * Returns: (transfer full): @widget's pixels as it draws itself now
+ */
+GBytes *
+sih_test_render (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gsize stride = (gsize) width * 4;
+  guchar *data;
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc (stride * height);
+  gdk_texture_download (texture, data, stride);
+  return g_bytes_new_take (data, stride * height);
+}

@@ -21,5 +21,15 @@ GtkWidget      *sih_test_find_widget       (GtkWidget  *root,
 void            sih_test_assert_all_named  (GtkWidget  *root,
                                             const char *screen,
                                             guint       at_least);
+gboolean        sih_test_activate_shortcut (GtkWidget       *widget,
+                                            guint            keyval,
+                                            GdkModifierType  modifiers);
+GPtrArray      *sih_test_tab_stops         (GtkWindow        *window,
+                                            GtkDirectionType  direction);
+guint           sih_test_count_inside      (GPtrArray        *widgets,
+                                            GtkWidget        *ancestor);
+void            sih_test_wait_for_frames   (GtkWidget        *widget,
+                                            guint             n_frames);
+GBytes         *sih_test_render            (GtkWidget        *widget);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "ui/sih-step-row.h"
 #include "ui/sih-window.h"
 #include "ui/sih-dialogs.h"
+#include "ui/sih-text-widgets.h"
 #include "sih-test-util.h"
 
 typedef void (*RunFunc) (SihApplication *app,
@@ -109,8 +110,8 @@ first_run (SihApplication *app,
   /* A click, as a person records it. */
   g_signal_emit_by_name (sih_test_find_widget (GTK_WIDGET (step_row (window, 1)), "failed_button"),
                          "clicked");
-  gtk_editable_set_text (GTK_EDITABLE (sih_test_find_widget (GTK_WIDGET (step_row (window, 1)), "note_entry")),
-                         "Spam folder was empty");
+  sih_text_widget_set_text (sih_test_find_widget (GTK_WIDGET (step_row (window, 1)), "note_view"),
+                            "Spam folder was empty");
   sih_case_set_title (kase, "Caller 4711");
 }
 
@@ -236,6 +237,33 @@ store_has (SihCaseStore *store,
   return sih_case_store_lookup (store, id) != NULL;
 }
 
+/* The saved cases' delete button for the case @id. */
+static GtkWidget *
+find_delete_button (GtkWidget  *widget,
+                    const char *id)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.delete-case") == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), id) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_delete_button (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 delete_undo_run (SihApplication *app,
                  SihWindow      *window,
@@ -248,7 +276,8 @@ delete_undo_run (SihApplication *app,
   g_autofree char *kept_path = NULL;
   g_autofree char *gone_path = NULL;
   g_autoptr(GError) error = NULL;
-
+  GtkWidget *list;
+  GtkWidget *delete_button;
 
   kept = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
   gone = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
@@ -260,8 +289,18 @@ delete_undo_run (SihApplication *app,
   g_assert_true (g_file_test (kept_path, G_FILE_TEST_EXISTS));
 
 
-  /* Delete, then Undo: back in the list, the file never left. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-case", "s", sih_case_get_id (kept));
+  /* Delete with the saved cases' button, then Undo: back in the list, the
+   * file never left.  The list closes, so that the toast's Undo is one
+   * click: the first click outside a popover only closes it. */
+  list = sih_test_find_widget (GTK_WIDGET (window), "case_list");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (sih_test_find_widget (GTK_WIDGET (window), "cases_button")));
+  sih_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (list));
+  delete_button = find_delete_button (list, sih_case_get_id (kept));
+  g_assert_nonnull (delete_button);
+  g_signal_emit_by_name (delete_button, "clicked");
+  sih_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (list));
   g_assert_false (store_has (store, sih_case_get_id (kept)));
   g_assert_true (g_file_test (kept_path, G_FILE_TEST_EXISTS));
   /* What the toast's Undo button does. */
@@ -280,6 +319,87 @@ delete_undo_run (SihApplication *app,
   g_assert_false (g_file_test (gone_path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (kept_path, G_FILE_TEST_EXISTS));
 
+}
+
+/* The saved cases' clock: the real time, moved on by the test. */
+static GTimeSpan clock_offset;
+
+static GDateTime *
+offset_clock (gpointer user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_add (now, clock_offset);
+}
+
+static gboolean
+label_shows (GtkWidget  *widget,
+             const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_shows (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* "Just now" does not stay: while the saved cases are shown, their times
+ * are written again when the minute changes; hidden, nothing runs. */
+static void
+relative_times_run (SihApplication *app,
+                    SihWindow      *window,
+                    gpointer        data)
+{
+  SihCaseStore *store = sih_application_get_store (app);
+  SihPack *pack = sih_application_get_pack (app);
+  GtkWidget *button = sih_test_find_widget (GTK_WIDGET (window), "cases_button");
+  SihCaseList *list = SIH_CASE_LIST (sih_test_find_widget (GTK_WIDGET (window), "case_list"));
+  g_autoptr(SihCase) kase = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  GSource *refresh;
+  gint64 delay;
+
+  kase = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (kase, "Ticket 42");
+  g_assert_true (sih_case_store_flush (store, &error));
+  clock_offset = 0;
+  sih_case_list_set_clock (list, offset_clock, NULL);
+
+  g_assert_null (sih_case_list_get_refresh_source (list));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  sih_test_iterate ();
+  g_assert_true (label_shows (GTK_WIDGET (list), "just now"));
+
+  /* Due when the minute changes (a little after). */
+  refresh = sih_case_list_get_refresh_source (list);
+  g_assert_nonnull (refresh);
+  now = offset_clock (NULL);
+  delay = g_source_get_ready_time (refresh) - g_get_monotonic_time ();
+  g_assert_cmpint (delay, <=, (60 - g_date_time_get_second (now)) * G_USEC_PER_SEC + 100000);
+  g_assert_cmpint (delay, >=, (59 - g_date_time_get_second (now)) * G_USEC_PER_SEC - G_USEC_PER_SEC);
+
+  /* Five minutes on, when it is due. */
+  clock_offset = 5 * G_TIME_SPAN_MINUTE;
+  g_source_set_ready_time (refresh, 0);
+  sih_test_iterate ();
+  g_assert_false (label_shows (GTK_WIDGET (list), "just now"));
+  g_assert_true (label_shows (GTK_WIDGET (list), "5 minutes ago"));
+  g_assert_nonnull (sih_case_list_get_refresh_source (list));
+
+  /* Hidden: no timer.  Shown again: up to date at once. */
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  sih_test_iterate ();
+  g_assert_null (sih_case_list_get_refresh_source (list));
+  clock_offset = 7 * G_TIME_SPAN_MINUTE;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  sih_test_iterate ();
+  g_assert_true (label_shows (GTK_WIDGET (list), "7 minutes ago"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  sih_case_list_set_clock (list, NULL, NULL);
 }
 
 static void
@@ -700,6 +820,12 @@ test_cases_import (void)
   run_app (import_run, NULL);
 }
 
+static void
+test_cases_relative_times (void)
+{
+  run_app (relative_times_run, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/cases/restart", test_cases_restart);
   g_test_add_func ("/cases/list", test_cases_list);
   g_test_add_func ("/cases/delete-undo", test_cases_delete_undo);
+  g_test_add_func ("/cases/relative-times", test_cases_relative_times);
   g_test_add_func ("/cases/import", test_cases_import);
   g_test_add_func ("/cases/blank", test_cases_blank);
   g_test_add_func ("/cases/quit-unsaved", test_cases_quit_unsaved);

@@ -210,6 +210,58 @@ test_search_triage (Fixture       *f,
   g_assert_cmpstr (sih_case_get_cause_id (f->kase), ==, sih_triage_get_result (triage, f->kase));
 }
 
+/* What Enter does where the focus is, in a list box: its key binding
+ * activates the cursor row (the focused one), if any. */
+static void
+press_enter (Fixture *f)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  GtkWidget *list = GTK_IS_LIST_BOX (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX);
+
+  g_assert_nonnull (list);
+  g_signal_emit_by_name (list, "activate-cursor-row");
+  sih_test_iterate ();
+}
+
+/* Help Me Choose puts the focus on the question, never on an answer: Enter
+ * answers nothing by accident (it used to land on the second answer, "I
+ * typed my password into a suspicious site…"); Down goes to the first. */
+static void
+test_search_triage_focus (Fixture       *f,
+                          gconstpointer  data)
+{
+  SihTriagePage *page = SIH_TRIAGE_PAGE (sih_test_find_widget (GTK_WIDGET (f->window), "triage_page"));
+  GtkWidget *answers = sih_test_find_widget (GTK_WIDGET (page), "answer_list");
+  SihTriage *triage = sih_pack_get_triage (f->pack);
+  const SihTriageQuestion *question;
+  g_autofree char *first = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-triage", NULL);
+  sih_test_iterate ();
+  first = g_strdup (sih_triage_page_get_question_id (page));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == answers);
+  press_enter (f);
+  g_assert_cmpstr (sih_triage_page_get_question_id (page), ==, first);
+  g_assert_cmpuint (sih_triage_get_path (triage, f->kase)->len, ==, 0);
+
+  /* Answered: on the next question, and again Enter does nothing. */
+  question = sih_triage_find_question (triage, first);
+  g_assert_true (sih_triage_page_answer (page, sih_triage_question_get_answer (question, sih_triage_question_get_n_answers (question) - 1)->id));
+  g_assert_cmpstr (sih_triage_page_get_question_id (page), !=, first);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == answers);
+  press_enter (f);
+  g_assert_cmpuint (sih_triage_get_path (triage, f->kase)->len, ==, 1);
+
+  /* Down (its key binding) goes to the first answer, and Enter there
+   * answers with it. */
+  g_signal_emit_by_name (answers, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  sih_test_iterate ();
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) ==
+                 GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (answers), 0)));
+  press_enter (f);
+  g_assert_cmpuint (sih_triage_get_path (triage, f->kase)->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +272,7 @@ main (int   argc,
   g_test_add ("/search-ui/sidebar", Fixture, NULL, fixture_set_up, test_search_sidebar, fixture_tear_down);
   g_test_add ("/search-ui/screen-message", Fixture, NULL, fixture_set_up, test_search_screen_message, fixture_tear_down);
   g_test_add ("/search-ui/triage", Fixture, NULL, fixture_set_up, test_search_triage, fixture_tear_down);
+  g_test_add ("/search-ui/triage-focus", Fixture, NULL, fixture_set_up, test_search_triage_focus, fixture_tear_down);
 
   return g_test_run ();
 }

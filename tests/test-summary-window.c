@@ -873,6 +873,133 @@ test_summary_window_keyboard (Fixture       *f,
   g_object_unref (shortcuts);
 }
 
+/* Each recent change is one control: one Tab stop (the row, not the row
+ * and then its check box), read as a check box that says whether it is
+ * checked; activating the row checks it. */
+static void
+test_summary_window_change_rows (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char *checks[] = { "new_phone_check", "new_number_check", "new_email_check", "new_password_check" };
+  GtkWidget *first = gtk_widget_get_ancestor (find (f, checks[0]), ADW_TYPE_ACTION_ROW);
+  GtkWidget *list = gtk_widget_get_ancestor (first, GTK_TYPE_LIST_BOX);
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (f, "view_stack")), "details");
+  sih_test_iterate ();
+
+  /* Tab from the first change to the end of the list they are in. */
+  gtk_widget_grab_focus (first);
+  for (focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+       focus != NULL && gtk_widget_is_ancestor (focus, list) && stops->len < 50;
+       focus = gtk_window_get_focus (GTK_WINDOW (f->window)))
+    {
+      g_ptr_array_add (stops, focus);
+      g_signal_emit_by_name (f->window, "move-focus", GTK_DIR_TAB_FORWARD);
+      sih_test_iterate ();
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      GtkWidget *check = find (f, checks[i]);
+      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+      g_autofree char *unchecked = NULL;
+      g_autofree char *checked = NULL;
+
+      g_test_message ("%s", checks[i]);
+      g_assert_cmpuint (sih_test_count_inside (stops, row), ==, 1);
+      g_assert_true (g_ptr_array_find (stops, row, NULL));
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)), ==,
+                       GTK_ACCESSIBLE_ROLE_CHECKBOX);
+
+      unchecked = gtk_test_accessible_check_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
+                                                   GTK_ACCESSIBLE_TRISTATE_FALSE);
+      g_assert_null (unchecked);
+      g_signal_emit_by_name (row, "activate");
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+      checked = gtk_test_accessible_check_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
+                                                 GTK_ACCESSIBLE_TRISTATE_TRUE);
+      g_assert_null (checked);
+    }
+}
+
+/* Waits (a little) for @window to be the active window: a window shows
+ * where its focus is only while it is active, and other tests' windows on
+ * the same display take that in turns. */
+static gboolean
+make_active (GtkWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  gtk_window_present (window);
+  while (!gtk_window_is_active (window) && g_get_monotonic_time () < deadline)
+    sih_test_wait_for_frames (GTK_WIDGET (window), 1);
+  return gtk_window_is_active (window);
+}
+
+/* The text fields show where the focus is, as entries do: a text view
+ * draws no outline, and the read-only summary no caret either, so the
+ * person at the keyboard could not see that the focus was there. */
+static void
+test_summary_window_text_focus (Fixture       *f,
+                                gconstpointer  data)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find (f, "view_stack"));
+  GtkWidget *view = find (f, "preview_view");
+  GtkWidget *frame = gtk_widget_get_parent (view);
+  GtkWidget *elsewhere = find (f, "copy_button");
+
+  adw_view_stack_set_visible_child_name (stack, "preview");
+  for (guint attempt = 0; attempt < 10; attempt++)
+    {
+      g_autoptr(GBytes) unfocused = NULL;
+      g_autoptr(GBytes) focused = NULL;
+
+      gtk_widget_grab_focus (elsewhere);
+      if (!make_active (GTK_WINDOW (f->window)))
+        continue;
+      sih_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+      unfocused = sih_test_render (frame);
+
+      gtk_widget_grab_focus (view);
+      sih_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+      g_assert_true (gtk_widget_is_focus (view));
+      focused = sih_test_render (frame);
+      if (!gtk_window_is_active (GTK_WINDOW (f->window)))
+        continue;   /* another window took over meanwhile: again */
+
+      g_assert_false (g_bytes_equal (unfocused, focused));
+      return;
+    }
+
+  g_test_skip ("the window never stayed active: other windows on this display kept taking the focus");
+}
+
+/* Alt+1 and Alt+2 show the Details and the Preview pages, as GNOME apps
+ * with a view switcher do; Ctrl+Page Up and Down the previous and next. */
+static void
+test_summary_window_page_keys (Fixture       *f,
+                               gconstpointer  data)
+{
+  struct { guint keyval; GdkModifierType mods; const char *page; } keys[] = {
+    { GDK_KEY_2, GDK_ALT_MASK, "preview" },
+    { GDK_KEY_1, GDK_ALT_MASK, "details" },
+    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "preview" },
+    { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "details" },
+  };
+  AdwViewStack *stack = ADW_VIEW_STACK (find (f, "view_stack"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *key = gtk_accelerator_name (keys[i].keyval, keys[i].mods);
+
+      g_test_message ("%s", key);
+      g_assert_true (sih_test_activate_shortcut (GTK_WIDGET (f->window), keys[i].keyval, keys[i].mods));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, keys[i].page);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -918,6 +1045,12 @@ main (int   argc,
               fixture_set_up, test_summary_window_a11y, fixture_tear_down);
   g_test_add ("/summary-window/keyboard", Fixture, NULL,
               fixture_set_up, test_summary_window_keyboard, fixture_tear_down);
+  g_test_add ("/summary-window/change-rows", Fixture, NULL,
+              fixture_set_up, test_summary_window_change_rows, fixture_tear_down);
+  g_test_add ("/summary-window/text-focus", Fixture, NULL,
+              fixture_set_up, test_summary_window_text_focus, fixture_tear_down);
+  g_test_add ("/summary-window/page-keys", Fixture, NULL,
+              fixture_set_up, test_summary_window_page_keys, fixture_tear_down);
 
   return g_test_run ();
 }

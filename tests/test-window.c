@@ -10,6 +10,7 @@
 #include "ui/sih-cause-page.h"
 #include "ui/sih-cause-row.h"
 #include "ui/sih-step-row.h"
+#include "ui/sih-text-widgets.h"
 #include "ui/sih-window.h"
 #include "sih-test-util.h"
 
@@ -212,7 +213,7 @@ test_window_outcome_updates_model (Fixture       *f,
   g_autoptr(SihStep) first = g_list_model_get_item (sih_cause_get_steps (cause), 0);
   g_autoptr(SihStep) second = g_list_model_get_item (sih_cause_get_steps (cause), 1);
   g_autofree char *expected = NULL;
-  GtkEditable *note;
+  GtkWidget *note;
 
   sih_window_select_cause (f->window, "wrong-credentials");
   sih_test_iterate ();
@@ -248,8 +249,8 @@ test_window_outcome_updates_model (Fixture       *f,
   g_assert_true (gtk_toggle_button_get_active (outcome_button (step_row (f, 0), "skipped_button")));
 
   /* Notes go to the model. */
-  note = GTK_EDITABLE (sih_test_find_widget (GTK_WIDGET (step_row (f, 0)), "note_entry"));
-  gtk_editable_set_text (note, "Tried on the laptop");
+  note = sih_test_find_widget (GTK_WIDGET (step_row (f, 0)), "note_view");
+  sih_text_widget_set_text (note, "Tried on the laptop");
   g_assert_cmpstr (sih_case_get_note (f->kase, "wrong-credentials", sih_step_get_id (first)), ==,
                    "Tried on the laptop");
 }
@@ -398,6 +399,95 @@ test_window_narrow_folds (Fixture       *f,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->leaflet), ==, "sidebar");
 }
 
+static int
+natural_height (GtkWidget *widget)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget),
+                      NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* A step's note takes as many lines as it needs and grows with them, and
+ * goes into the case as typed, line breaks and all; otherwise it behaves
+ * as the one-line entry did (a name and a warning for screen readers, a
+ * placeholder, Tab to leave, at most 2000 characters). */
+static void
+test_window_multi_line_note (Fixture       *f,
+                             gconstpointer  data)
+{
+  SihCause *cause = sih_pack_find_cause (f->pack, "wrong-credentials");
+  g_autoptr(SihStep) first = g_list_model_get_item (sih_cause_get_steps (cause), 0);
+  const char *step_id = sih_step_get_id (first);
+  SihStepRow *row;
+  GtkWidget *note, *placeholder;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  g_autofree char *label = NULL;
+  g_autofree char *long_text = g_strnfill (2500, 'x');
+  g_autofree char *shown = NULL;
+  int one_line;
+
+  sih_window_select_cause (f->window, "wrong-credentials");
+  row = step_row (f, 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  sih_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+
+  note = sih_test_find_widget (GTK_WIDGET (row), "note_view");
+  placeholder = sih_test_find_widget (GTK_WIDGET (row), "note_placeholder");
+  g_assert_true (GTK_IS_TEXT_VIEW (note));
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (note)));
+  label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "Note for this step");
+  g_assert_null (label);
+  g_assert_true (gtk_widget_get_visible (placeholder));
+  one_line = natural_height (note);
+
+  /* Typed, Enter and all: into the case as typed. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (note));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, "Tried on the laptop\nand on the phone\n\n  Both refused", -1, TRUE);
+  g_assert_cmpstr (sih_case_get_note (f->kase, "wrong-credentials", step_id), ==,
+                   "Tried on the laptop\nand on the phone\n\n  Both refused");
+  g_assert_false (gtk_widget_get_visible (placeholder));
+  sih_test_wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_assert_cmpint (natural_height (note), >, one_line + 20);
+
+  /* The case drives the note too. */
+  sih_case_set_note (f->kase, "wrong-credentials", step_id, "Line one\nLine two");
+  shown = sih_text_widget_dup_text (note);
+  g_assert_cmpstr (shown, ==, "Line one\nLine two");
+  sih_case_set_note (f->kase, "wrong-credentials", step_id, NULL);
+  g_assert_true (gtk_widget_get_visible (placeholder));
+
+  /* At most 2000 characters, as the entry took: what fits goes in. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, long_text, -1, TRUE);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 2000);
+  g_assert_cmpuint (strlen (sih_case_get_note (f->kase, "wrong-credentials", step_id)), ==, 2000);
+}
+
+/* Narrowed while a cause is open, the window keeps showing the cause, not
+ * the list of causes (which is one Back away); narrowed on the start page,
+ * it shows the list. */
+static void
+test_window_narrowed_keeps_cause (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_assert_false (adw_leaflet_get_folded (f->leaflet));
+
+  /* A click on a cause, two panes wide: the cause shows beside the list. */
+  gtk_single_selection_set_selected (f->selection, 3);
+  sih_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->content_stack), ==, "cause");
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  sih_test_wait_for_size (GTK_WIDGET (f->window), 360);
+  g_assert_true (adw_leaflet_get_folded (f->leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->leaflet), ==, "content");
+}
+
 /* No cause, with every step open, needs more than a phone-sized window. */
 static void
 test_window_narrow_fits (Fixture       *f,
@@ -426,6 +516,36 @@ test_window_narrow_fits (Fixture       *f,
     }
 }
 
+/* The sidebar is one Tab stop, as GNOME's sidebars are: Tab and Shift+Tab
+ * come to the selected cause, the arrows move between causes, the next Tab
+ * leaves.  (GTK 4.8's list view stopped at each of the fourteen.) */
+static void
+test_window_sidebar_one_tab_stop (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkDirectionType directions[] = { GTK_DIR_TAB_FORWARD, GTK_DIR_TAB_BACKWARD };
+
+  sih_window_select_cause (f->window, "account-locked");
+  sih_test_iterate ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (directions); i++)
+    {
+      g_autoptr(GPtrArray) stops = sih_test_tab_stops (GTK_WINDOW (f->window), directions[i]);
+      GtkWidget *stop = NULL;
+      GtkWidget *row;
+
+      g_assert_cmpuint (sih_test_count_inside (stops, GTK_WIDGET (f->cause_list)), ==, 1);
+      for (guint j = 0; j < stops->len && stop == NULL; j++)
+        if (gtk_widget_is_ancestor (stops->pdata[j], GTK_WIDGET (f->cause_list)))
+          stop = stops->pdata[j];
+
+      /* On the selected cause. */
+      row = gtk_widget_get_first_child (stop);
+      g_assert_true (SIH_IS_CAUSE_ROW (row));
+      g_assert_cmpstr (sih_cause_get_id (sih_cause_row_get_cause (SIH_CAUSE_ROW (row))), ==, "account-locked");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +567,12 @@ main (int   argc,
               fixture_set_up_narrow, test_window_narrow_folds, fixture_tear_down);
   g_test_add ("/window/narrow-fits", Fixture, NULL,
               fixture_set_up_narrow, test_window_narrow_fits, fixture_tear_down);
+  g_test_add ("/window/sidebar-one-tab-stop", Fixture, NULL,
+              fixture_set_up, test_window_sidebar_one_tab_stop, fixture_tear_down);
+  g_test_add ("/window/narrowed-keeps-cause", Fixture, NULL,
+              fixture_set_up, test_window_narrowed_keeps_cause, fixture_tear_down);
+  g_test_add ("/window/multi-line-note", Fixture, NULL,
+              fixture_set_up, test_window_multi_line_note, fixture_tear_down);
 
   return g_test_run ();
 }

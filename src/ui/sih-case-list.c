@@ -25,6 +25,9 @@ struct _SihCaseList
   char               *search;
   SihCaseFilter       status;
   gboolean            setting_text;
+  SihClockFunc        clock;
+  gpointer            clock_data;
+  guint               refresh_id;      /* while shown: at the next minute */
 
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *all_button;
@@ -138,10 +141,33 @@ filter_toggled_cb (SihCaseList     *self,
 
 typedef struct
 {
-  GtkLabel  *title;
-  GtkLabel  *subtitle;
-  GtkButton *delete_button;
+  GtkLabel    *title;
+  GtkLabel    *subtitle;
+  GtkButton   *delete_button;
+  SihCaseInfo *info;                   /* the case shown, while bound */
 } RowWidgets;
+
+static void
+row_widgets_free (RowWidgets *widgets)
+{
+  g_clear_object (&widgets->info);
+  g_free (widgets);
+}
+
+static GDateTime *
+now (SihCaseList *self)
+{
+  return self->clock != NULL ? self->clock (self->clock_data) : g_date_time_new_now_local ();
+}
+
+/* Deleting shows a toast with Undo in the window: out of the popover's
+ * way, so that Undo is one click (the first click outside a popover only
+ * closes it). */
+static void
+delete_clicked_cb (SihCaseList *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
 
 static void
 item_setup_cb (SihCaseList *self,
@@ -168,33 +194,35 @@ item_setup_cb (SihCaseList *self,
   gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (delete_button, "flat");
   gtk_widget_set_tooltip_text (delete_button, _("Delete Case"));
+  /* After the button has done its action. */
+  g_signal_connect_object (delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_box_append (GTK_BOX (box), delete_button);
 
   widgets->title = GTK_LABEL (title);
   widgets->subtitle = GTK_LABEL (subtitle);
   widgets->delete_button = GTK_BUTTON (delete_button);
-  g_object_set_data_full (G_OBJECT (box), "sih-row", widgets, g_free);
+  g_object_set_data_full (G_OBJECT (box), "sih-row", widgets, (GDestroyNotify) row_widgets_free);
   gtk_list_item_set_child (item, box);
 }
 
+/* The row's text, with how long ago the case changed as of now. */
 static void
-item_bind_cb (SihCaseList *self,
-              GtkListItem *item)
+update_row_text (SihCaseList *self,
+                 GtkWidget   *box)
 {
-  SihCaseInfo *info = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
   RowWidgets *widgets = g_object_get_data (G_OBJECT (box), "sih-row");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  SihCaseInfo *info = widgets->info;
+  g_autoptr(GDateTime) time_now = now (self);
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *delete_label = NULL;
   SihCause *cause = NULL;
   GtkWidget *list_item_widget;
 
   title = sih_case_format_title (sih_case_info_get_title (info), sih_case_info_get_created (info));
 
-  when = sih_time_format_relative (sih_case_info_get_updated (info), now);
+  when = sih_time_format_relative (sih_case_info_get_updated (info), time_now);
   if (self->pack != NULL && sih_case_info_get_cause_id (info) != NULL)
     cause = sih_pack_find_cause (self->pack, sih_case_info_get_cause_id (info));
 
@@ -211,6 +239,30 @@ item_bind_cb (SihCaseList *self,
   gtk_label_set_label (widgets->title, title);
   gtk_label_set_label (widgets->subtitle, subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->subtitle), subtitle);
+
+  /* GTK 4.8 cannot name list items; name the focusable item directly. */
+  list_item_widget = gtk_widget_get_parent (box);
+  if (list_item_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list_item_widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                    -1);
+}
+
+static void
+item_bind_cb (SihCaseList *self,
+              GtkListItem *item)
+{
+  SihCaseInfo *info = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  RowWidgets *widgets = g_object_get_data (G_OBJECT (box), "sih-row");
+  g_autofree char *title = NULL;
+  g_autofree char *delete_label = NULL;
+
+  g_set_object (&widgets->info, info);
+  update_row_text (self, box);
+
+  title = sih_case_format_title (sih_case_info_get_title (info), sih_case_info_get_created (info));
   /* The target first: the action takes the case's id. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (widgets->delete_button), "s",
                                     sih_case_info_get_id (info));
@@ -220,14 +272,79 @@ item_bind_cb (SihCaseList *self,
   delete_label = g_strdup_printf (_("Delete “%s”"), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widgets->delete_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+}
 
-  /* GTK 4.8 cannot name list items; name the focusable item directly. */
-  list_item_widget = gtk_widget_get_parent (box);
-  if (list_item_widget != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (list_item_widget),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                    -1);
+static void
+item_unbind_cb (SihCaseList *self,
+                GtkListItem *item)
+{
+  RowWidgets *widgets = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sih-row");
+
+  g_clear_object (&widgets->info);
+}
+
+/* Relative times ("just now", "5 minutes ago") age: while the list is
+ * shown, its rows are written again when the minute changes; hidden, it
+ * does nothing. */
+static void
+refresh_rows (SihCaseList *self,
+              GtkWidget   *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RowWidgets *widgets = g_object_get_data (G_OBJECT (child), "sih-row");
+
+      if (widgets != NULL && widgets->info != NULL)
+        update_row_text (self, child);
+      else
+        refresh_rows (self, child);
+    }
+}
+
+static void schedule_refresh (SihCaseList *self);
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  SihCaseList *self = user_data;
+
+  self->refresh_id = 0;
+  refresh_rows (self, GTK_WIDGET (self->list_view));
+  schedule_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (SihCaseList *self)
+{
+  g_autoptr(GDateTime) time_now = now (self);
+  /* A little past the minute, so that it has changed. */
+  guint delay = (60 - g_date_time_get_second (time_now)) * 1000 -
+                g_date_time_get_microsecond (time_now) / 1000 + 50;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (delay, refresh_cb, self);
+}
+
+static void
+sih_case_list_map (GtkWidget *widget)
+{
+  SihCaseList *self = SIH_CASE_LIST (widget);
+
+  GTK_WIDGET_CLASS (sih_case_list_parent_class)->map (widget);
+  refresh_rows (self, GTK_WIDGET (self->list_view));
+  schedule_refresh (self);
+}
+
+static void
+sih_case_list_unmap (GtkWidget *widget)
+{
+  SihCaseList *self = SIH_CASE_LIST (widget);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  GTK_WIDGET_CLASS (sih_case_list_parent_class)->unmap (widget);
 }
 
 static void
@@ -255,6 +372,7 @@ sih_case_list_dispose (GObject *object)
 {
   SihCaseList *self = SIH_CASE_LIST (object);
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->pack);
   g_clear_pointer (&self->search, g_free);
@@ -269,6 +387,8 @@ sih_case_list_class_init (SihCaseListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sih_case_list_dispose;
+  widget_class->map = sih_case_list_map;
+  widget_class->unmap = sih_case_list_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-case-list.ui");
   gtk_widget_class_bind_template_child (widget_class, SihCaseList, search_entry);
@@ -283,6 +403,7 @@ sih_case_list_class_init (SihCaseListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_activated_cb);
 }
 
@@ -367,4 +488,37 @@ sih_case_list_get_visible (SihCaseList *self)
 {
   g_return_val_if_fail (SIH_IS_CASE_LIST (self), NULL);
   return G_LIST_MODEL (self->filter_model);
+}
+
+/**
+ * sih_case_list_set_clock:
+ * @clock: (nullable): where the time comes from; %NULL for the real one
+ *
+ * For tests: the clock the list says how long ago cases changed by.
+ */
+void
+sih_case_list_set_clock (SihCaseList  *self,
+                         SihClockFunc  clock,
+                         gpointer      user_data)
+{
+  g_return_if_fail (SIH_IS_CASE_LIST (self));
+
+  self->clock = clock;
+  self->clock_data = user_data;
+}
+
+/**
+ * sih_case_list_get_refresh_source:
+ *
+ * For tests: the timer that writes the rows' times again at the next
+ * minute, while the list is shown.
+ *
+ * Returns: (transfer none) (nullable): the timer, or %NULL while hidden
+ */
+GSource *
+sih_case_list_get_refresh_source (SihCaseList *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_LIST (self), NULL);
+
+  return self->refresh_id != 0 ? g_main_context_find_source_by_id (NULL, self->refresh_id) : NULL;
 }

@@ -31,6 +31,10 @@ void        sih_case_list_set_search  (SihCaseList  *self,
 void        sih_case_list_set_filter  (SihCaseList  *self,
                                        SihCaseFilter filter);
 GListModel *sih_case_list_get_visible (SihCaseList  *self);
+void        sih_case_list_set_clock   (SihCaseList  *self,
+                                       SihClockFunc  clock,
+                                       gpointer      user_data);
+GSource    *sih_case_list_get_refresh_source (SihCaseList *self);
 
 gboolean    sih_case_list_matches     (SihCaseInfo  *info,
                                        SihPack      *pack,

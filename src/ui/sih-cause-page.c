@@ -191,14 +191,11 @@ add_related_row (SihCausePage *self,
                  SihCause     *related)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sih_cause_get_title (related));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sih_cause_get_summary (related));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), sih_cause_image_new (related));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sih_decorative_image_new ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-cause");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sih_cause_get_id (related));

@@ -21,10 +21,28 @@
 GtkWidget *
 sih_cause_image_new (SihCause *cause)
 {
-  GtkWidget *image = gtk_image_new ();
+  GtkWidget *image = sih_decorative_image_new (NULL);
 
   sih_cause_image_set (GTK_IMAGE (image), cause);
   return image;
+}
+
+/**
+ * sih_decorative_image_new:
+ * @icon_name: (nullable): the icon
+ *
+ * An image that only decorates, such as the arrow at the end of a row:
+ * screen readers skip it (GTK 4.8 would read "GtkImage").
+ *
+ * Returns: (transfer floating): a new image
+ */
+GtkWidget *
+sih_decorative_image_new (const char *icon_name)
+{
+  return g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", icon_name,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
 }
 
 /**

@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 GtkWidget    *sih_cause_image_new       (SihCause     *cause);
+GtkWidget    *sih_decorative_image_new  (const char   *icon_name);
 void          sih_cause_image_set       (GtkImage     *image,
                                          SihCause     *cause);
 GtkIconTheme *sih_icon_theme_new        (void);

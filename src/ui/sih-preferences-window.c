@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "core/sih-pack-catalog.h"
+#include "ui/sih-accessible.h"
 #include "ui/sih-preferences-window.h"
 #include "ui/sih-dialogs.h"
 
@@ -142,7 +143,12 @@ create_pack_row_cb (gpointer item,
 {
   SihPreferencesWindow *self = user_data;
   SihPackCatalogEntry *entry = item;
-  GtkWidget *row = adw_action_row_new ();
+  gboolean usable = sih_pack_catalog_entry_get_usable (entry);
+  /* A pack that can be chosen is one radio button to a screen reader. */
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                 "accessible-role", usable ? GTK_ACCESSIBLE_ROLE_RADIO
+                                                           : GTK_ACCESSIBLE_ROLE_LIST_ITEM,
+                                 NULL);
   g_autofree char *subtitle = pack_subtitle (self, entry);
   g_autofree char *selected = selected_pack (self);
   const char *title = sih_pack_catalog_entry_get_title (entry);
@@ -153,15 +159,11 @@ create_pack_row_cb (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  if (sih_pack_catalog_entry_get_usable (entry))
+  if (usable)
     {
       GtkWidget *check = gtk_check_button_new ();
 
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                      -1);
       if (self->pack_group != NULL)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->pack_group);
       else
@@ -172,7 +174,7 @@ create_pack_row_cb (gpointer item,
                                G_CONNECT_SWAPPED);
 
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      sih_toggle_row_set_toggle (ADW_ACTION_ROW (row), check);
       g_object_set_data (G_OBJECT (row), "sih-check", check);
     }
   else
@@ -181,6 +183,8 @@ create_pack_row_cb (gpointer item,
 
       gtk_widget_add_css_class (icon, "warning");
       gtk_widget_set_tooltip_text (icon, _("This pack cannot be used"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("This pack cannot be used"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
     }
@@ -388,6 +392,13 @@ sih_preferences_window_init (SihPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "help-desk-mode", self->help_desk_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  /* Each setting is one switch to a screen reader, and one Tab stop. */
+  sih_toggle_row_set_toggle (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->mask_switch),
+                                                                      ADW_TYPE_ACTION_ROW)),
+                             GTK_WIDGET (self->mask_switch));
+  sih_toggle_row_set_toggle (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->help_desk_switch),
+                                                                      ADW_TYPE_ACTION_ROW)),
+                             GTK_WIDGET (self->help_desk_switch));
 
   /* The person's own folder comes first. */
   self->pack_folder = g_strdup (dirs[0]);

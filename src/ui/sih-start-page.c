@@ -52,12 +52,12 @@ create_message_row (gpointer item,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), sih_cause_image_new (cause));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sih_decorative_image_new ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-cause");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sih_cause_get_id (cause));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  sih_cause_get_title (cause), -1);
+  /* The row is named after its title already: a label of its own would be
+   * read as well, on GTK 4.8. */
   return row;
 }
 
@@ -194,8 +194,7 @@ sih_start_page_set_pack (SihStartPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sih_cause_get_title (cause));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sih_cause_get_summary (cause));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), sih_cause_image_new (cause));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sih_decorative_image_new ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-cause");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sih_cause_get_id (cause));

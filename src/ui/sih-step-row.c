@@ -11,6 +11,11 @@
 
 #include "ui/sih-step-row.h"
 #include "core/sih-time.h"
+#include "ui/sih-accessible.h"
+#include "ui/sih-text-widgets.h"
+
+/* Characters in a note, as the entry it was allowed. */
+#define NOTE_MAX_LENGTH 2000
 
 struct _SihStepRow
 {
@@ -35,7 +40,8 @@ struct _SihStepRow
   GtkToggleButton *skipped_button;
   GtkToggleButton *not_tried_button;
   GtkLabel        *time_label;
-  GtkEntry        *note_entry;
+  GtkTextView     *note_view;
+  GtkLabel        *note_placeholder;
 };
 
 G_DEFINE_FINAL_TYPE (SihStepRow, sih_step_row, ADW_TYPE_EXPANDER_ROW)
@@ -102,11 +108,9 @@ sih_step_row_refresh_time (SihStepRow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->time_label), FALSE);
     }
 
+  /* The header row says it: it is described by its subtitle. */
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), exact);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
 }
 
 static void
@@ -128,8 +132,7 @@ update_from_case (SihStepRow *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME]);
     }
 
-  if (g_strcmp0 (note != NULL ? note : "", gtk_editable_get_text (GTK_EDITABLE (self->note_entry))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
+  sih_text_widget_set_text (GTK_WIDGET (self->note_view), note);
 
   for (guint i = 0; i < SIH_N_OUTCOMES; i++)
     {
@@ -166,14 +169,18 @@ set_outcome (SihStepRow *self,
 }
 
 static void
-note_changed_cb (SihStepRow *self,
-                 GtkEditable *editable)
+note_changed_cb (SihStepRow    *self,
+                 GtkTextBuffer *buffer)
 {
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_placeholder),
+                          gtk_text_buffer_get_char_count (buffer) == 0);
   if (self->updating)
     return;
 
-  sih_case_set_note (self->kase, sih_cause_get_id (self->cause), sih_step_get_id (self->step),
-                     gtk_editable_get_text (editable));
+  text = sih_text_widget_dup_text (GTK_WIDGET (self->note_view));
+  sih_case_set_note (self->kase, sih_cause_get_id (self->cause), sih_step_get_id (self->step), text);
 }
 
 static void
@@ -272,8 +279,12 @@ sih_step_row_class_init (SihStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, skipped_button);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, not_tried_button);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_entry);
-  gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_view);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_placeholder);
+
+  /* The step is read once, by its header row (a list item inside the
+   * expander row): the expander row itself is only what holds it. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 
   /* The step's outcome, as a stateful action: the four buttons show and set
    * it, and keys set it for the focused step wherever the focus is inside
@@ -308,10 +319,52 @@ wrap_button_label (GtkWidget *button,
     gtk_label_set_xalign (GTK_LABEL (label), 0);
 }
 
+/* The list inside the expander row that holds its header row (libadwaita
+ * makes it: the expander row's first child is a box, and this list comes
+ * first in it). */
+static GtkWidget *
+header_list (SihStepRow *self)
+{
+  GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self));
+  GtkWidget *list = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+
+  return GTK_IS_LIST_BOX (list) ? list : NULL;
+}
+
+static void
+expanded_changed_cb (SihStepRow *self)
+{
+  GtkWidget *list = header_list (self);
+  GtkWidget *header = list != NULL ? gtk_widget_get_first_child (list) : NULL;
+
+  /* libadwaita 1.2 does not say it; 1.7 says the same. */
+  if (header != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_STATE_EXPANDED,
+                                 adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)), -1);
+}
+
 static void
 sih_step_row_init (SihStepRow *self)
 {
+  GtkWidget *list;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The expander row's arrow only decorates; the row and its lists pass
+   * the focus on to the header row and the details, and never hold it. */
+  sih_accessible_hide_images (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  if ((list = header_list (self)) != NULL)
+    gtk_widget_set_focusable (list, FALSE);
+  if ((list = gtk_widget_get_parent (GTK_WIDGET (self->content_row))) != NULL)
+    gtk_widget_set_focusable (list, FALSE);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_changed_cb), NULL);
+  expanded_changed_cb (self);
+
+  /* As long a note as an entry took before. */
+  sih_text_view_set_max_length (self->note_view, NOTE_MAX_LENGTH);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The buttons say what the outcome table says. */
   for (guint i = 0; i < SIH_N_OUTCOMES; i++)
@@ -355,6 +408,8 @@ sih_step_row_new (SihCause *cause,
   GPtrArray *links;
   g_autofree char *number_text = NULL;
   g_autofree char *details_label = NULL;
+  g_autofree char *step_label = NULL;
+  GtkWidget *list;
 
   g_return_val_if_fail (SIH_IS_CAUSE (cause), NULL);
   g_return_val_if_fail (SIH_IS_STEP (step), NULL);
@@ -367,13 +422,16 @@ sih_step_row_new (SihCause *cause,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sih_step_get_title (step));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), FALSE);
-  /* Screen readers name list items by their label: the step, and its
-   * details when open. */
+  /* A screen reader reads the step once, by its header row (named after
+   * the title, described by the outcome), in a list that says where it is;
+   * the details, when open, are a list named for them. */
+  /* Translators: where a step is in its checklist, for screen readers */
+  step_label = g_strdup_printf (_("Step %u of %u"), number, sih_cause_get_n_steps (cause));
+  if ((list = header_list (self)) != NULL)
+    sih_accessible_set_label (list, step_label);
   details_label = g_strdup_printf (_("Details of “%s”"), sih_step_get_title (step));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sih_step_get_title (step), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->content_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, details_label, -1);
+  if ((list = gtk_widget_get_parent (GTK_WIDGET (self->content_row))) != NULL)
+    sih_accessible_set_label (list, details_label);
   number_text = g_strdup_printf ("%u", number);
   gtk_label_set_label (self->number_label, number_text);
   gtk_label_set_label (self->detail_label, sih_step_get_detail (step));

@@ -15,6 +15,7 @@
 
 #include "core/sih-summary.h"
 #include "core/sih-triage.h"
+#include "ui/sih-accessible.h"
 #include "ui/sih-summary-details.h"
 #include "ui/sih-secret-warning.h"
 #include "ui/sih-text-widgets.h"
@@ -323,17 +324,18 @@ sih_summary_details_class_init (SihSummaryDetailsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, change_toggled_cb);
 }
 
-/* libadwaita 1.2 leaves an entry row's text field without a name: give it
- * the row's title, so that a screen reader says what to type. */
+/* libadwaita 1.2 leaves an entry row's text field without a name, and 1.7
+ * names the row after both its title labels ("Since when? Since when?"):
+ * name both after the title, once. */
 static void
 name_entry_row (AdwEntryRow *row)
 {
   GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 
+  sih_accessible_set_label (GTK_WIDGET (row), title);
   if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                    -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
 static void
@@ -343,6 +345,17 @@ sih_summary_details_init (SihSummaryDetails *self)
   const char *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* libadwaita 1.2 shows its rows' arrows and pencils as images a screen
+   * reader reads ("GtkImage"). */
+  sih_accessible_hide_images (GTK_WIDGET (self));
+  for (guint i = 0; values_of (SIH_DETAIL_CHANGES)[i] != NULL; i++)
+    {
+      GtkWidget *check = GTK_WIDGET (change_check (self, i));
+
+      sih_toggle_row_set_toggle (ADW_ACTION_ROW (gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW)),
+                                 check);
+    }
 
   for (guint i = 0; (widget = text_field (self, i, &key)) != NULL; i++)
     {

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ui/sih-accessible.h"
 #include "ui/sih-summary-preview.h"
 #include "ui/sih-secret-warning.h"
 #include "ui/sih-text-widgets.h"
@@ -242,18 +243,20 @@ update_mask_rows (SihSummaryPreview *self,
         {
           const char *field = g_ptr_array_index (fields, i);
           g_autofree char *title = unmask_title (self, field);
-          GtkWidget *row = adw_action_row_new ();
+          /* One switch to a screen reader, and one Tab stop. */
+          GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_SWITCH,
+                                         NULL);
           GtkWidget *sw = gtk_switch_new ();
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
           gtk_switch_set_active (GTK_SWITCH (sw), g_hash_table_contains (self->options.unmask, field));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
           g_object_set_data_full (G_OBJECT (sw), FIELD_KEY, g_strdup (field), g_free);
           g_signal_connect_swapped (sw, "notify::active", G_CALLBACK (unmask_switch_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+          sih_toggle_row_set_toggle (ADW_ACTION_ROW (row), sw);
 
           adw_preferences_group_add (self->mask_group, row);
           g_ptr_array_add (self->mask_rows, row);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ui/sih-accessible.h"
 #include "ui/sih-dialogs.h"
 #include "ui/sih-export.h"
 #include "ui/sih-print.h"
@@ -30,6 +31,8 @@ struct _SihSummaryWindow
   GtkFileChooserNative *save_dialog;
 
   AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;
   SihSummaryDetails    *details;
   SihSummaryPreview    *preview;
@@ -183,6 +186,20 @@ show_field_cb (SihSummaryWindow *self,
   sih_summary_details_focus_field (self->details, field);
 }
 
+/* Pages */
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SihSummaryWindow *self = SIH_SUMMARY_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
 /* GObject */
 
 static void
@@ -214,6 +231,8 @@ sih_summary_window_class_init (SihSummaryWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-summary-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, details);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryWindow, preview);
@@ -222,18 +241,34 @@ sih_summary_window_class_init (SihSummaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "summary.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "summary.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "summary.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "summary.show-page", "s", show_page_action);
 
   /* Text widgets handle Ctrl+C themselves first (their selection). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "summary.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "summary.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "summary.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  /* The pages by number, as GNOME apps with a view switcher have them, and
+   * the previous and next page as tabs are (text views keep Ctrl+Page Up
+   * and Down for themselves). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "summary.show-page", "s", "details");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_ALT_MASK, "summary.show-page", "s", "details");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "summary.show-page", "s", "preview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_ALT_MASK, "summary.show-page", "s", "preview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "summary.show-page", "s", "details");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "summary.show-page", "s", "preview");
 }
 
 static void
 sih_summary_window_init (SihSummaryWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* libadwaita 1.2 shows the switchers' icons as images a screen reader
+   * reads ("GtkImage"); the pages' names say it all. */
+  sih_accessible_hide_images (GTK_WIDGET (self->switcher_title));
+  sih_accessible_hide_images (GTK_WIDGET (self->switcher_bar));
 }
 
 /**

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "core/sih-mask.h"
 #include "ui/sih-text-widgets.h"
 
@@ -59,6 +61,55 @@ sih_text_widget_set_text (GtkWidget  *widget,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
 }
 
+static void
+select_range (GtkWidget *widget,
+              int        start,
+              int        end)
+{
+  if (GTK_IS_EDITABLE (widget))
+    {
+      gtk_editable_select_region (GTK_EDITABLE (widget), start, end);
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter from, to;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+      /* The cursor at the start, where the view scrolls to. */
+      gtk_text_buffer_select_range (buffer, &from, &to);
+      gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (widget), gtk_text_buffer_get_insert (buffer));
+    }
+}
+
+typedef struct
+{
+  GWeakRef widget;
+  int      start;
+  int      end;
+} Selection;
+
+static void
+selection_free (Selection *selection)
+{
+  g_weak_ref_clear (&selection->widget);
+  g_free (selection);
+}
+
+/* A field on a page that has just been shown takes the focus when it is
+ * mapped, and an entry then selects as it does on focus: select again. */
+static gboolean
+reselect_cb (gpointer user_data)
+{
+  Selection *selection = user_data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&selection->widget);
+
+  if (widget != NULL && gtk_widget_get_mapped (widget))
+    select_range (widget, selection->start, selection->end);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * sih_text_widget_focus_secret:
  * @widget: a #GtkEditable or a #GtkTextView
@@ -76,6 +127,7 @@ sih_text_widget_focus_secret (GtkWidget *widget)
 {
   g_autofree char *text = sih_text_widget_dup_text (widget);
   g_autoptr(GPtrArray) secrets = sih_mask_find_secrets (text);
+  Selection *selection;
   int start, end;
 
   if (!gtk_widget_grab_focus (widget))
@@ -93,21 +145,56 @@ sih_text_widget_focus_secret (GtkWidget *widget)
       start = end = (int)g_utf8_strlen (text, -1);
     }
 
-  if (GTK_IS_EDITABLE (widget))
-    {
-      gtk_editable_select_region (GTK_EDITABLE (widget), start, end);
-    }
-  else
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
-      GtkTextIter from, to;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
-      /* The cursor at the start, where the view scrolls to. */
-      gtk_text_buffer_select_range (buffer, &from, &to);
-      gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (widget), gtk_text_buffer_get_insert (buffer));
-    }
+  select_range (widget, start, end);
+  selection = g_new0 (Selection, 1);
+  g_weak_ref_init (&selection->widget, widget);
+  selection->start = start;
+  selection->end = end;
+  g_idle_add_full (G_PRIORITY_LOW, reselect_cb, selection, (GDestroyNotify)selection_free);
 
   return TRUE;
+}
+
+static void
+insert_text_cb (GtkTextBuffer *buffer,
+                GtkTextIter   *location,
+                const char    *text,
+                int            len,
+                gpointer       user_data)
+{
+  int max_length = GPOINTER_TO_INT (user_data);
+  int room = max_length - gtk_text_buffer_get_char_count (buffer);
+  const char *end;
+
+  if (len < 0)
+    len = strlen (text);
+  if (g_utf8_strlen (text, len) <= room)
+    return;
+
+  /* What fits, as an entry's max-length keeps it: insert that instead
+   * (which revalidates @location, as the caller expects). */
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  if (room <= 0)
+    return;
+  end = g_utf8_offset_to_pointer (text, room);
+  gtk_text_buffer_insert (buffer, location, text, end - text);
+}
+
+/**
+ * sih_text_view_set_max_length:
+ * @view: a text view
+ * @max_length: the most characters it takes
+ *
+ * Keeps @view to @max_length characters, as GtkEntry:max-length does: of
+ * what is typed or pasted, only what fits goes in.
+ */
+void
+sih_text_view_set_max_length (GtkTextView *view,
+                              int          max_length)
+{
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+  g_return_if_fail (max_length > 0);
+
+  g_signal_connect (gtk_text_view_get_buffer (view), "insert-text", G_CALLBACK (insert_text_cb),
+                    GINT_TO_POINTER (max_length));
 }

@@ -13,4 +13,7 @@ void  sih_text_widget_set_text (GtkWidget  *widget,
                                 const char *text);
 gboolean sih_text_widget_focus_secret (GtkWidget *widget);
 
+void  sih_text_view_set_max_length (GtkTextView *view,
+                                    int          max_length);
+
 G_END_DECLS

@@ -57,7 +57,6 @@ new_row (const char *title,
          SihCause   *cause)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -65,9 +64,10 @@ new_row (const char *title,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (cause != NULL)
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), sih_cause_image_new (cause));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sih_decorative_image_new ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* Named after its title already: a label of its own would be read as
+   * well, on GTK 4.8. */
 
   return row;
 }
@@ -160,7 +160,7 @@ sih_triage_page_answer (SihTriagePage *self,
     return FALSE;
 
   update (self);
-  gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   return TRUE;
 }
 
@@ -179,6 +179,7 @@ back_clicked_cb (SihTriagePage *self)
   key = sih_triage_detail_key (last->question->id);
   sih_case_set_detail (self->kase, key, NULL);
   update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -186,6 +187,46 @@ restart_clicked_cb (SihTriagePage *self)
 {
   sih_triage_clear_answers (self->triage, self->kase);
   update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* The focus goes to the question, not to an answer: the list of answers,
+ * which a screen reader reads as the question (the list is labelled by
+ * it); Enter there answers nothing, and Tab or Down go to the first
+ * answer.  It used to land on an answer (often the second, "I typed my
+ * password into a suspicious site…"), which Enter then recorded. */
+static gboolean
+sih_triage_page_grab_focus (GtkWidget *widget)
+{
+  SihTriagePage *self = SIH_TRIAGE_PAGE (widget);
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (g_strcmp0 (page, "result") == 0 ? self->result_list
+                                                                           : self->answer_list));
+}
+
+/* On the question (the list itself), the arrows go to the answers: the
+ * list box only moves between rows. */
+static gboolean
+list_keynav_failed_cb (SihTriagePage    *self,
+                       GtkDirectionType  direction,
+                       GtkListBox       *list)
+{
+  GtkListBoxRow *row = NULL;
+  int n = 0;
+
+  /* The list itself has the focus in its window (active or not). */
+  if (!gtk_widget_is_focus (GTK_WIDGET (list)))
+    return FALSE;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  if (direction == GTK_DIR_DOWN)
+    row = gtk_list_box_get_row_at_index (list, 0);
+  else if (direction == GTK_DIR_UP && n > 0)
+    row = gtk_list_box_get_row_at_index (list, n - 1);
+
+  return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
@@ -207,6 +248,7 @@ sih_triage_page_class_init (SihTriagePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sih_triage_page_dispose;
+  widget_class->grab_focus = sih_triage_page_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-triage-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SihTriagePage, progress_label);
@@ -226,6 +268,10 @@ sih_triage_page_init (SihTriagePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->answer_list, "row-activated", G_CALLBACK (answer_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->answer_list, "keynav-failed", G_CALLBACK (list_keynav_failed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->result_list, "keynav-failed", G_CALLBACK (list_keynav_failed_cb),
                            self, G_CONNECT_SWAPPED);
 }
 

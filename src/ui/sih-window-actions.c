@@ -43,7 +43,8 @@ show_triage_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-checklist", FALSE);
   adw_window_title_set_title (self->content_title, _("Find the Right Checklist"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  gtk_widget_child_focus (GTK_WIDGET (self->triage_page), GTK_DIR_TAB_FORWARD);
+  /* On the question, never on an answer that Enter would record. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->triage_page));
 }
 
 static void

@@ -9,9 +9,11 @@
 
 #include "core/sih-case-file.h"
 #include "core/sih-error.h"
+#include "core/sih-pack-catalog.h"
+#include "ui/sih-accessible.h"
 #include "ui/sih-cause-row.h"
 #include "ui/sih-dialogs.h"
-#include "core/sih-pack-catalog.h"
+#include "ui/sih-tab-stop.h"
 #include "ui/sih-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SihWindow, sih_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -328,6 +330,12 @@ folded_changed_cb (SihWindow *self)
    * which shows it beside the list. */
   gtk_list_view_set_single_click_activate (self->cause_list,
                                            adw_leaflet_get_folded (self->leaflet));
+
+  /* Narrowed while a cause (or the questions) is open, keep showing it:
+   * the list of causes is one Back away. */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "start") != 0)
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
 static void
@@ -968,6 +976,8 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
   _sih_window_class_add_actions (widget_class);
+
+  g_type_ensure (SIH_TYPE_TAB_STOP);
 }
 
 static void
@@ -1002,8 +1012,11 @@ SihWindow *
 sih_window_new (SihApplication *application)
 {
   SihWindow *self = g_object_new (SIH_TYPE_WINDOW, "application", application, NULL);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
 
   setup_for_application (self, application);
+  if (shortcuts != NULL)
+    sih_accessible_name_shortcuts_window (GTK_WINDOW (shortcuts));
 
   return self;
 }

@@ -1,0 +1,144 @@
+/* sih-accessible.c: what a screen reader reads, the same on GTK 4.8 and newer
+ *
+ * GTK 4.8 (Debian 12) and GTK 4.18 (the GNOME runtime) name widgets for
+ * screen readers differently: 4.8 reads a widget's label and then every
+ * label it is labelled by, one after the other ("Copy Copy"), and exposes
+ * the arrows and icons inside libadwaita 1.2's rows as images called
+ * "GtkImage"; newer ones read only the labels it is labelled by, and
+ * libadwaita hides its decorations itself.  These helpers make a widget
+ * read once, on both; tools/a11y-tree.py --check (test-a11y-atspi) checks
+ * the result as a screen reader gets it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ui/sih-accessible.h"
+
+/**
+ * sih_accessible_set_label:
+ * @widget: a widget
+ * @label: what a screen reader calls it
+ *
+ * Names @widget @label and nothing else: also instead of the labels
+ * libadwaita names it after (an entry row's title), which GTK 4.8 would
+ * read after @label.
+ */
+void
+sih_accessible_set_label (GtkWidget  *widget,
+                          const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (label != NULL);
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/**
+ * sih_accessible_hide_images:
+ * @root: a widget whose images only decorate
+ *
+ * Hides every image inside @root from screen readers: the arrows and
+ * icons of libadwaita's rows and view switchers, which libadwaita 1.2
+ * exposes as images without a name.  Images of one's own are made
+ * decorative when they are made (sih_decorative_image_new()).
+ */
+void
+sih_accessible_hide_images (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_IMAGE (root))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    sih_accessible_hide_images (child);
+}
+
+static void
+toggle_active_cb (GtkWidget    *toggle,
+                  GParamSpec   *pspec,
+                  AdwActionRow *row)
+{
+  gboolean active;
+
+  g_object_get (toggle, "active", &active, NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
+                               active ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
+}
+
+/**
+ * sih_toggle_row_set_toggle:
+ * @row: a row made with the accessible role checkbox, radio or switch
+ * @toggle: the check button or switch in @row
+ *
+ * Makes @row one control, as libadwaita 1.4's AdwSwitchRow is: one Tab
+ * stop that a screen reader reads once, with whether it is on.  The row
+ * takes the focus and says whether it is checked, activating it (Space,
+ * Enter, a click) flips @toggle, and @toggle only shows it; before, the
+ * row and its toggle were two stops read with the same name.
+ */
+void
+sih_toggle_row_set_toggle (AdwActionRow *row,
+                           GtkWidget    *toggle)
+{
+  GtkAccessibleRole role;
+
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+  g_return_if_fail (GTK_IS_CHECK_BUTTON (toggle) || GTK_IS_SWITCH (toggle));
+
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row));
+  g_return_if_fail (role == GTK_ACCESSIBLE_ROLE_CHECKBOX || role == GTK_ACCESSIBLE_ROLE_RADIO ||
+                    role == GTK_ACCESSIBLE_ROLE_SWITCH);
+
+  /* can-focus keeps Tab from stopping there, focusable keeps it from
+   * being reported as a place to stop. */
+  gtk_widget_set_focusable (toggle, FALSE);
+  gtk_widget_set_can_focus (toggle, FALSE);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  adw_action_row_set_activatable_widget (row, toggle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (toggle_active_cb), row, 0);
+  toggle_active_cb (toggle, NULL, row);
+}
+
+/* GTK 4.8's shortcuts window makes its search button without a name. */
+static void
+name_search_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "edit-find-symbolic") == 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search Shortcuts"), -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_search_buttons (child);
+}
+
+/**
+ * sih_accessible_name_shortcuts_window:
+ * @window: the window's shortcuts window (help overlay)
+ *
+ * Names what GTK 4.8 leaves unnamed in a shortcuts window: its search
+ * button, in the header bar (its titlebar, outside its content).
+ */
+void
+sih_accessible_name_shortcuts_window (GtkWindow *window)
+{
+  GtkWidget *titlebar;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  name_search_buttons (GTK_WIDGET (window));
+  if ((titlebar = gtk_window_get_titlebar (window)) != NULL)
+    name_search_buttons (titlebar);
+}

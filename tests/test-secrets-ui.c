@@ -634,6 +634,41 @@ find_step_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* What the start page promises holds in a step's note too: a code typed
+ * there is flagged right under it, and Remove takes it out of the case. */
+static void
+test_step_note (Fixture       *f,
+                gconstpointer  data)
+{
+  SihCausePage *page = SIH_CAUSE_PAGE (find_in (GTK_WIDGET (f->window), "cause_page"));
+  SihStepRow *step_row;
+  SihSecretWarning *warning;
+  GtkWidget *note;
+
+  sih_window_select_cause (f->window, CAUSE);
+  sih_test_iterate ();
+  step_row = find_step_row (GTK_WIDGET (page), STEP);
+  g_assert_nonnull (step_row);
+  note = find_in (GTK_WIDGET (step_row), "note_view");
+  warning = SIH_SECRET_WARNING (find_in (GTK_WIDGET (step_row), "note_warning"));
+
+  sih_case_set_note (f->kase, CAUSE, STEP, "The code never came");
+  sih_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (warning)));
+
+  /* Typed elsewhere (or restored): flagged at once. */
+  sih_case_set_note (f->kase, CAUSE, STEP, "コードは 123456 でした");
+  sih_test_iterate ();
+  g_assert_true (sih_secret_warning_get_field (warning) == note);
+  g_assert_true (sih_secret_warning_get_found (warning));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (warning)));
+
+  sih_secret_warning_remove (warning);
+  sih_test_iterate ();
+  g_assert_null (strstr (sih_case_get_note (f->kase, CAUSE, STEP), "123456"));
+  g_assert_false (sih_secret_warning_get_found (warning));
+}
+
 static void
 test_take_out_note (Fixture       *f,
                     gconstpointer  data)
@@ -685,10 +720,12 @@ test_take_out_note (Fixture       *f,
 
 /* The rename dialog warns like any field */
 
+/* The warning of the dialog's name entry (step notes have their own). */
 static SihSecretWarning *
 find_warning (GtkWidget *widget)
 {
-  if (SIH_IS_SECRET_WARNING (widget))
+  if (SIH_IS_SECRET_WARNING (widget) &&
+      GTK_IS_EDITABLE (sih_secret_warning_get_field (SIH_SECRET_WARNING (widget))))
     return SIH_SECRET_WARNING (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -780,6 +817,8 @@ main (int   argc,
               fixture_set_up, test_summary_warnings, fixture_tear_down);
   g_test_add ("/secrets-ui/take-out/detail", Fixture, NULL,
               fixture_set_up, test_take_out_detail, fixture_tear_down);
+  g_test_add ("/secrets-ui/step-note", Fixture, NULL,
+              fixture_set_up, test_step_note, fixture_tear_down);
   g_test_add ("/secrets-ui/take-out/note", Fixture, NULL,
               fixture_set_up, test_take_out_note, fixture_tear_down);
   g_test_add ("/secrets-ui/rename", Fixture, NULL,

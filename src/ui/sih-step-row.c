@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/sih-secret-warning.h"
 #include "ui/sih-step-row.h"
 #include "core/sih-time.h"
 #include "ui/sih-accessible.h"
@@ -41,6 +42,7 @@ struct _SihStepRow
   GtkToggleButton *not_tried_button;
   GtkLabel        *time_label;
   GtkTextView     *note_view;
+  SihSecretWarning *note_warning;
   GtkLabel        *note_placeholder;
 };
 
@@ -265,6 +267,7 @@ sih_step_row_class_init (SihStepRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SIH_TYPE_SECRET_WARNING);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-step-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, content_row);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, status_stack);
@@ -280,6 +283,7 @@ sih_step_row_class_init (SihStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, not_tried_button);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_view);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_warning);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_placeholder);
 
   /* The step is read once, by its header row (a list item inside the

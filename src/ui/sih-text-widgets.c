@@ -110,6 +110,20 @@ reselect_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Once mapped (the page shown), and the focus taken: select again. */
+static void
+mapped_cb (GtkWidget *widget,
+           Selection *selection)
+{
+  Selection *copy = g_new0 (Selection, 1);
+
+  g_weak_ref_init (&copy->widget, widget);
+  copy->start = selection->start;
+  copy->end = selection->end;
+  g_idle_add_full (G_PRIORITY_LOW, reselect_cb, copy, (GDestroyNotify)selection_free);
+  g_signal_handlers_disconnect_by_func (widget, mapped_cb, selection);
+}
+
 /**
  * sih_text_widget_focus_secret:
  * @widget: a #GtkEditable or a #GtkTextView
@@ -150,7 +164,11 @@ sih_text_widget_focus_secret (GtkWidget *widget)
   g_weak_ref_init (&selection->widget, widget);
   selection->start = start;
   selection->end = end;
-  g_idle_add_full (G_PRIORITY_LOW, reselect_cb, selection, (GDestroyNotify)selection_free);
+  if (gtk_widget_get_mapped (widget))
+    g_idle_add_full (G_PRIORITY_LOW, reselect_cb, selection, (GDestroyNotify)selection_free);
+  else
+    g_signal_connect_data (widget, "map", G_CALLBACK (mapped_cb), selection,
+                           (GClosureNotify)(void (*) (void))selection_free, 0);
 
   return TRUE;
 }

@@ -21,6 +21,9 @@ GtkWidget      *sih_test_find_widget       (GtkWidget  *root,
 void            sih_test_assert_all_named  (GtkWidget  *root,
                                             const char *screen,
                                             guint       at_least);
+GtkShortcut    *sih_test_find_shortcut     (GtkWidget       *widget,
+                                            guint            keyval,
+                                            GdkModifierType  modifiers);
 gboolean        sih_test_activate_shortcut (GtkWidget       *widget,
                                             guint            keyval,
                                             GdkModifierType  modifiers);

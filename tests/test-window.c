@@ -277,41 +277,12 @@ test_window_all_failed_points_to_support (Fixture       *f,
                  sih_pack_find_cause (f->pack, "contact-support"));
 }
 
-/* The shortcut of @widget that triggers on @keyval with @modifiers. */
-static GtkShortcut *
-find_shortcut (GtkWidget       *widget,
-               guint            keyval,
-               GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            return shortcut;
-        }
-    }
-
-  return NULL;
-}
-
 /* What pressing @keyval does to @widget: runs the key binding GTK has for it. */
 static void
 press_key (GtkWidget *widget,
            guint      keyval)
 {
-  GtkShortcut *shortcut = find_shortcut (widget, keyval, 0);
+  GtkShortcut *shortcut = sih_test_find_shortcut (widget, keyval, 0);
 
   g_assert_nonnull (shortcut);
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
@@ -369,7 +340,7 @@ test_window_keyboard (Fixture       *f,
   step = g_list_model_get_item (sih_cause_get_steps (cause), 0);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      shortcut = find_shortcut (GTK_WIDGET (row), keys[i].keyval, GDK_CONTROL_MASK);
+      shortcut = sih_test_find_shortcut (GTK_WIDGET (row), keys[i].keyval, GDK_CONTROL_MASK);
       g_assert_nonnull (shortcut);
       g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
                                                    GTK_WIDGET (row),

@@ -86,42 +86,63 @@ select_range (GtkWidget *widget,
 typedef struct
 {
   GWeakRef widget;
+  char    *text;   /* the field's text when it was focused */
   int      start;
   int      end;
+  guint    ticks;
 } Selection;
 
 static void
 selection_free (Selection *selection)
 {
   g_weak_ref_clear (&selection->widget);
+  g_free (selection->text);
   g_free (selection);
 }
 
-/* A field on a page that has just been shown takes the focus when it is
- * mapped, and an entry then selects as it does on focus: select again. */
+static gboolean
+has_selection (GtkWidget *widget,
+               int        start,
+               int        end)
+{
+  int from, to;
+
+  if (GTK_IS_EDITABLE (widget))
+    {
+      if (!gtk_editable_get_selection_bounds (GTK_EDITABLE (widget), &from, &to))
+        return start == end;
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_selection_bounds (buffer, &a, &b);
+      from = gtk_text_iter_get_offset (&a);
+      to = gtk_text_iter_get_offset (&b);
+    }
+  return from == start && to == end;
+}
+
+/* A field on a page that has just been shown takes the focus only once it
+ * is mapped, and an entry then selects as it does on focus, at a time
+ * that depends on the machine's speed: for a moment, while the text is
+ * untouched, keep the code selected. */
 static gboolean
 reselect_cb (gpointer user_data)
 {
   Selection *selection = user_data;
   g_autoptr(GtkWidget) widget = g_weak_ref_get (&selection->widget);
+  g_autofree char *text = NULL;
 
-  if (widget != NULL && gtk_widget_get_mapped (widget))
+  if (widget == NULL || ++selection->ticks > 40)
+    return G_SOURCE_REMOVE;
+  text = sih_text_widget_dup_text (widget);
+  if (g_strcmp0 (text, selection->text) != 0)
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_mapped (widget) && !has_selection (widget, selection->start, selection->end))
     select_range (widget, selection->start, selection->end);
-  return G_SOURCE_REMOVE;
-}
-
-/* Once mapped (the page shown), and the focus taken: select again. */
-static void
-mapped_cb (GtkWidget *widget,
-           Selection *selection)
-{
-  Selection *copy = g_new0 (Selection, 1);
-
-  g_weak_ref_init (&copy->widget, widget);
-  copy->start = selection->start;
-  copy->end = selection->end;
-  g_idle_add_full (G_PRIORITY_LOW, reselect_cb, copy, (GDestroyNotify)selection_free);
-  g_signal_handlers_disconnect_by_func (widget, mapped_cb, selection);
+  return G_SOURCE_CONTINUE;
 }
 
 /**
@@ -162,13 +183,11 @@ sih_text_widget_focus_secret (GtkWidget *widget)
   select_range (widget, start, end);
   selection = g_new0 (Selection, 1);
   g_weak_ref_init (&selection->widget, widget);
+  selection->text = g_steal_pointer (&text);
   selection->start = start;
   selection->end = end;
-  if (gtk_widget_get_mapped (widget))
-    g_idle_add_full (G_PRIORITY_LOW, reselect_cb, selection, (GDestroyNotify)selection_free);
-  else
-    g_signal_connect_data (widget, "map", G_CALLBACK (mapped_cb), selection,
-                           (GClosureNotify)(void (*) (void))selection_free, 0);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 25, reselect_cb, selection,
+                      (GDestroyNotify)selection_free);
 
   return TRUE;
 }

@@ -439,6 +439,61 @@ test_window_multi_line_note (Fixture       *f,
   g_assert_cmpuint (strlen (sih_case_get_note (f->kase, "wrong-credentials", step_id)), ==, 2000);
 }
 
+/* Help-desk mode: a step's main text is what to read to the caller, with
+ * the step's own text after it as the agent's notes; the guidance speaks
+ * of the caller; a note can be marked internal.  Switched off, the page is
+ * as a person on their own sees it. */
+static void
+test_window_help_desk_reads_aloud (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  SihCause *cause = sih_pack_find_cause (f->pack, "account-locked");
+  g_autoptr(SihStep) first = g_list_model_get_item (sih_cause_get_steps (cause), 0);
+  const char *step_id = sih_step_get_id (first);
+  SihStepRow *row;
+  GtkWidget *say_box, *say_label, *detail_heading, *internal;
+
+  g_assert_nonnull (sih_step_get_caller_text (first));
+  g_settings_set_boolean (settings, "help-desk-mode", TRUE);
+  sih_window_select_cause (f->window, "account-locked");
+  row = step_row (f, 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  sih_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+
+  say_box = sih_test_find_widget (GTK_WIDGET (row), "say_box");
+  say_label = sih_test_find_widget (GTK_WIDGET (row), "say_label");
+  detail_heading = sih_test_find_widget (GTK_WIDGET (row), "detail_heading");
+  internal = sih_test_find_widget (GTK_WIDGET (row), "internal_check");
+  g_assert_true (gtk_widget_is_visible (say_box));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (say_label)), ==, sih_step_get_caller_text (first));
+  g_assert_true (gtk_widget_is_visible (detail_heading));
+  g_assert_true (gtk_widget_is_visible (internal));
+
+  /* Marking the note internal is recorded in the case, and the case
+   * drives the check box. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (internal), TRUE);
+  g_assert_true (sih_case_get_note_internal (f->kase, "account-locked", step_id));
+  sih_case_set_note_internal (f->kase, "account-locked", step_id, FALSE);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (internal)));
+
+  /* Every step tried, none worked: the guidance is about the caller. */
+  for (guint i = 0; i < sih_cause_get_n_steps (cause); i++)
+    {
+      g_autoptr(SihStep) step = g_list_model_get_item (sih_cause_get_steps (cause), i);
+      sih_case_set_outcome (f->kase, "account-locked", sih_step_get_id (step), SIH_OUTCOME_FAILED);
+    }
+  g_assert_true (g_str_has_prefix (sih_cause_page_get_guidance (f->cause_page), "The caller has tried"));
+
+  /* Off again: the person's own wording, no script, no internal notes. */
+  g_settings_set_boolean (settings, "help-desk-mode", FALSE);
+  sih_test_iterate ();
+  g_assert_false (gtk_widget_is_visible (say_box));
+  g_assert_false (gtk_widget_is_visible (detail_heading));
+  g_assert_false (gtk_widget_is_visible (internal));
+  g_assert_true (g_str_has_prefix (sih_cause_page_get_guidance (f->cause_page), "You have tried"));
+}
+
 /* Narrowed while a cause is open, the window keeps showing the cause, not
  * the list of causes (which is one Back away); narrowed on the start page,
  * it shows the list. */
@@ -542,6 +597,8 @@ main (int   argc,
               fixture_set_up, test_window_sidebar_one_tab_stop, fixture_tear_down);
   g_test_add ("/window/narrowed-keeps-cause", Fixture, NULL,
               fixture_set_up, test_window_narrowed_keeps_cause, fixture_tear_down);
+  g_test_add ("/window/help-desk-reads-aloud", Fixture, NULL,
+              fixture_set_up, test_window_help_desk_reads_aloud, fixture_tear_down);
   g_test_add ("/window/multi-line-note", Fixture, NULL,
               fixture_set_up, test_window_multi_line_note, fixture_tear_down);
 

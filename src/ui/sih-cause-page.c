@@ -19,6 +19,7 @@ struct _SihCausePage
   SihCause   *cause;
   SihCase    *kase;
   guint       refresh_id;
+  gboolean    help_desk;
 
   GtkScrolledWindow *scroller;
   GtkImage   *icon;
@@ -40,6 +41,50 @@ struct _SihCausePage
 };
 
 G_DEFINE_FINAL_TYPE (SihCausePage, sih_cause_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_HELP_DESK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What to do next, said to the person trying (self-service) or to the
+ * agent about the caller (help-desk mode). */
+typedef enum
+{
+  GUIDANCE_SOLVED,
+  GUIDANCE_WORKED,
+  GUIDANCE_ALL_TRIED,
+} Guidance;
+
+static const struct
+{
+  const char *self_service;
+  const char *help_desk;
+} guidance_texts[] = {
+  [GUIDANCE_SOLVED] = {
+    N_("This problem is marked as solved. If it comes back, reopen it and carry on where you left off."),
+    N_("This problem is marked as solved. If the caller has it again, reopen it and carry on where you left off."),
+  },
+  [GUIDANCE_WORKED] = {
+    N_("A step worked. Can you sign in now? If so, mark the problem as solved."),
+    N_("A step worked. Ask whether the caller can sign in now; if so, mark the problem as solved."),
+  },
+  [GUIDANCE_ALL_TRIED] = {
+    N_("You have tried every step here and none of them worked. It is time to contact official support: prepare the summary, which holds what they will ask for."),
+    N_("The caller has tried every step here and none of them worked. It is time to send them to official support: prepare the summary, which holds what support will ask for."),
+  },
+};
+
+static const char *
+guidance_text (SihCausePage *self,
+               Guidance      guidance)
+{
+  return gettext (self->help_desk ? guidance_texts[guidance].help_desk
+                                  : guidance_texts[guidance].self_service);
+}
 
 /* Tell the person what to do next, from what the case records. */
 static void
@@ -65,17 +110,17 @@ update_guidance (SihCausePage *self)
 
   if (solved)
     {
-      text = _("This problem is marked as solved. If it comes back, reopen it and carry on where you left off.");
+      text = guidance_text (self, GUIDANCE_SOLVED);
       gtk_widget_set_visible (GTK_WIDGET (self->reopen_button), TRUE);
     }
   else if (worked > 0)
     {
-      text = _("A step worked. Can you sign in now? If so, mark the problem as solved.");
+      text = guidance_text (self, GUIDANCE_WORKED);
       gtk_widget_set_visible (GTK_WIDGET (self->solved_button), TRUE);
     }
   else if (tried == n_steps)
     {
-      text = _("You have tried every step here and none of them worked. It is time to contact official support: prepare the summary, which holds what they will ask for.");
+      text = guidance_text (self, GUIDANCE_ALL_TRIED);
       gtk_widget_set_visible (GTK_WIDGET (self->summary_button), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->contact_button),
                               g_strcmp0 (sih_cause_get_id (self->cause), "contact-support") != 0 &&
@@ -103,6 +148,7 @@ create_step_row (gpointer item,
 {
   SihCausePage *self = user_data;
   GListModel *steps = sih_cause_get_steps (self->cause);
+  GtkWidget *row;
   guint position = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
@@ -112,7 +158,9 @@ create_step_row (gpointer item,
         position = i;
     }
 
-  return sih_step_row_new (self->cause, item, position + 1, self->kase);
+  row = sih_step_row_new (self->cause, item, position + 1, self->kase);
+  sih_step_row_set_help_desk (SIH_STEP_ROW (row), self->help_desk);
+  return row;
 }
 
 static gboolean
@@ -145,12 +193,61 @@ sih_cause_page_dispose (GObject *object)
 }
 
 static void
+sih_cause_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SihCausePage *self = SIH_CAUSE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HELP_DESK:
+      g_value_set_boolean (value, self->help_desk);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sih_cause_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SihCausePage *self = SIH_CAUSE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HELP_DESK:
+      sih_cause_page_set_help_desk (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sih_cause_page_class_init (SihCausePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sih_cause_page_dispose;
+  object_class->get_property = sih_cause_page_get_property;
+  object_class->set_property = sih_cause_page_set_property;
+
+  /**
+   * SihCausePage:help-desk:
+   *
+   * Whether an agent walks a caller through the checklist: the steps show
+   * the words to read aloud, and the guidance speaks of the caller.
+   */
+  properties[PROP_HELP_DESK] =
+    g_param_spec_boolean ("help-desk", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-cause-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SihCausePage, scroller);
@@ -178,6 +275,30 @@ sih_cause_page_init (SihCausePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Relative times ("5 minutes ago") age; refresh them now and then. */
   self->refresh_id = g_timeout_add_seconds (30, refresh_times_cb, self);
+}
+
+/**
+ * sih_cause_page_set_help_desk:
+ * @help_desk: whether an agent walks a caller through the checklist
+ */
+void
+sih_cause_page_set_help_desk (SihCausePage *self,
+                              gboolean      help_desk)
+{
+  g_return_if_fail (SIH_IS_CAUSE_PAGE (self));
+
+  help_desk = !!help_desk;
+  if (self->help_desk == help_desk)
+    return;
+  self->help_desk = help_desk;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (SIH_IS_STEP_ROW (row))
+      sih_step_row_set_help_desk (SIH_STEP_ROW (row), help_desk);
+  update_guidance (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELP_DESK]);
 }
 
 GtkWidget *

@@ -20,6 +20,8 @@ void       sih_cause_page_show         (SihCausePage *self,
                                         SihPack      *pack,
                                         SihCause     *cause,
                                         SihCase      *kase);
+void       sih_cause_page_set_help_desk (SihCausePage *self,
+                                         gboolean      help_desk);
 SihCause  *sih_cause_page_get_cause    (SihCausePage *self);
 GtkListBox *sih_cause_page_get_step_list (SihCausePage *self);
 const char *sih_cause_page_get_guidance (SihCausePage *self);

@@ -27,11 +27,15 @@ struct _SihStepRow
   SihCase         *kase;
   SihOutcome       outcome;   /* as the "outcome" property last said */
   gboolean         updating;
+  gboolean         help_desk;
 
   GtkListBoxRow   *content_row;
   GtkStack        *status_stack;
   GtkLabel        *number_label;
   GtkImage        *status_icon;
+  GtkBox          *say_box;
+  GtkLabel        *say_label;
+  GtkLabel        *detail_heading;
   GtkLabel        *detail_label;
   GtkBox          *caution_box;
   GtkLabel        *caution_label;
@@ -44,6 +48,7 @@ struct _SihStepRow
   GtkTextView     *note_view;
   SihSecretWarning *note_warning;
   GtkLabel        *note_placeholder;
+  GtkCheckButton  *internal_check;
 };
 
 G_DEFINE_FINAL_TYPE (SihStepRow, sih_step_row, ADW_TYPE_EXPANDER_ROW)
@@ -51,6 +56,7 @@ G_DEFINE_FINAL_TYPE (SihStepRow, sih_step_row, ADW_TYPE_EXPANDER_ROW)
 enum {
   PROP_0,
   PROP_OUTCOME,
+  PROP_HELP_DESK,
   N_PROPS
 };
 
@@ -135,6 +141,8 @@ update_from_case (SihStepRow *self)
     }
 
   sih_text_widget_set_text (GTK_WIDGET (self->note_view), note);
+  gtk_check_button_set_active (self->internal_check,
+                               sih_case_get_note_internal (self->kase, cause_id, step_id));
 
   for (guint i = 0; i < SIH_N_OUTCOMES; i++)
     {
@@ -186,6 +194,18 @@ note_changed_cb (SihStepRow    *self,
 }
 
 static void
+internal_toggled_cb (SihStepRow     *self,
+                     GtkCheckButton *check)
+{
+  if (self->updating)
+    return;
+
+  sih_case_set_note_internal (self->kase, sih_cause_get_id (self->cause),
+                              sih_step_get_id (self->step),
+                              gtk_check_button_get_active (check));
+}
+
+static void
 step_changed_cb (SihStepRow *self,
                  const char *cause_id,
                  const char *step_id,
@@ -209,6 +229,9 @@ sih_step_row_get_property (GObject    *object,
     case PROP_OUTCOME:
       g_value_set_string (value, sih_outcome_to_string (self->outcome));
       break;
+    case PROP_HELP_DESK:
+      g_value_set_boolean (value, self->help_desk);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -229,6 +252,9 @@ sih_step_row_set_property (GObject      *object,
       /* The case tells the row (and so the buttons) when it changed. */
       if (self->kase != NULL && sih_outcome_from_string (g_value_get_string (value), &outcome))
         set_outcome (self, outcome);
+      break;
+    case PROP_HELP_DESK:
+      sih_step_row_set_help_desk (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -265,6 +291,17 @@ sih_step_row_class_init (SihStepRowClass *klass)
   properties[PROP_OUTCOME] =
     g_param_spec_string ("outcome", NULL, NULL, "not-tried",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * SihStepRow:help-desk:
+   *
+   * Whether the row is for a help desk agent on a call: the words to read
+   * to the caller come first, the step's text follows as the agent's
+   * notes, and the note can be marked internal.
+   */
+  properties[PROP_HELP_DESK] =
+    g_param_spec_boolean ("help-desk", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SIH_TYPE_SECRET_WARNING);
@@ -273,6 +310,9 @@ sih_step_row_class_init (SihStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, status_stack);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, say_box);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, say_label);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, detail_heading);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, detail_label);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, caution_box);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, caution_label);
@@ -285,6 +325,7 @@ sih_step_row_class_init (SihStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_view);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_warning);
   gtk_widget_class_bind_template_child (widget_class, SihStepRow, note_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, SihStepRow, internal_check);
 
   /* The step is read once, by its header row (a list item inside the
    * expander row): the expander row itself is only what holds it. */
@@ -369,6 +410,8 @@ sih_step_row_init (SihStepRow *self)
   sih_text_view_set_max_length (self->note_view, NOTE_MAX_LENGTH);
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->internal_check, "toggled",
+                           G_CALLBACK (internal_toggled_cb), self, G_CONNECT_SWAPPED);
 
   /* The buttons say what the outcome table says. */
   for (guint i = 0; i < SIH_N_OUTCOMES; i++)
@@ -436,6 +479,8 @@ sih_step_row_new (SihCause *cause,
   details_label = g_strdup_printf (_("Details of “%s”"), sih_step_get_title (step));
   if ((list = gtk_widget_get_parent (GTK_WIDGET (self->content_row))) != NULL)
     sih_accessible_set_label (list, details_label);
+  if (sih_step_get_caller_text (step) != NULL)
+    gtk_label_set_label (self->say_label, sih_step_get_caller_text (step));
   number_text = g_strdup_printf ("%u", number);
   gtk_label_set_label (self->number_label, number_text);
   gtk_label_set_label (self->detail_label, sih_step_get_detail (step));
@@ -455,6 +500,34 @@ sih_step_row_new (SihCause *cause,
   update_from_case (self);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * sih_step_row_set_help_desk:
+ * @help_desk: whether an agent reads the step to a caller
+ *
+ * In help-desk mode the words to read aloud are the step's main text, when
+ * the pack has them; the step's own text follows, headed as the agent's
+ * notes; and the note can be marked internal.
+ */
+void
+sih_step_row_set_help_desk (SihStepRow *self,
+                            gboolean    help_desk)
+{
+  gboolean say;
+
+  g_return_if_fail (SIH_IS_STEP_ROW (self));
+
+  help_desk = !!help_desk;
+  say = help_desk && self->step != NULL && sih_step_get_caller_text (self->step) != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->say_box), say);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_heading), say);
+  gtk_widget_set_visible (GTK_WIDGET (self->internal_check), help_desk);
+
+  if (self->help_desk == help_desk)
+    return;
+  self->help_desk = help_desk;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELP_DESK]);
 }
 
 SihStep *

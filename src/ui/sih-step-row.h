@@ -21,5 +21,7 @@ GtkWidget *sih_step_row_new          (SihCause   *cause,
                                       SihCase    *kase);
 SihStep   *sih_step_row_get_step     (SihStepRow *self);
 void       sih_step_row_refresh_time (SihStepRow *self);
+void       sih_step_row_set_help_desk (SihStepRow *self,
+                                       gboolean    help_desk);
 
 G_END_DECLS

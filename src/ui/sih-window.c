@@ -1006,6 +1006,9 @@ sih_window_init (SihWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  /* Help-desk mode: the steps give the words to read to the caller. */
+  g_settings_bind (self->settings, "help-desk-mode", self->cause_page, "help-desk",
+                   G_SETTINGS_BIND_GET);
 }
 
 SihWindow *

@@ -157,7 +157,13 @@ foreach_text (SihPack  *pack,
   func ("contact", sih_contact_get_intro (contact), data);
   func ("contact", sih_contact_get_scam_warning (contact), data);
   for (guint i = 0; i < sih_contact_get_n_items (contact); i++)
-    func ("contact", sih_contact_get_item (contact, i)->label.text, data);
+    {
+      SihContactItem *item = sih_contact_get_item (contact, i);
+
+      func ("contact", item->label.text, data);
+      if (item->caller_label.text != NULL)
+        func ("contact", item->caller_label.text, data);
+    }
   for (guint i = 0; i < sih_contact_get_n_routes (contact); i++)
     {
       SihContactRoute *route = sih_contact_get_route (contact, i);
@@ -465,6 +471,44 @@ test_content_caller_text_example (void)
   g_assert_cmpuint (n_code_steps, >=, 2);
 }
 
+/* What to have ready, as a help desk's summary lists it: said of the
+ * caller in both languages, never "you". */
+static void
+test_content_prepare_caller_labels (void)
+{
+  static const char * const languages[] = { "en", "ja" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(SihPack) pack = load_pack (languages[i]);
+      SihContact *contact;
+
+      if (pack == NULL)
+        continue;
+      contact = sih_pack_get_contact (pack);
+      g_assert_cmpuint (sih_contact_get_n_items (contact), >, 0);
+      for (guint j = 0; j < sih_contact_get_n_items (contact); j++)
+        {
+          SihContactItem *item = sih_contact_get_item (contact, j);
+          const char *text = item->caller_label.text;
+
+          g_assert_nonnull (text);
+          g_assert_cmpstr (text, !=, item->label.text);
+          if (g_str_equal (languages[i], "en"))
+            {
+              g_assert_false (g_regex_match_simple ("\\byou(r|rs|rself)?\\b", text,
+                                                    G_REGEX_CASELESS, 0));
+              g_assert_true (strstr (text, "caller") != NULL);
+            }
+          else
+            {
+              g_assert_cmpstr (text, !=, item->caller_label.source);
+              g_assert_true (strstr (text, "お客様") != NULL);
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/content/caller-rules", test_content_caller_rules);
   g_test_add_func ("/content/caller-text", test_content_caller_text);
   g_test_add_func ("/content/caller-text-example", test_content_caller_text_example);
+  g_test_add_func ("/content/prepare-caller-labels", test_content_prepare_caller_labels);
 
   return g_test_run ();
 }

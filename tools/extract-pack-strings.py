@@ -46,6 +46,9 @@ def walk(pack):
     yield "contact:intro", contact["intro"], "Introduction to contacting support"
     for item in contact["prepare"]:
         yield f'contact:prepare:{item["id"]}', item["label"], "Something to have ready before contacting support"
+        if "caller_label" in item:
+            yield (f'contact:prepare:{item["id"]}:caller', item["caller_label"],
+                   "The same thing to have ready, said of the caller, in the summary a help-desk agent writes")
     for route in contact["routes"]:
         rid = route["id"]
         yield f"contact:route:{rid}:title", route["title"], "Name of an official support route"

@@ -916,16 +916,28 @@ NC_ ("cause:prevention:escalate", "If you notice signs of misuse while reviewing
 NC_ ("contact:intro", "Contact support after working through the checks for your situation, or straight away if the account is locked, you suspect a takeover, or you can no longer use the e-mail address or phone number on the account. Use only routes reached from Amazon’s own website or app; the site shows the current options, such as chat or requesting a call back.");
 /* Translators: Something to have ready before contacting support (contact:prepare:email-or-phone) */
 NC_ ("contact:prepare:email-or-phone", "The e-mail address or phone number on the account, and whether you can still use it");
+/* Translators: The same thing to have ready, said of the caller, in the summary a help-desk agent writes (contact:prepare:email-or-phone:caller) */
+NC_ ("contact:prepare:email-or-phone:caller", "The e-mail address or phone number on the account, and whether the caller can still use it");
 /* Translators: Something to have ready before contacting support (contact:prepare:error-message) */
 NC_ ("contact:prepare:error-message", "The exact error message, or a screenshot of it");
+/* Translators: The same thing to have ready, said of the caller, in the summary a help-desk agent writes (contact:prepare:error-message:caller) */
+NC_ ("contact:prepare:error-message:caller", "The exact error message the caller sees, or a screenshot of it");
 /* Translators: Something to have ready before contacting support (contact:prepare:device) */
 NC_ ("contact:prepare:device", "Your device type, operating system, and app or browser version");
+/* Translators: The same thing to have ready, said of the caller, in the summary a help-desk agent writes (contact:prepare:device:caller) */
+NC_ ("contact:prepare:device:caller", "The caller’s device type, operating system, and app or browser version");
 /* Translators: Something to have ready before contacting support (contact:prepare:since) */
 NC_ ("contact:prepare:since", "When the problem started");
+/* Translators: The same thing to have ready, said of the caller, in the summary a help-desk agent writes (contact:prepare:since:caller) */
+NC_ ("contact:prepare:since:caller", "When the caller’s problem started");
 /* Translators: Something to have ready before contacting support (contact:prepare:tried) */
 NC_ ("contact:prepare:tried", "What you have tried, and what happened each time");
+/* Translators: The same thing to have ready, said of the caller, in the summary a help-desk agent writes (contact:prepare:tried:caller) */
+NC_ ("contact:prepare:tried:caller", "What the caller has tried, and what happened each time");
 /* Translators: Something to have ready before contacting support (contact:prepare:changes) */
 NC_ ("contact:prepare:changes", "Recent changes: a new phone, number, e-mail address or password");
+/* Translators: The same thing to have ready, said of the caller, in the summary a help-desk agent writes (contact:prepare:changes:caller) */
+NC_ ("contact:prepare:changes:caller", "Recent changes on the caller’s side: a new phone, number, e-mail address or password");
 /* Translators: Name of an official support route (contact:route:customer-service:title) */
 NC_ ("contact:route:customer-service:title", "Amazon Customer Service");
 /* Translators: How to use an official support route (contact:route:customer-service:detail) */

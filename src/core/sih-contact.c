@@ -15,6 +15,7 @@ sih_contact_item_free (SihContactItem *item)
     return;
   g_free (item->id);
   sih_text_clear (&item->label);
+  sih_text_clear (&item->caller_label);
   g_free (item);
 }
 

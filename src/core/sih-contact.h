@@ -15,11 +15,15 @@ G_BEGIN_DECLS
  * @id: a stable id ("email-or-phone", "error-message", …) that the summary
  *   uses to fill in what is already known
  * @label: what to have ready (translated)
+ * @caller_label: (nullable): the same, said of the caller, for the summary
+ *   a help desk writes ("…whether the caller can still use it"); the
+ *   summary falls back to @label
  */
 typedef struct
 {
   char    *id;
   SihText  label;
+  SihText  caller_label;
 } SihContactItem;
 
 /**

@@ -356,7 +356,7 @@ read_contact (Loader     *loader,
               SihContact *contact)
 {
   static const char * const members[] = { "intro", "prepare", "routes", "scam_warning", NULL };
-  static const char * const item_members[] = { "id", "label", NULL };
+  static const char * const item_members[] = { "id", "label", "caller_label", NULL };
   static const char * const route_members[] = { "id", "title", "detail", "links", NULL };
   SihJsonReader *reader = &loader->reader;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -380,9 +380,11 @@ read_contact (Loader     *loader,
           {
             SihContactItem *item = g_new0 (SihContactItem, 1);
             g_autofree char *ctx = g_strdup_printf ("contact:prepare:%s", id);
+            g_autofree char *ctx_caller = g_strdup_printf ("contact:prepare:%s:caller", id);
 
             item->id = g_strdup (id);
             read_text (loader, item_object, "label", TRUE, &item->label, ctx);
+            read_text (loader, item_object, "caller_label", FALSE, &item->caller_label, ctx_caller);
             g_ptr_array_add (contact->items, item);
             if (!g_hash_table_add (seen, item->id))
               sih_json_reader_fail (reader, SIH_ERROR_DUPLICATE,

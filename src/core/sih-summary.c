@@ -2070,7 +2070,11 @@ add_checklist (Summary *s,
       if (value == NULL)
         value = g_strdup (C_("summary", "not provided"));
       {
-        g_autofree char *escaped_label = s->r->inline_ (entry->label.text);
+        /* A help desk's summary speaks of the caller, when the pack says
+         * how. */
+        const char *label = s->options->help_desk && entry->caller_label.text != NULL
+                            ? entry->caller_label.text : entry->label.text;
+        g_autofree char *escaped_label = s->r->inline_ (label);
         g_autofree char *escaped = s->r->inline_ (value);
 
         line = g_strdup_printf (C_("summary", "%s: %s"), escaped_label, escaped);

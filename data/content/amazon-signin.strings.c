@@ -389,11 +389,11 @@ NC_ ("cause:account-takeover:step:compare-message-centre:link", "Recognising sca
 /* Translators: Title of the step “report-and-bank” of the cause “account-takeover” (cause:account-takeover:step:report-and-bank:title) */
 NC_ ("cause:account-takeover:step:report-and-bank:title", "Report the scam and call your card company");
 /* Translators: Detail of the step “report-and-bank” of the cause “account-takeover” (cause:account-takeover:step:report-and-bank:detail) */
-NC_ ("cause:account-takeover:step:report-and-bank:detail", "Report suspicious e-mails, texts, calls or websites to Amazon through its scam-reporting page. If you gave card or bank details to a suspicious site or caller, contact your card company or bank at once, using the contact details printed on your card or in their official app.");
+NC_ ("cause:account-takeover:step:report-and-bank:detail", "Report suspicious e-mails, texts, calls or websites to Amazon through its scam-reporting page. If you gave card or bank details to a suspicious site or caller, contact your card company or bank at once.");
 /* Translators: Caution of the step “report-and-bank” of the cause “account-takeover” (cause:account-takeover:step:report-and-bank:caution) */
 NC_ ("cause:account-takeover:step:report-and-bank:caution", "Amazon never sends unsolicited e-mails asking for your password or bank or card details. Requests to pay outside Amazon or with gift cards are signs of a scam.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “report-and-bank” of the cause “account-takeover”: polite telephone register, addressed to the caller (cause:account-takeover:step:report-and-bank:say) */
-NC_ ("cause:account-takeover:step:report-and-bank:say", "Could you report the suspicious e-mail, text, call or website to Amazon through its scam-reporting page? If you gave card or bank details to a suspicious site or caller, please contact your card company or bank at once, using the contact details on your card or in their official app.");
+NC_ ("cause:account-takeover:step:report-and-bank:say", "Could you report the suspicious e-mail, text, call or website to Amazon through its scam-reporting page? If you gave card or bank details to a suspicious site or caller, please contact your card company or bank at once.");
 /* Translators: Label of a link in the step “report-and-bank” of the cause “account-takeover” (cause:account-takeover:step:report-and-bank:link) */
 NC_ ("cause:account-takeover:step:report-and-bank:link", "Report a scam to Amazon (in English)");
 /* Translators: Label of a link in the step “report-and-bank” of the cause “account-takeover” (cause:account-takeover:step:report-and-bank:link) */
@@ -437,9 +437,9 @@ NC_ ("cause:changed-contact-info:step:check-typos:say", "Could you check the add
 /* Translators: Title of the step “old-number-access” of the cause “changed-contact-info” (cause:changed-contact-info:step:old-number-access:title) */
 NC_ ("cause:changed-contact-info:step:old-number-access:title", "Check whether the old phone or e-mail still works");
 /* Translators: Detail of the step “old-number-access” of the cause “changed-contact-info” (cause:changed-contact-info:step:old-number-access:detail) */
-NC_ ("cause:changed-contact-info:step:old-number-access:detail", "If the code goes to a number you have moved away from, check whether the old phone or SIM card still receives messages, or whether you can still open the old e-mail account. Using it once to sign in is enough to update your details.");
+NC_ ("cause:changed-contact-info:step:old-number-access:detail", "If the code goes to a number you have moved away from, check whether the old phone or SIM card still receives messages, or whether you can still open the old e-mail account. If you still have the old phone, see whether a code or notification has arrived there, and check its message settings and internet connection, which may be holding messages back. Using it once to sign in is enough to update your details.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “old-number-access” of the cause “changed-contact-info”: polite telephone register, addressed to the caller (cause:changed-contact-info:step:old-number-access:say) */
-NC_ ("cause:changed-contact-info:step:old-number-access:say", "Could you check whether your old phone or SIM card still receives messages, or whether you can still open the old e-mail account? Signing in with it once is enough to update your details; please keep any code that arrives to yourself, as I’ll never ask you for it.");
+NC_ ("cause:changed-contact-info:step:old-number-access:say", "Could you check whether your old phone or SIM card still receives messages, or whether you can still open the old e-mail account? If you still have the old phone, please also see whether a code arrived there, and check its message settings and connection. Signing in with it once is enough to update your details; please keep any code that arrives to yourself, as I’ll never ask you for it.");
 /* Translators: Title of the step “update-details” of the cause “changed-contact-info” (cause:changed-contact-info:step:update-details:title) */
 NC_ ("cause:changed-contact-info:step:update-details:title", "Update your details once signed in");
 /* Translators: Detail of the step “update-details” of the cause “changed-contact-info” (cause:changed-contact-info:step:update-details:detail) */
@@ -513,9 +513,9 @@ NC_ ("cause:device-browser:step:private-window:say", "Could you open a private w
 /* Translators: Title of the step “check-connection” of the cause “device-browser” (cause:device-browser:step:check-connection:title) */
 NC_ ("cause:device-browser:step:check-connection:title", "Check the connection");
 /* Translators: Detail of the step “check-connection” of the cause “device-browser” (cause:device-browser:step:check-connection:detail) */
-NC_ ("cause:device-browser:step:check-connection:detail", "A weak or unstable connection can interrupt sign-in. Switch between Wi-Fi and mobile data, or move closer to the router, and try again. Public or workplace networks sometimes restrict pages, so try your own connection as well.");
+NC_ ("cause:device-browser:step:check-connection:detail", "A weak or unstable connection can interrupt sign-in. Switch between Wi-Fi and mobile data, or move closer to the router, and try again.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “check-connection” of the cause “device-browser”: polite telephone register, addressed to the caller (cause:device-browser:step:check-connection:say) */
-NC_ ("cause:device-browser:step:check-connection:say", "Could you switch between Wi-Fi and mobile data, or move closer to the router, and try again? If you’re on a public or workplace network, please try your own connection as well.");
+NC_ ("cause:device-browser:step:check-connection:say", "Could you switch between Wi-Fi and mobile data, or move closer to the router, and try again?");
 /* Translators: Title of the step “computer-pitfalls” of the cause “device-browser” (cause:device-browser:step:computer-pitfalls:title) */
 NC_ ("cause:device-browser:step:computer-pitfalls:title", "On a computer: Caps Lock and keyboard language");
 /* Translators: Detail of the step “computer-pitfalls” of the cause “device-browser” (cause:device-browser:step:computer-pitfalls:detail) */
@@ -625,11 +625,11 @@ NC_ ("cause:seller-central:step:backup-method:say", "On the code screen, could y
 /* Translators: Label of a link in the step “backup-method” of the cause “seller-central” (cause:seller-central:step:backup-method:link) */
 NC_ ("cause:seller-central:step:backup-method:link", "Primary and backup methods for codes (Seller Central help)");
 /* Translators: Title of the step “other-browser” of the cause “seller-central” (cause:seller-central:step:other-browser:title) */
-NC_ ("cause:seller-central:step:other-browser:title", "Clear cookies or try another browser");
+NC_ ("cause:seller-central:step:other-browser:title", "Clear cookies, try another browser or reinstall the app");
 /* Translators: Detail of the step “other-browser” of the cause “seller-central” (cause:seller-central:step:other-browser:detail) */
-NC_ ("cause:seller-central:step:other-browser:detail", "Clear the browser’s cookies and cache, or sign in with a different browser or device. If it works there, the problem lies in the first browser.");
+NC_ ("cause:seller-central:step:other-browser:detail", "Clear the browser’s cookies and cache, or sign in with a different browser or device. If you sign in through an app and two-step verification does not go through, uninstall the app, install it again and retry. If one of these works, the problem lies in the first browser or app.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “other-browser” of the cause “seller-central”: polite telephone register, addressed to the caller (cause:seller-central:step:other-browser:say) */
-NC_ ("cause:seller-central:step:other-browser:say", "Could you clear the browser’s cookies and cache, or try signing in with a different browser or device? If it works there, the problem lies in the first browser.");
+NC_ ("cause:seller-central:step:other-browser:say", "Could you clear the browser’s cookies and cache, or try signing in with a different browser or device? If you’re using an app and two-step verification doesn’t go through, please uninstall it, install it again and retry.");
 /* Translators: Title of the step “password-assistance” of the cause “seller-central” (cause:seller-central:step:password-assistance:title) */
 NC_ ("cause:seller-central:step:password-assistance:title", "Use Password assistance");
 /* Translators: Detail of the step “password-assistance” of the cause “seller-central” (cause:seller-central:step:password-assistance:detail) */
@@ -638,6 +638,12 @@ NC_ ("cause:seller-central:step:password-assistance:detail", "“Password assist
 NC_ ("cause:seller-central:step:password-assistance:caution", "Do not open a new seller account to get around a sign-in problem.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “password-assistance” of the cause “seller-central”: polite telephone register, addressed to the caller (cause:seller-central:step:password-assistance:say) */
 NC_ ("cause:seller-central:step:password-assistance:say", "Could you use “Password assistance” to check that your e-mail address is registered and set a new password, and then sign in to Seller Central with them? Please don’t open a new seller account to get around the problem.");
+/* Translators: Title of the step “changed-email” of the cause “seller-central” (cause:seller-central:step:changed-email:title) */
+NC_ ("cause:seller-central:step:changed-email:title", "If you changed your sign-in e-mail address");
+/* Translators: Detail of the step “changed-email” of the cause “seller-central” (cause:seller-central:step:changed-email:detail) */
+NC_ ("cause:seller-central:step:changed-email:detail", "After a change of the e-mail address you sign in with, use the new address for Seller Central and check the account details once you are in. If the new address is refused and the old one no longer works, contact Seller Support through the Seller Central sign-in help rather than opening a new seller account.");
+/* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “changed-email” of the cause “seller-central”: polite telephone register, addressed to the caller (cause:seller-central:step:changed-email:say) */
+NC_ ("cause:seller-central:step:changed-email:say", "If you’ve changed the e-mail address you sign in with, could you sign in to Seller Central with the new one? If it’s refused and the old one no longer works, please contact Seller Support through the Seller Central sign-in help, rather than opening a new seller account.");
 /* Translators: Title of the step “keep-settings-current” of the cause “seller-central” (cause:seller-central:step:keep-settings-current:title) */
 NC_ ("cause:seller-central:step:keep-settings-current:title", "Keep your two-step settings up to date");
 /* Translators: Detail of the step “keep-settings-current” of the cause “seller-central” (cause:seller-central:step:keep-settings-current:detail) */
@@ -679,7 +685,7 @@ NC_ ("cause:prime-video:symptom", "My Prime membership may have ended");
 /* Translators: Title of the step “sign-in-or-register” of the cause “prime-video” (cause:prime-video:step:sign-in-or-register:title) */
 NC_ ("cause:prime-video:step:sign-in-or-register:title", "Sign in or register the device");
 /* Translators: Detail of the step “sign-in-or-register” of the cause “prime-video” (cause:prime-video:step:sign-in-or-register:detail) */
-NC_ ("cause:prime-video:step:sign-in-or-register:detail", "The first time you open Prime Video on a TV, streaming device or games console, it asks you to sign in or to register the device. If your TV shows a code, enter it on the web page that the TV names, while signed in to your Amazon account. Type that address exactly as shown on the screen.");
+NC_ ("cause:prime-video:step:sign-in-or-register:detail", "The first time you open Prime Video on a TV or streaming device, it asks you to sign in or to register the device. If your TV shows a code, enter it on the web page that the TV names, while signed in to your Amazon account. Type that address exactly as shown on the screen.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “sign-in-or-register” of the cause “prime-video”: polite telephone register, addressed to the caller (cause:prime-video:step:sign-in-or-register:say) */
 NC_ ("cause:prime-video:step:sign-in-or-register:say", "If your TV shows a code, could you enter it on the web page the TV names, typing that address exactly as shown, while signed in to your Amazon account? Please keep the code to yourself; I’ll never ask you for it.");
 /* Translators: Label of a link in the step “sign-in-or-register” of the cause “prime-video” (cause:prime-video:step:sign-in-or-register:link) */
@@ -741,7 +747,7 @@ NC_ ("cause:amazon-business:step:find-invitation:detail", "Administrators invite
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “find-invitation” of the cause “amazon-business”: polite telephone register, addressed to the caller (cause:amazon-business:step:find-invitation:say) */
 NC_ ("cause:amazon-business:step:find-invitation:say", "Could you search your work mailbox, including the spam folder, for the invitation e-mail from your administrator? Please accept it with the same work address it was sent to.");
 /* Translators: Label of a link in the step “find-invitation” of the cause “amazon-business” (cause:amazon-business:step:find-invitation:link) */
-NC_ ("cause:amazon-business:step:find-invitation:link", "Adding people to a business account (Amazon Business help)");
+NC_ ("cause:amazon-business:step:find-invitation:link", "Adding and removing users (Amazon Business, in English)");
 /* Translators: Title of the step “resend-invitation” of the cause “amazon-business” (cause:amazon-business:step:resend-invitation:title) */
 NC_ ("cause:amazon-business:step:resend-invitation:title", "Ask for a new invitation if needed");
 /* Translators: Detail of the step “resend-invitation” of the cause “amazon-business” (cause:amazon-business:step:resend-invitation:detail) */
@@ -765,7 +771,7 @@ NC_ ("cause:amazon-business:step:existing-business-account:say", "If another bus
 /* Translators: Title of the step “approval-emails” of the cause “amazon-business” (cause:amazon-business:step:approval-emails:title) */
 NC_ ("cause:amazon-business:step:approval-emails:title", "Check for approval e-mails");
 /* Translators: Detail of the step “approval-emails” of the cause “amazon-business” (cause:amazon-business:step:approval-emails:detail) */
-NC_ ("cause:amazon-business:step:approval-emails:detail", "Some steps wait for an e-mail confirmation or an administrator’s approval, for example when you asked to join an account through a shared link. Look for those e-mails and confirm them if asked, or ask the administrator whether your request has been approved.");
+NC_ ("cause:amazon-business:step:approval-emails:detail", "Some steps wait for an e-mail confirmation or an administrator’s approval. Look for those e-mails and confirm them if asked, or ask the administrator whether your request has been approved.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “approval-emails” of the cause “amazon-business”: polite telephone register, addressed to the caller (cause:amazon-business:step:approval-emails:say) */
 NC_ ("cause:amazon-business:step:approval-emails:say", "Some steps wait for an e-mail confirmation or an administrator’s approval. Could you look for those e-mails and confirm them if asked, or ask your administrator whether your request has been approved?");
 /* Translators: Title of the step “ask-admin” of the cause “amazon-business” (cause:amazon-business:step:ask-admin:title) */
@@ -805,15 +811,15 @@ NC_ ("cause:contact-support:step:when-to-contact:say", "If the checks haven’t 
 /* Translators: Title of the step “prepare-details” of the cause “contact-support” (cause:contact-support:step:prepare-details:title) */
 NC_ ("cause:contact-support:step:prepare-details:title", "Prepare the details");
 /* Translators: Detail of the step “prepare-details” of the cause “contact-support” (cause:contact-support:step:prepare-details:detail) */
-NC_ ("cause:contact-support:step:prepare-details:detail", "Have ready the e-mail address or phone number on the account and whether you can still use it, the exact error message or a screenshot, and your device, system and app or browser version. Add when the problem started, what you tried and what happened, and any recent change of phone, number, e-mail address or password. The summary this app prepares lists these for you.");
+NC_ ("cause:contact-support:step:prepare-details:detail", "Have ready your name and the number of a recent order, the e-mail address or phone number on the account and whether you can still use it, the exact error message or a screenshot, and your device, system and app or browser version. Add when the problem started, what you tried and what happened, and any recent change of phone, number, e-mail address or password. The summary this app prepares lists these for you.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “prepare-details” of the cause “contact-support”: polite telephone register, addressed to the caller (cause:contact-support:step:prepare-details:say) */
-NC_ ("cause:contact-support:step:prepare-details:say", "Could you have ready the e-mail address or phone number on the account, the exact error message or a screenshot, and the device and app or browser you’re using? It also helps to note when it started, what you’ve tried, and any recent change of phone, number, e-mail address or password.");
+NC_ ("cause:contact-support:step:prepare-details:say", "Could you have ready your name and the number of a recent order, the e-mail address or phone number on the account, the exact error message or a screenshot, and the device and app or browser you’re using? It also helps to note when it started, what you’ve tried, and any recent change of phone, number, e-mail address or password.");
 /* Translators: Title of the step “official-route” of the cause “contact-support” (cause:contact-support:step:official-route:title) */
 NC_ ("cause:contact-support:step:official-route:title", "Use the official contact route");
 /* Translators: Detail of the step “official-route” of the cause “contact-support” (cause:contact-support:step:official-route:detail) */
-NC_ ("cause:contact-support:step:official-route:detail", "Open the Amazon website or app yourself, go to “Customer Service” and choose to contact Amazon. The current contact options, such as chat or requesting a call back, are shown there. If you cannot sign in, start from Amazon’s sign-in help page.");
+NC_ ("cause:contact-support:step:official-route:detail", "Open the Amazon website or app yourself, go to “Customer Service” and choose to contact Amazon. The current contact options, such as chat, requesting a call back or sending an e-mail through a form, are shown there. If you cannot sign in, start from Amazon’s sign-in help page.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “official-route” of the cause “contact-support”: polite telephone register, addressed to the caller (cause:contact-support:step:official-route:say) */
-NC_ ("cause:contact-support:step:official-route:say", "Could you open the Amazon website or app yourself, go to “Customer Service” and choose to contact Amazon? The current options, such as chat or requesting a call back, are shown there; if you can’t sign in, please start from Amazon’s sign-in help page.");
+NC_ ("cause:contact-support:step:official-route:say", "Could you open the Amazon website or app yourself, go to “Customer Service” and choose to contact Amazon? The current options, such as chat, requesting a call back or an e-mail form, are shown there; if you can’t sign in, please start from Amazon’s sign-in help page.");
 /* Translators: Label of a link in the step “official-route” of the cause “contact-support” (cause:contact-support:step:official-route:link) */
 NC_ ("cause:contact-support:step:official-route:link", "Sign-in problems (Amazon.co.jp help)");
 /* Translators: Label of a link in the step “official-route” of the cause “contact-support” (cause:contact-support:step:official-route:link) */
@@ -865,15 +871,15 @@ NC_ ("cause:prevention:symptom", "How can I spot fake Amazon e-mails?");
 /* Translators: Title of the step “password-manager” of the cause “prevention” (cause:prevention:step:password-manager:title) */
 NC_ ("cause:prevention:step:password-manager:title", "Use a password manager");
 /* Translators: Detail of the step “password-manager” of the cause “prevention” (cause:prevention:step:password-manager:detail) */
-NC_ ("cause:prevention:step:password-manager:detail", "A password manager creates strong passwords, remembers them and fills them in, so you do not have to type or reuse them. It also avoids typing mistakes such as the wrong case or extra spaces.");
+NC_ ("cause:prevention:step:password-manager:detail", "A password manager creates strong passwords, remembers them and fills them in, so you do not have to type or reuse them. It also avoids typing mistakes such as the wrong case or extra spaces, and many password managers warn you when a saved password has appeared in a leak, so that you can change it at once.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “password-manager” of the cause “prevention”: polite telephone register, addressed to the caller (cause:prevention:step:password-manager:say) */
-NC_ ("cause:prevention:step:password-manager:say", "A password manager can create strong passwords, remember them and fill them in for you, which also avoids typing mistakes. Would you consider using one?");
+NC_ ("cause:prevention:step:password-manager:say", "A password manager can create strong passwords, remember them and fill them in for you, which also avoids typing mistakes, and many warn you when a saved password has leaked. Would you consider using one?");
 /* Translators: Title of the step “unique-password” of the cause “prevention” (cause:prevention:step:unique-password:title) */
 NC_ ("cause:prevention:step:unique-password:title", "Use a long, unique password");
 /* Translators: Detail of the step “unique-password” of the cause “prevention” (cause:prevention:step:unique-password:detail) */
-NC_ ("cause:prevention:step:unique-password:detail", "Use at least 12 characters, mixing upper and lower case letters, numbers and symbols, and avoid your name, birthday or phone number. Never reuse your Amazon password on another site, and change it at once if you think it has leaked.");
+NC_ ("cause:prevention:step:unique-password:detail", "Use at least 12 characters, mixing upper and lower case letters, numbers and symbols, and avoid your name, birthday or phone number. Never reuse your Amazon password on another site. Change it from time to time, for example once a year, and at once if you think it has leaked.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “unique-password” of the cause “prevention”: polite telephone register, addressed to the caller (cause:prevention:step:unique-password:say) */
-NC_ ("cause:prevention:step:unique-password:say", "Could you use a password of at least 12 characters, mixing upper and lower case letters, numbers and symbols, and avoiding your name, birthday or phone number? Please never reuse it on another site, and change it at once if you think it has leaked.");
+NC_ ("cause:prevention:step:unique-password:say", "Could you use a password of at least 12 characters, mixing upper and lower case letters, numbers and symbols, and avoiding your name, birthday or phone number? Please never reuse it on another site, change it from time to time, for example once a year, and change it at once if you think it has leaked.");
 /* Translators: Title of the step “two-step-backup” of the cause “prevention” (cause:prevention:step:two-step-backup:title) */
 NC_ ("cause:prevention:step:two-step-backup:title", "Turn on two-step verification with a backup");
 /* Translators: Detail of the step “two-step-backup” of the cause “prevention” (cause:prevention:step:two-step-backup:detail) */
@@ -913,11 +919,15 @@ NC_ ("cause:prevention:step:suspicious-links:link", "Recognising scams and phish
 /* Translators: When to contact support, for the cause “prevention” (cause:prevention:escalate) */
 NC_ ("cause:prevention:escalate", "If you notice signs of misuse while reviewing your account, follow “Account may have been taken over” and contact Customer Service through the official route.");
 /* Translators: Introduction to contacting support (contact:intro) */
-NC_ ("contact:intro", "Contact support after working through the checks for your situation, or straight away if the account is locked, you suspect a takeover, or you can no longer use the e-mail address or phone number on the account. Use only routes reached from Amazon’s own website or app; the site shows the current options, such as chat or requesting a call back.");
+NC_ ("contact:intro", "Contact support after working through the checks for your situation, or straight away if the account is locked, you suspect a takeover, or you can no longer use the e-mail address or phone number on the account. Use only routes reached from Amazon’s own website or app; the site shows the current options, such as chat, requesting a call back or an e-mail form.");
 /* Translators: Something to have ready before contacting support (contact:prepare:email-or-phone) */
 NC_ ("contact:prepare:email-or-phone", "The e-mail address or phone number on the account, and whether you can still use it");
 /* Translators: The same thing to have ready, said of the caller, in the summary a help-desk agent writes (contact:prepare:email-or-phone:caller) */
 NC_ ("contact:prepare:email-or-phone:caller", "The e-mail address or phone number on the account, and whether the caller can still use it");
+/* Translators: Something to have ready before contacting support (contact:prepare:name-and-order) */
+NC_ ("contact:prepare:name-and-order", "Your name as registered on the account, and the number of a recent order");
+/* Translators: The same thing to have ready, said of the caller, in the summary a help-desk agent writes (contact:prepare:name-and-order:caller) */
+NC_ ("contact:prepare:name-and-order:caller", "The caller’s name as registered on the account, and the number of a recent order");
 /* Translators: Something to have ready before contacting support (contact:prepare:error-message) */
 NC_ ("contact:prepare:error-message", "The exact error message, or a screenshot of it");
 /* Translators: The same thing to have ready, said of the caller, in the summary a help-desk agent writes (contact:prepare:error-message:caller) */
@@ -941,7 +951,7 @@ NC_ ("contact:prepare:changes:caller", "Recent changes on the caller’s side: a
 /* Translators: Name of an official support route (contact:route:customer-service:title) */
 NC_ ("contact:route:customer-service:title", "Amazon Customer Service");
 /* Translators: How to use an official support route (contact:route:customer-service:detail) */
-NC_ ("contact:route:customer-service:detail", "For shopping accounts. On the Amazon website or app, open “Customer Service” and choose to contact Amazon; if you cannot sign in, start from the sign-in help page. The options available, such as chat or a call back, are shown there.");
+NC_ ("contact:route:customer-service:detail", "For shopping accounts. On the Amazon website or app, open “Customer Service” and choose to contact Amazon; if you cannot sign in, start from the sign-in help page. The options available, such as chat, a call back or an e-mail form, are shown there.");
 /* Translators: Label of a link to an official help page (contact:route:customer-service:link) */
 NC_ ("contact:route:customer-service:link", "Sign-in problems (Amazon.co.jp help)");
 /* Translators: Label of a link to an official help page (contact:route:customer-service:link) */
@@ -957,7 +967,7 @@ NC_ ("contact:route:business-admin:title", "Your Amazon Business administrator")
 /* Translators: How to use an official support route (contact:route:business-admin:detail) */
 NC_ ("contact:route:business-admin:detail", "For invitations, roles and permissions, ask the administrator of your organisation’s Amazon Business account first. For anything they cannot solve, contact Amazon Business customer support through the Amazon Business help pages.");
 /* Translators: Label of a link to an official help page (contact:route:business-admin:link) */
-NC_ ("contact:route:business-admin:link", "Adding people to a business account (Amazon Business help)");
+NC_ ("contact:route:business-admin:link", "Adding and removing users (Amazon Business, in English)");
 /* Translators: Name of an official support route (contact:route:prime-video-help:title) */
 NC_ ("contact:route:prime-video-help:title", "Prime Video help");
 /* Translators: How to use an official support route (contact:route:prime-video-help:detail) */

@@ -505,11 +505,11 @@ NC_ ("cause:device-browser:step:other-browser-device:detail", "Sign in with a di
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “other-browser-device” of the cause “device-browser”: polite telephone register, addressed to the caller (cause:device-browser:step:other-browser-device:say) */
 NC_ ("cause:device-browser:step:other-browser-device:say", "Could you try signing in with a different browser, or on another computer, phone or tablet? If it works there, we’ll know the problem lies in the first browser or app.");
 /* Translators: Title of the step “private-window” of the cause “device-browser” (cause:device-browser:step:private-window:title) */
-NC_ ("cause:device-browser:step:private-window:title", "Try a private window without extensions");
+NC_ ("cause:device-browser:step:private-window:title", "Try a private window");
 /* Translators: Detail of the step “private-window” of the cause “device-browser” (cause:device-browser:step:private-window:detail) */
-NC_ ("cause:device-browser:step:private-window:detail", "Open a private window (called incognito in some browsers), which starts without stored cookies and usually without extensions, and sign in there. If that works, an extension such as an ad blocker may be interfering: turn extensions off one at a time to find it.");
+NC_ ("cause:device-browser:step:private-window:detail", "Open a private window (called incognito in some browsers), which starts without the cookies the browser has stored, and sign in there. If that works, the browser’s stored data or its settings are the likely cause: clear the cache and cookies, or check the browser’s security settings.");
 /* Translators: What a help-desk agent reads aloud to a caller on the phone for the step “private-window” of the cause “device-browser”: polite telephone register, addressed to the caller (cause:device-browser:step:private-window:say) */
-NC_ ("cause:device-browser:step:private-window:say", "Could you open a private window, which some browsers call incognito, and sign in there? If that works, an extension such as an ad blocker may be interfering, and we can turn them off one at a time.");
+NC_ ("cause:device-browser:step:private-window:say", "Could you open a private window, which some browsers call incognito, and sign in there? If that works, the browser’s stored data or settings are the likely cause, and clearing its cookies should help.");
 /* Translators: Title of the step “check-connection” of the cause “device-browser” (cause:device-browser:step:check-connection:title) */
 NC_ ("cause:device-browser:step:check-connection:title", "Check the connection");
 /* Translators: Detail of the step “check-connection” of the cause “device-browser” (cause:device-browser:step:check-connection:detail) */

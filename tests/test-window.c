@@ -552,6 +552,9 @@ test_window_sidebar_one_tab_stop (Fixture       *f,
   GtkDirectionType directions[] = { GTK_DIR_TAB_FORWARD, GTK_DIR_TAB_BACKWARD };
 
   sih_window_select_cause (f->window, "account-locked");
+  /* The list makes the selected cause's row when it is next laid out:
+   * under load that can be a few frames later. */
+  sih_test_wait_for_frames (GTK_WIDGET (f->window), 3);
   sih_test_iterate ();
 
   for (guint i = 0; i < G_N_ELEMENTS (directions); i++)

@@ -1,7 +1,8 @@
 /* sih-search-analysis.c: how search reads a text
  *
  * Every text, of the pack or of a query, is read the same way: folded
- * (sih_text_fold_width_and_case(), katakana to hiragana), then split into
+ * (sih_text_fold_width_and_case(), sih_text_fold_variants(), katakana to
+ * hiragana), then split into
  * words for scripts written with spaces and into character bigrams for
  * scripts written without them; see the top of sih-search.c.
  *
@@ -222,7 +223,8 @@ void
 sih_search_analyze (Analysis   *a,
                     const char *text)
 {
-  g_autofree char *folded = sih_text_fold_width_and_case (text);
+  g_autofree char *width = sih_text_fold_width_and_case (text);
+  g_autofree char *folded = width != NULL ? sih_text_fold_variants (width) : NULL;
   CharClass last = CHAR_SEPARATOR;
 
   g_string_truncate (a->compact, 0);

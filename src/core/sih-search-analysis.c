@@ -143,6 +143,55 @@ sih_search_stem_word (const char *word)
   return stem;
 }
 
+/* Optimal string alignment distance (Damerau-Levenshtein with adjacent
+ * transpositions), or max + 1 as soon as it must exceed @max. */
+guint
+sih_search_edit_distance (const gunichar *a,
+                          guint           n,
+                          const gunichar *b,
+                          guint           m,
+                          guint           max)
+{
+  guint rows[3][MAX_WORD_CHARS + 1];
+  guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+
+  if ((n > m ? n - m : m - n) > max)
+    return max + 1;
+  g_assert (n <= MAX_WORD_CHARS && m <= MAX_WORD_CHARS);
+
+  for (guint j = 0; j <= m; j++)
+    prev[j] = j;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      guint row_min;
+      guint *tmp;
+
+      cur[0] = i;
+      row_min = cur[0];
+      for (guint j = 1; j <= m; j++)
+        {
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          guint best = MIN (prev[j] + 1, cur[j - 1] + 1);
+
+          best = MIN (best, prev[j - 1] + cost);
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+            best = MIN (best, prev2[j - 2] + 1);
+          cur[j] = best;
+          row_min = MIN (row_min, best);
+        }
+      if (row_min > max)
+        return max + 1;
+
+      tmp = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = tmp;
+    }
+
+  return prev[m];
+}
+
 void
 sih_search_analysis_init (Analysis *a,
                           gboolean  with_parts)
@@ -315,6 +364,74 @@ sih_search_analyze (Analysis   *a,
   a->open_run = last == CHAR_UNSPACED;
   end_word (a);
   end_run (a);
+}
+
+/**
+ * sih_search_match_form:
+ * @text: text folded by sih_text_fold_width_and_case() and
+ *   sih_text_fold_variants()
+ *
+ * The text as search reads it, written out again: katakana as hiragana,
+ * punctuation inside a word dropped ("e-mail" is "email", "didn't" is
+ * "didnt"), words written with spaces separated by one space, and text
+ * written without spaces run together ("コード　こない" is "こーどこない").
+ * sih_search_analyze() reads it as it reads @text, so that a phrase can be
+ * looked for in it, and replaced, before search reads it.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sih_search_match_form (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  CharClass last = CHAR_SEPARATOR;
+  gboolean in_word = FALSE;
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = (guchar)*p < 0x80 ? (gunichar)*p : sih_text_fold_kana (g_utf8_get_char (p));
+      CharClass cls = classify (ch);
+
+      if (cls == CHAR_MARK)
+        cls = last == CHAR_UNSPACED ? CHAR_UNSPACED : CHAR_WORD;
+
+      switch (cls)
+        {
+        case CHAR_SEPARATOR:
+          space |= in_word;
+          in_word = FALSE;
+          break;
+
+        case CHAR_PUNCTUATION:
+          /* Inside a word it glues; outside, it is nothing. */
+          break;
+
+        case CHAR_UNSPACED:
+          in_word = FALSE;
+          space = FALSE;
+          g_string_append_unichar (out, ch);
+          break;
+
+        case CHAR_MARK:
+        case CHAR_WORD:
+        default:
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          in_word = TRUE;
+          g_string_append_unichar (out, ch);
+          break;
+        }
+      last = cls;
+    }
+
+  /* Text that ends after a word or a character ends the same way, so that
+   * what is being typed is read as such. */
+  if (out->len > 0 && (last == CHAR_SEPARATOR || last == CHAR_PUNCTUATION))
+    g_string_append_c (out, ' ');
+
+  return g_string_free (out, FALSE);
 }
 
 /**

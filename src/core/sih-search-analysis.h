@@ -50,5 +50,11 @@ void  sih_search_analysis_clear (Analysis   *a);
 void  sih_search_analyze        (Analysis   *a,
                                  const char *text);
 char *sih_search_stem_word      (const char *word);
+char *sih_search_match_form     (const char *text);
+guint sih_search_edit_distance  (const gunichar *a,
+                                 guint           n,
+                                 const gunichar *b,
+                                 guint           m,
+                                 guint           max);
 
 G_END_DECLS

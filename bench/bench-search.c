@@ -355,6 +355,8 @@ main (int   argc,
 
   print_rates ("phrases.tsv", "ja", SIH_PHRASE_SIDEBAR);
   print_rates ("phrases.tsv", "en", SIH_PHRASE_SIDEBAR);
+  print_rates ("holdout.tsv", "ja", SIH_PHRASE_SIDEBAR);
+  print_rates ("holdout.tsv", "en", SIH_PHRASE_SIDEBAR);
   print_rates ("messages.tsv", "ja", SIH_PHRASE_SCREEN);
   print_rates ("messages.tsv", "en", SIH_PHRASE_SCREEN);
 

@@ -81,11 +81,27 @@ static const float kind_weight[] = {
 #define SECOND_SHARE  0.15f   /* of a cause's second-best text */
 
 /* A text must cover this much of the query, and a cause must score this
- * share of the best cause's score, to be listed. */
+ * share of the best cause's score, to be listed.  A whole sentence covers
+ * little of itself with any one text: then a text covering at least
+ * PARTIAL_COVER of what the best text covers is listed, if what it covers
+ * weighs at least MIN_EVIDENCE (a word few causes have, or a few common
+ * ones), so that the best partial matches come first instead of nothing. */
 #define MIN_COVER     0.15f
 #define MIN_RELATIVE  0.3f
+#define PARTIAL_COVER 0.5f
+#define MIN_EVIDENCE  2.0f
 
-#define MAX_QUERY_UNITS 64
+/* How much a text of at least MIN_WITHIN_UNITS units that a longer query
+ * contains counts (the share of its units in the query, squared). */
+#define WITHIN_SHARE  0.4f
+#define MIN_WITHIN_UNITS 3
+
+/* A unit the pack does not have (a word of the sentence around the
+ * symptom, "うちのおばあちゃんが") counts this share of its weight: it
+ * lowers every score a little, and empties no list. */
+#define UNKNOWN_SHARE 0.3f
+
+#define MAX_QUERY_UNITS 256
 #define MAX_CACHED_WORDS 256
 
 
@@ -535,6 +551,8 @@ sih_search_index_query (SihSearchIndex *self,
   float total = 0;
   g_autoptr(GArray) ranked = NULL;
   g_autofree char *rewritten = NULL;
+  float best_acc = 0;
+  float min_cover;
   float top = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -573,9 +591,9 @@ sih_search_index_query (SihSearchIndex *self,
       if (unit->n == 0 && typing)
         continue;
       unit->weight = unit_weight (self, unit, self->word_idf);
-      /* A short unknown word counts for little. */
+      /* An unknown word counts for little, and a short one for less. */
       if (unit->n == 0)
-        unit->weight *= MIN (1.0f, g_utf8_strlen (ANALYSIS_WORD (a, i), -1) / 4.0f);
+        unit->weight *= UNKNOWN_SHARE * MIN (1.0f, g_utf8_strlen (ANALYSIS_WORD (a, i), -1) / 4.0f);
       total += unit->weight;
       n_units++;
     }
@@ -607,6 +625,8 @@ sih_search_index_query (SihSearchIndex *self,
       if (unit->n == 0 && typing)
         continue;
       unit->weight = unit_weight (self, unit, self->gram_idf);
+      if (unit->n == 0)
+        unit->weight *= UNKNOWN_SHARE;
       total += unit->weight;
       n_units++;
     }
@@ -619,6 +639,11 @@ sih_search_index_query (SihSearchIndex *self,
         accumulate (self, &units[u], self->word_offsets, self->word_fields);
     }
 
+  /* A sentence: the best partial matches, rather than nothing. */
+  for (guint i = 0; i < self->touched->len && total > 0; i++)
+    best_acc = MAX (best_acc, self->acc[g_array_index (self->touched, guint32, i)]);
+  min_cover = MIN (MIN_COVER, PARTIAL_COVER * best_acc / MAX (total, 1e-6f));
+
   for (guint i = 0; i < self->touched->len && total > 0; i++)
     {
       guint32 f = g_array_index (self->touched, guint32, i);
@@ -628,10 +653,18 @@ sih_search_index_query (SihSearchIndex *self,
       float weight = kind_weight[field->match];
       float score;
 
-      if (cover < MIN_COVER)
+      if (cover < min_cover || (cover < MIN_COVER && self->acc[f] < MIN_EVIDENCE))
         continue;
 
       score = weight * (COVER_SHARE * cover + DICE_SHARE * MIN (dice, 1.0f));
+      /* A short text said whole inside a longer query, as a symptom is in
+       * a caller's sentence: the share of it the query has. */
+      if (n_units > field->n_units && field->n_units >= MIN_WITHIN_UNITS)
+        {
+          float within = MIN (1.0f, (float)self->hits[f] / field->n_units);
+
+          score += weight * WITHIN_SHARE * within * within;
+        }
       /* Only a text with every unit as typed can contain the query as is;
        * with a single unit, that unit is the query. */
       if (cover >= 0.999f && self->hits[f] == n_units &&

@@ -491,6 +491,13 @@ test_search_match_message (void)
       "We cannot find an account with that email address" },
     { "your pasword is incorect", "wrong-credentials", "Your password is incorrect" },
     { "Important Message! There was a problem", "wrong-credentials", "There was a problem" },
+    /* Other forms from the lexicon: the pack's message is what matched. */
+    { "問題が発生しました", "wrong-credentials", "There was a problem" },
+    { "Authentication required", "code-not-arriving", "認証が必要です" },
+    { "AUTHENTICATION REQUIRED.", "two-step-new-device", "認証が必要です" },
+    { "Unusual activity was detected on your account", "account-locked",
+      "お客様のアカウントで異常なアクティビティが検出されました" },
+    { "アカウントがロックされました", "account-locked", "アカウントが一時的にロックされました" },
   };
   static const char * const unrelated[] = {
     "", "。", "ご注文ありがとうございます", "Hello, world", "Your order has shipped",

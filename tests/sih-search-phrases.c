@@ -1,6 +1,6 @@
 /* sih-search-phrases.c: the search test set, shared by the test and the bench
  *
- * tests/data/search/*.tsv: one phrase a line, "language TAB causes TAB
+ * The TSV files of tests/data/search/: one phrase a line, "language TAB causes TAB
  * text", causes separated by "|"; lines starting with "#" are comments.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

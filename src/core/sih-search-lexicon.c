@@ -625,7 +625,8 @@ sih_search_lexicon_get_default (void)
         loaded = sih_search_lexicon_new_from_bytes (bytes, "lexicon.json", &error);
       if (loaded == NULL)
         {
-          g_autoptr(GBytes) empty = g_bytes_new_static ("{\"format\":1,\"languages\":{}}", 28);
+          static const char empty_lexicon[] = "{\"format\":1,\"languages\":{}}";
+          g_autoptr(GBytes) empty = g_bytes_new_static (empty_lexicon, sizeof empty_lexicon - 1);
 
           g_critical ("The search lexicon could not be loaded: %s", error->message);
           loaded = sih_search_lexicon_new_from_bytes (empty, "empty lexicon", NULL);

@@ -204,6 +204,7 @@ sih_search_analysis_init (Analysis *a,
   a->parts = with_parts ? g_array_new (FALSE, FALSE, sizeof (guint)) : NULL;
   a->grams = g_array_new (FALSE, FALSE, sizeof (guint64));
   a->part_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  a->kana_run = g_string_new (NULL);
 }
 
 void
@@ -216,6 +217,16 @@ sih_search_analysis_clear (Analysis *a)
   g_clear_pointer (&a->parts, g_array_unref);
   g_array_unref (a->grams);
   g_array_unref (a->part_starts);
+  g_string_free (a->kana_run, TRUE);
+}
+
+static void
+end_kana_word (Analysis *a)
+{
+  if (a->kana_chars >= 4 && a->kana_chars <= MAX_WORD_CHARS)
+    g_hash_table_add (a->kana_words, g_strndup (a->kana_run->str, a->kana_run->len));
+  g_string_truncate (a->kana_run, 0);
+  a->kana_chars = 0;
 }
 
 static void
@@ -297,8 +308,22 @@ sih_search_analyze (Analysis   *a,
 
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar ch = (guchar)*p < 0x80 ? (gunichar)*p : sih_text_fold_kana (g_utf8_get_char (p));
-      CharClass cls = classify (ch);
+      gunichar ch = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
+      CharClass cls;
+
+      if (a->kana_words != NULL)
+        {
+          if ((ch >= 0x30A1 && ch <= 0x30FA) || ch == 0x30FC)
+            {
+              g_string_append_unichar (a->kana_run, ch);
+              a->kana_chars++;
+            }
+          else if (a->kana_chars > 0)
+            end_kana_word (a);
+        }
+      if (ch >= 0x80)
+        ch = sih_text_fold_kana (ch);
+      cls = classify (ch);
 
       if (cls == CHAR_MARK)
         cls = last == CHAR_UNSPACED ? CHAR_UNSPACED : CHAR_WORD;
@@ -364,6 +389,8 @@ sih_search_analyze (Analysis   *a,
   a->open_run = last == CHAR_UNSPACED;
   end_word (a);
   end_run (a);
+  if (a->kana_words != NULL)
+    end_kana_word (a);
 }
 
 /**

@@ -32,6 +32,12 @@ typedef struct
   GArray    *part_starts;  /* gsize: where each part of the word starts */
   gunichar   last_unspaced;
   guint      run;
+
+  /* If set, katakana words of four characters or more are added to it
+   * (as sih_search_kana_words_add_text() would), for typos in queries. */
+  GHashTable *kana_words;
+  GString    *kana_run;
+  guint       kana_chars;
 } Analysis;
 
 #define ANALYSIS_WORD(a, i) ((a)->text->str + g_array_index ((a)->words, guint, (i)))

@@ -171,7 +171,6 @@ add_field (Builder        *b,
   sih_search_analyze (a, text);
   if (a->compact->len == 0)
     return;
-  sih_search_kana_words_add_text (b->kana_words, text);
 
   for (guint i = 0; i < a->words->len; i++)
     add_word (b, ANALYSIS_WORD (a, i), field_id, &n_units);
@@ -498,6 +497,7 @@ sih_search_index_new (SihPack *pack)
   b.word_postings = g_array_new (FALSE, FALSE, sizeof (Posting));
   b.gram_postings = g_array_new (FALSE, FALSE, sizeof (Posting));
   b.kana_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  b.analysis.kana_words = b.kana_words;
   index->lexicon = sih_search_lexicon_get_default ();
 
   causes = sih_pack_get_causes (pack);

@@ -205,6 +205,7 @@ read_word (Loader     *loader,
   JsonObject *object = sih_json_reader_object (&loader->reader, node);
   g_autoptr(GPtrArray) says = NULL;
   g_autofree char *means = NULL;
+  const char *means_text;
   const char *kind;
 
   if (object == NULL || !sih_json_reader_check_members (&loader->reader, object, members))
@@ -223,14 +224,13 @@ read_word (Loader     *loader,
     }
   sih_json_reader_get_string (&loader->reader, object, "note", FALSE);
   says = read_strings (loader, object, "say");
-  if (sih_json_reader_get_string (&loader->reader, object, "means", TRUE) != NULL)
-    means = checked_match_form (loader, "means",
-                                sih_json_reader_get_string (&loader->reader, object, "means", TRUE));
+  means_text = sih_json_reader_get_string (&loader->reader, object, "means", TRUE);
+  if (means_text != NULL)
+    means = checked_match_form (loader, "means", means_text);
   if (sih_json_reader_failed (&loader->reader))
     return;
 
-  sih_search_kana_words_add_text (loader->kana,
-                                  sih_json_reader_get_string (&loader->reader, object, "means", TRUE));
+  sih_search_kana_words_add_text (loader->kana, means_text);
   for (guint i = 0; i < says->len; i++)
     {
       g_autofree char *say = NULL;

@@ -6,8 +6,9 @@ Usage: fuzz/seeds.py TARGET OUTDIR
 
 The seeds come from the test data, so that they follow it: packs and cases
 (good and bad) from tests/data, case indexes, os-release files, the inputs of the tables
-in tests/test-mask.c, and the queries of tests/test-search.c with the
-bundled pack's error messages.
+in tests/test-mask.c, the queries of tests/test-search.c with the
+bundled pack's error messages and the phrases of tests/data/search, and the
+search lexicon.
 """
 
 import hashlib
@@ -96,6 +97,21 @@ def seeds(target):
         for cause in pack["causes"]:
             for message in cause.get("error_messages", []):
                 yield b"\x00" + message["text"].encode("utf-8")
+        # And the phrases callers type (tests/data/search/*.tsv).
+        for path in files_under("tests", "data", "search"):
+            if path.endswith(".tsv"):
+                for line in read(path).splitlines():
+                    fields = line.split(b"\t")
+                    if not line.startswith(b"#") and len(fields) == 3:
+                        yield b"\x03" + fields[2]
+    elif target == "lexicon":
+        # The bundled lexicon, and each of its languages alone.
+        text = read(os.path.join(root, "data", "search", "lexicon.json"))
+        yield text
+        lexicon = json.loads(text)
+        for code, language in lexicon["languages"].items():
+            yield json.dumps({"format": 1, "languages": {code: language}},
+                             ensure_ascii=False).encode("utf-8")
     else:
         raise SystemExit(f"unknown fuzz target {target!r}")
 

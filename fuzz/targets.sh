@@ -8,3 +8,4 @@ echo os-release
 echo mask
 echo search
 echo case-index
+echo lexicon

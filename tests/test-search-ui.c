@@ -169,6 +169,33 @@ test_search_screen_message (Fixture       *f,
   first = g_list_model_get_item (matches, 0);
   g_assert_true (g_str_has_prefix (sih_cause_get_id (first), "account-"));
 
+  /* Messages the pack has in one language only, and third-party copies'
+   * forms: found through the lexicon, shown as the pack's message. */
+  {
+    static const struct { const char *typed, *cause; } others[] = {
+      { "問題が発生しました", "wrong-credentials" },
+      { "パスワードが正しくありません", "wrong-credentials" },
+      { "Authentication required", "code-not-arriving" },
+      { "Your account has been temporarily locked", "account-locked" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+      {
+        g_autoptr(SihCause) cause = NULL;
+        gboolean found = FALSE;
+
+        matches = sih_start_page_match_message (start, others[i].typed);
+        for (guint j = 0; j < g_list_model_get_n_items (matches) && !found; j++)
+          {
+            g_clear_object (&cause);
+            cause = g_list_model_get_item (matches, j);
+            found = g_str_equal (sih_cause_get_id (cause), others[i].cause);
+          }
+        if (!found)
+          g_error ("“%s” does not list %s", others[i].typed, others[i].cause);
+      }
+  }
+
   matches = sih_start_page_match_message (start, "this has nothing to do with it 12345");
   g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 0);
 }

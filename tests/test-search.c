@@ -199,7 +199,10 @@ test_search_normalize (void)
     { "コード", "こーど" },
     { "ぱすわーど", "ぱすわーど" },
     { "「認証が必要です」。", "認証が必要です" },
-    { "アカウントが、一時的に ロック・されました！", "あかうんとが一時的にろっくされました" },
+    /* Small kana are written large: "ロック" and "ロツク" are one word. */
+    { "アカウントが、一時的に ロック・されました！", "あかうんとが一時的にろつくされました" },
+    { "パスワ－ド", "ぱすわーど" },
+    { "アクテイビティ", "あくていびてい" },
     { "２段階認証", "2段階認証" },
     { "Straße", "strasse" },
     { "   、。!? ", "" },
@@ -243,6 +246,69 @@ test_search_nothing (void)
 
       if (results->len > 0)
         g_error ("“%s” found %s", queries[i], cause_at (results, 0));
+    }
+}
+
+/* A whole sentence, with words the pack does not have around the symptom:
+ * those words only lower the scores, and the symptom's cause comes first. */
+static void
+test_search_sentences (void)
+{
+  static const Expectation sentences[] = {
+    { "ちょっと聞いてほしいんやけど、朝からずっとアマゾンで買い物しようとしとって、"
+      "ログインの途中で確認コードが届かないまま止まっとるんよ", "code-not-arriving" },
+    { "うちの母がね、よくわからないんだけど、アカウントが一時的にロックされましたって"
+      "画面に出たって電話してきて", "account-locked" },
+    { "ほげほげ ふがふが ぴよぴよ コードが届かない もにょもにょ", "code-not-arriving" },
+    { "so basically my grandmother phoned me because her screen says the account is "
+      "temporarily locked and she has no clue why", "account-locked" },
+    { "blorp flimflam zizzle the code never arrives wibble wobble", "code-not-arriving" },
+  };
+  g_autoptr(SihSearchIndex) index = bundled_index ("ja");
+
+  if (index == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
+    {
+      g_autoptr(GPtrArray) results = sih_search_index_query (index, sentences[i].query, 0);
+
+      if (results->len == 0)
+        g_error ("“%s” found nothing", sentences[i].query);
+      g_test_message ("“%s” → %s", sentences[i].query, cause_at (results, 0));
+      g_assert_cmpstr (cause_at (results, 0), ==, sentences[i].cause);
+    }
+}
+
+/* What issue 18 saw, as a new user would type it. */
+static void
+test_search_callers_words (void)
+{
+  static const Expectation first[] = {
+    { "ワンタイムパスワード", "code-not-arriving" },
+    { "コード　こない", "code-not-arriving" },
+    { "didn't get sms", "code-not-arriving" },
+    { "パスワ－ドを忘れた", "password-reset" },
+    { "アクテイビティ", "account-locked" },
+    { "アカウンドがロックされた", "account-locked" },
+    { "プライムビデオ", "prime-video" },
+    { "ファイヤーTV", "prime-video" },
+    { "メアド変えた", "changed-contact-info" },
+    { "以上なアクティビティ", "account-locked" },
+  };
+  g_autoptr(SihSearchIndex) index = bundled_index ("ja");
+
+  if (index == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    {
+      g_autoptr(GPtrArray) results = sih_search_index_query (index, first[i].query, 0);
+
+      if (results->len == 0)
+        g_error ("“%s” found nothing", first[i].query);
+      g_test_message ("“%s” → %s", first[i].query, cause_at (results, 0));
+      g_assert_cmpstr (cause_at (results, 0), ==, first[i].cause);
     }
 }
 
@@ -425,6 +491,13 @@ test_search_match_message (void)
       "We cannot find an account with that email address" },
     { "your pasword is incorect", "wrong-credentials", "Your password is incorrect" },
     { "Important Message! There was a problem", "wrong-credentials", "There was a problem" },
+    /* Other forms from the lexicon: the pack's message is what matched. */
+    { "問題が発生しました", "wrong-credentials", "There was a problem" },
+    { "Authentication required", "code-not-arriving", "認証が必要です" },
+    { "AUTHENTICATION REQUIRED.", "two-step-new-device", "認証が必要です" },
+    { "Unusual activity was detected on your account", "account-locked",
+      "お客様のアカウントで異常なアクティビティが検出されました" },
+    { "アカウントがロックされました", "account-locked", "アカウントが一時的にロックされました" },
   };
   static const char * const unrelated[] = {
     "", "。", "ご注文ありがとうございます", "Hello, world", "Your order has shipped",
@@ -522,6 +595,8 @@ main (int   argc,
   g_test_add_func ("/search/normalize", test_search_normalize);
   g_test_add_func ("/search/nothing", test_search_nothing);
   g_test_add_func ("/search/results", test_search_results);
+  g_test_add_func ("/search/sentences", test_search_sentences);
+  g_test_add_func ("/search/callers-words", test_search_callers_words);
   g_test_add_func ("/search/what-matched", test_search_what_matched);
   g_test_add_func ("/search/typing", test_search_typing);
   g_test_add_func ("/search/other-pack", test_search_other_pack);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "core/sih-text-fold.h"
 
 static void
@@ -17,6 +19,19 @@ test_text_fold_equal (void)
     { "ｺｰﾄﾞ", "こーど" },
     { "Straße", "strasse" },
     { "ヴ", "ゔ" },
+    /* A dash typed for the long-vowel mark, between kana. */
+    { "パスワ－ド", "パスワード" },
+    { "パスワ-ド", "パスワード" },
+    { "ﾊﾟｽﾜ-ﾄﾞ", "パスワード" },
+    { "パスワ‐ド", "パスワード" },
+    { "パスワ—ド", "パスワード" },
+    { "パスワ―ド", "パスワード" },
+    { "こ−ど", "コード" },
+    /* Small kana typed large. */
+    { "アクテイビテイ", "アクティビティ" },
+    { "ｱｸﾃｲﾋﾞﾃｨ", "アクティビティ" },
+    { "ちよつと", "ちょっと" },
+    { "セキユリテイ", "セキュリティ" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (same); i++)
@@ -39,6 +54,40 @@ test_text_fold_different (void)
 
   g_assert_cmpstr (code, !=, cord);
   g_assert_cmpstr (code, !=, kodo);
+}
+
+/* A dash is the long-vowel mark only between kana. */
+static void
+test_text_fold_dashes_kept (void)
+{
+  static const struct { const char *text, *dash; } kept[] = {
+    { "e-mail", "-" }, { "sign-in", "-" }, { "2-step", "-" }, { "コード-123", "-" },
+    { "コード-", "-" }, { "-コード", "-" }, { "Amazon—ログイン", "—" }, { "2025-12-07", "-" },
+    { "ログイン—2", "—" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *folded = sih_text_fold (kept[i].text);
+
+      g_test_message ("%s → %s", kept[i].text, folded);
+      g_assert_nonnull (strstr (folded, kept[i].dash));
+    }
+}
+
+/* Every character stays one character, so that what was folded can be
+ * mapped back. */
+static void
+test_text_fold_variants_length (void)
+{
+  static const char * const texts[] = { "パスワ－ド", "アクティビティ", "ｱｸﾃｨﾋﾞﾃｨ-", "a-b", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *folded = sih_text_fold_variants (texts[i]);
+
+      g_assert_cmpint (g_utf8_strlen (folded, -1), ==, g_utf8_strlen (texts[i], -1));
+    }
 }
 
 /* Text from anywhere: never a crash, always valid UTF-8 back. */
@@ -65,6 +114,8 @@ main (int   argc,
   g_test_add_func ("/text-fold/equal", test_text_fold_equal);
   g_test_add_func ("/text-fold/different", test_text_fold_different);
   g_test_add_func ("/text-fold/invalid", test_text_fold_invalid);
+  g_test_add_func ("/text-fold/dashes-kept", test_text_fold_dashes_kept);
+  g_test_add_func ("/text-fold/variants-length", test_text_fold_variants_length);
 
   return g_test_run ();
 }

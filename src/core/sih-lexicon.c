@@ -1,9 +1,11 @@
 /* sih-lexicon.c: the words search and masking know, per language
  *
- * Every word list that depends on a language is here, so that supporting a
- * new language means adding its words to this one file: what people call
- * sign-in problems (search), and what labels a password or a code, what
- * names no secret, and what makes a number an amount (masking).
+ * Every word list that depends on a language and that code rather than
+ * people's usage decides is here: how English words are stemmed (search),
+ * and what labels a password or a code, what names no secret, and what
+ * makes a number an amount (masking).  What people call sign-in problems
+ * (synonyms, colloquial forms, product names, dialect endings) is data:
+ * data/search/lexicon.json, read by sih-search-lexicon.c.
  * Japanese and English words sit together; the lists are matched after
  * sih_text_fold() or ASCII case folding, as each user says.
  *
@@ -14,25 +16,6 @@
 #include "core/sih-lexicon.h"
 
 /* Search */
-
-/* Synonyms people use when describing sign-in problems, in normalised
- * form (no spaces or hyphens).  Each group is tried both ways. */
-const char * const sih_lexicon_synonyms[SIH_LEXICON_N_SYNONYM_GROUPS][10] = {
-  { "buy", "bought", "purchase", "purchased", "order", "ordered", NULL },
-  { "hacked", "hijacked", "compromised", "taken", "stolen", NULL },
-  { "login", "logon", "signin", "log", "sign", NULL },
-  { "sms", "text", "texts", "message", NULL },
-  { "phone", "mobile", "smartphone", "cellphone", NULL },
-  { "email", "mail", "emails", NULL },
-  { "code", "otp", "passcode", "pin", NULL },
-  { "password", "pw", "pwd", NULL },
-  { "tv", "television", NULL },
-  { "locked", "blocked", "suspended", "frozen", NULL },
-  { "2fa", "2sv", "mfa", "twostep", "twofactor", NULL },
-  { "wrong", "incorrect", "invalid", NULL },
-  { "arrive", "arrives", "come", "comes", "receive", "received", NULL },
-  { "forgot", "forgotten", "forget", NULL },
-};
 
 /* English endings stripped to find a word's stem: "locked" is "lock". */
 const char * const sih_lexicon_stem_endings[] = { "ing", "ies", "ed", "es", "ly", "s", NULL };
@@ -78,5 +61,4 @@ const char * const sih_lexicon_amount_units[] = {
   NULL
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (sih_lexicon_synonyms) == SIH_LEXICON_N_SYNONYM_GROUPS);
 G_STATIC_ASSERT (G_N_ELEMENTS (sih_lexicon_secret_words) == SIH_LEXICON_N_SECRET_WORDS);

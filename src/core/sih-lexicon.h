@@ -8,11 +8,8 @@
 
 G_BEGIN_DECLS
 
-#define SIH_LEXICON_N_SYNONYM_GROUPS 14
 #define SIH_LEXICON_N_SECRET_WORDS   20
 
-/* Groups of words that stand for each other, NULL-terminated rows. */
-extern const char * const sih_lexicon_synonyms[SIH_LEXICON_N_SYNONYM_GROUPS][10];
 extern const char * const sih_lexicon_stem_endings[];
 /* Words that label a password or a code, longest first. */
 extern const char * const sih_lexicon_secret_words[SIH_LEXICON_N_SECRET_WORDS];

@@ -1,7 +1,8 @@
 /* sih-search-analysis.c: how search reads a text
  *
  * Every text, of the pack or of a query, is read the same way: folded
- * (sih_text_fold_width_and_case(), katakana to hiragana), then split into
+ * (sih_text_fold_width_and_case(), sih_text_fold_variants(), katakana to
+ * hiragana), then split into
  * words for scripts written with spaces and into character bigrams for
  * scripts written without them; see the top of sih-search.c.
  *
@@ -142,6 +143,55 @@ sih_search_stem_word (const char *word)
   return stem;
 }
 
+/* Optimal string alignment distance (Damerau-Levenshtein with adjacent
+ * transpositions), or max + 1 as soon as it must exceed @max. */
+guint
+sih_search_edit_distance (const gunichar *a,
+                          guint           n,
+                          const gunichar *b,
+                          guint           m,
+                          guint           max)
+{
+  guint rows[3][MAX_WORD_CHARS + 1];
+  guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+
+  if ((n > m ? n - m : m - n) > max)
+    return max + 1;
+  g_assert (n <= MAX_WORD_CHARS && m <= MAX_WORD_CHARS);
+
+  for (guint j = 0; j <= m; j++)
+    prev[j] = j;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      guint row_min;
+      guint *tmp;
+
+      cur[0] = i;
+      row_min = cur[0];
+      for (guint j = 1; j <= m; j++)
+        {
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          guint best = MIN (prev[j] + 1, cur[j - 1] + 1);
+
+          best = MIN (best, prev[j - 1] + cost);
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+            best = MIN (best, prev2[j - 2] + 1);
+          cur[j] = best;
+          row_min = MIN (row_min, best);
+        }
+      if (row_min > max)
+        return max + 1;
+
+      tmp = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = tmp;
+    }
+
+  return prev[m];
+}
+
 void
 sih_search_analysis_init (Analysis *a,
                           gboolean  with_parts)
@@ -154,6 +204,7 @@ sih_search_analysis_init (Analysis *a,
   a->parts = with_parts ? g_array_new (FALSE, FALSE, sizeof (guint)) : NULL;
   a->grams = g_array_new (FALSE, FALSE, sizeof (guint64));
   a->part_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  a->kana_run = g_string_new (NULL);
 }
 
 void
@@ -166,6 +217,16 @@ sih_search_analysis_clear (Analysis *a)
   g_clear_pointer (&a->parts, g_array_unref);
   g_array_unref (a->grams);
   g_array_unref (a->part_starts);
+  g_string_free (a->kana_run, TRUE);
+}
+
+static void
+end_kana_word (Analysis *a)
+{
+  if (a->kana_chars >= 4 && a->kana_chars <= MAX_WORD_CHARS)
+    g_hash_table_add (a->kana_words, g_strndup (a->kana_run->str, a->kana_run->len));
+  g_string_truncate (a->kana_run, 0);
+  a->kana_chars = 0;
 }
 
 static void
@@ -222,7 +283,8 @@ void
 sih_search_analyze (Analysis   *a,
                     const char *text)
 {
-  g_autofree char *folded = sih_text_fold_width_and_case (text);
+  g_autofree char *width = sih_text_fold_width_and_case (text);
+  g_autofree char *folded = width != NULL ? sih_text_fold_variants (width) : NULL;
   CharClass last = CHAR_SEPARATOR;
 
   g_string_truncate (a->compact, 0);
@@ -246,8 +308,22 @@ sih_search_analyze (Analysis   *a,
 
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar ch = (guchar)*p < 0x80 ? (gunichar)*p : sih_text_fold_kana (g_utf8_get_char (p));
-      CharClass cls = classify (ch);
+      gunichar ch = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
+      CharClass cls;
+
+      if (a->kana_words != NULL)
+        {
+          if ((ch >= 0x30A1 && ch <= 0x30FA) || ch == 0x30FC)
+            {
+              g_string_append_unichar (a->kana_run, ch);
+              a->kana_chars++;
+            }
+          else if (a->kana_chars > 0)
+            end_kana_word (a);
+        }
+      if (ch >= 0x80)
+        ch = sih_text_fold_kana (ch);
+      cls = classify (ch);
 
       if (cls == CHAR_MARK)
         cls = last == CHAR_UNSPACED ? CHAR_UNSPACED : CHAR_WORD;
@@ -313,6 +389,76 @@ sih_search_analyze (Analysis   *a,
   a->open_run = last == CHAR_UNSPACED;
   end_word (a);
   end_run (a);
+  if (a->kana_words != NULL)
+    end_kana_word (a);
+}
+
+/**
+ * sih_search_match_form:
+ * @text: text folded by sih_text_fold_width_and_case() and
+ *   sih_text_fold_variants()
+ *
+ * The text as search reads it, written out again: katakana as hiragana,
+ * punctuation inside a word dropped ("e-mail" is "email", "didn't" is
+ * "didnt"), words written with spaces separated by one space, and text
+ * written without spaces run together ("コード　こない" is "こーどこない").
+ * sih_search_analyze() reads it as it reads @text, so that a phrase can be
+ * looked for in it, and replaced, before search reads it.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sih_search_match_form (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  CharClass last = CHAR_SEPARATOR;
+  gboolean in_word = FALSE;
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = (guchar)*p < 0x80 ? (gunichar)*p : sih_text_fold_kana (g_utf8_get_char (p));
+      CharClass cls = classify (ch);
+
+      if (cls == CHAR_MARK)
+        cls = last == CHAR_UNSPACED ? CHAR_UNSPACED : CHAR_WORD;
+
+      switch (cls)
+        {
+        case CHAR_SEPARATOR:
+          space |= in_word;
+          in_word = FALSE;
+          break;
+
+        case CHAR_PUNCTUATION:
+          /* Inside a word it glues; outside, it is nothing. */
+          break;
+
+        case CHAR_UNSPACED:
+          in_word = FALSE;
+          space = FALSE;
+          g_string_append_unichar (out, ch);
+          break;
+
+        case CHAR_MARK:
+        case CHAR_WORD:
+        default:
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          in_word = TRUE;
+          g_string_append_unichar (out, ch);
+          break;
+        }
+      last = cls;
+    }
+
+  /* Text that ends after a word or a character ends the same way, so that
+   * what is being typed is read as such. */
+  if (out->len > 0 && (last == CHAR_SEPARATOR || last == CHAR_PUNCTUATION))
+    g_string_append_c (out, ' ');
+
+  return g_string_free (out, FALSE);
 }
 
 /**

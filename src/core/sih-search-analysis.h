@@ -32,6 +32,12 @@ typedef struct
   GArray    *part_starts;  /* gsize: where each part of the word starts */
   gunichar   last_unspaced;
   guint      run;
+
+  /* If set, katakana words of four characters or more are added to it
+   * (as sih_search_kana_words_add_text() would), for typos in queries. */
+  GHashTable *kana_words;
+  GString    *kana_run;
+  guint       kana_chars;
 } Analysis;
 
 #define ANALYSIS_WORD(a, i) ((a)->text->str + g_array_index ((a)->words, guint, (i)))
@@ -50,5 +56,11 @@ void  sih_search_analysis_clear (Analysis   *a);
 void  sih_search_analyze        (Analysis   *a,
                                  const char *text);
 char *sih_search_stem_word      (const char *word);
+char *sih_search_match_form     (const char *text);
+guint sih_search_edit_distance  (const gunichar *a,
+                                 guint           n,
+                                 const gunichar *b,
+                                 guint           m,
+                                 guint           max);
 
 G_END_DECLS

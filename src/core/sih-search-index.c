@@ -43,6 +43,7 @@ typedef struct
   GArray         *gram_last;     /* guint32 by build id: last field */
   GArray         *word_postings; /* Posting, in field order */
   GArray         *gram_postings; /* Posting, in field order */
+  GHashTable     *kana_words;    /* katakana words, for typos */
   guint32         group;
 } Builder;
 
@@ -394,6 +395,58 @@ _sih_search_message_grams (const char *compact,
     }
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+finish_kana_words (SihSearchIndex *index,
+                   Builder        *b)
+{
+  GHashTableIter iter;
+  gpointer word;
+
+  sih_search_lexicon_add_kana_words (index->lexicon, b->kana_words);
+  index->kana_words = g_ptr_array_new_full (g_hash_table_size (b->kana_words), g_free);
+  g_hash_table_iter_init (&iter, b->kana_words);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_ptr_array_add (index->kana_words, word);
+    }
+  g_ptr_array_sort (index->kana_words, compare_strings);
+}
+
+/* Other forms of the pack's messages, from the lexicon ("Authentication
+ * required" for 認証が必要です): each is matched as the message itself,
+ * in every cause that has it. */
+static void
+add_message_forms (SihSearchIndex *index)
+{
+  guint n_messages = index->messages->len;
+
+  for (guint i = 0; i < sih_search_lexicon_get_n_messages (index->lexicon); i++)
+    {
+      const SihLexiconMessage *form = sih_search_lexicon_get_message (index->lexicon, i);
+      g_autofree char *compact = sih_search_normalize (form->say);
+
+      for (guint m = 0; m < n_messages; m++)
+        {
+          const Message *known = &g_array_index (index->messages, Message, m);
+          Message message = { known->cause, known->message, NULL };
+
+          if (!g_str_equal (known->message->text, form->of))
+            continue;
+          message.grams = g_array_new (FALSE, FALSE, sizeof (guint64));
+          _sih_search_message_grams (compact, message.grams);
+          g_array_append_val (index->messages, message);
+        }
+    }
+}
+
 static void
 message_clear (gpointer data)
 {
@@ -443,6 +496,9 @@ sih_search_index_new (SihPack *pack)
   b.gram_last = g_array_new (FALSE, FALSE, sizeof (guint32));
   b.word_postings = g_array_new (FALSE, FALSE, sizeof (Posting));
   b.gram_postings = g_array_new (FALSE, FALSE, sizeof (Posting));
+  b.kana_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  b.analysis.kana_words = b.kana_words;
+  index->lexicon = sih_search_lexicon_get_default ();
 
   causes = sih_pack_get_causes (pack);
   n_causes = g_list_model_get_n_items (causes);
@@ -484,8 +540,11 @@ sih_search_index_new (SihPack *pack)
         }
     }
 
+  add_message_forms (index);
+
   finish_words (index, &b);
   finish_grams (index, &b);
+  finish_kana_words (index, &b);
   index->unknown_idf = 0.5f * (logf ((n_causes + 1.0f) / 0.5f) + 0.1f);
 
   n_fields = index->fields->len;
@@ -514,6 +573,7 @@ sih_search_index_new (SihPack *pack)
   g_array_unref (b.gram_last);
   g_array_unref (b.word_postings);
   g_array_unref (b.gram_postings);
+  g_hash_table_unref (b.kana_words);
 
   return index;
 }
@@ -596,6 +656,7 @@ sih_search_index_unref (SihSearchIndex *self)
   g_ptr_array_unref (self->causes);
   g_string_chunk_free (self->strings);
   g_array_unref (self->fields);
+  g_clear_pointer (&self->kana_words, g_ptr_array_unref);
   g_array_unref (self->words);
   g_array_unref (self->word_chars);
   g_free (self->word_offsets);

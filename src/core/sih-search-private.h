@@ -9,6 +9,7 @@
 
 #include "core/sih-search.h"
 #include "core/sih-search-analysis.h"
+#include "core/sih-search-lexicon.h"
 
 G_BEGIN_DECLS
 
@@ -79,7 +80,10 @@ struct _SihSearchIndex
 
   float           unknown_idf;   /* for a unit the pack does not have */
 
-  GArray         *messages;      /* Message */
+  GArray         *messages;      /* Message: the pack's, then other forms from the lexicon */
+
+  SihSearchLexicon *lexicon;     /* the bundled one: not owned */
+  GPtrArray      *kana_words;    /* katakana words of the pack and the lexicon, sorted */
 
   /* Scratch space for queries, reused. */
   float          *acc;           /* per field: weight of the query it covers */

@@ -3,7 +3,10 @@
  *
  * Files: sih-search-analysis.c reads texts (below), sih-search-index.c
  * builds the index (sih-search-private.h), and this file answers queries
- * and matches pasted messages; the words it knows are in sih-lexicon.c.
+ * and matches pasted messages.  A query is first rewritten in the pack's
+ * words with the lexicon (data/search/lexicon.json, sih-search-lexicon.c):
+ * "ワンタイムパスワード" is "確認コード", "届かへん" is "届かない", a
+ * katakana word one typo from a word of the pack is that word.
  *
  * Every text is first normalised the same way: NFKC (which turns
  * full-width Latin and digits into ASCII and half-width katakana into
@@ -22,9 +25,9 @@
  * A query unit matches a text's unit exactly or, for words, approximately:
  * a word being typed matches longer words it begins, "locked" matches
  * "lock", small typos are forgiven (Damerau-Levenshtein distance 1 for
- * words of 4 to 7 characters, 2 for longer ones), and a short list of
- * synonyms people use for sign-in problems ("bought" for "order", "sms"
- * for "text") counts a little less than the word itself.
+ * words of 4 to 7 characters, 2 for longer ones), and the lexicon's groups
+ * of English words that stand for each other ("bought" for "order", "sms"
+ * for "text") count a little less than the word itself.
  *
  * A text's score is how much of the query's weight it covers, a little of
  * how much of the text the query covers, and a bonus when the whole query
@@ -48,7 +51,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sih-lexicon.h"
 #include "core/sih-search.h"
 #include "core/sih-search-analysis.h"
 #include "core/sih-search-private.h"
@@ -79,11 +81,27 @@ static const float kind_weight[] = {
 #define SECOND_SHARE  0.15f   /* of a cause's second-best text */
 
 /* A text must cover this much of the query, and a cause must score this
- * share of the best cause's score, to be listed. */
+ * share of the best cause's score, to be listed.  A whole sentence covers
+ * little of itself with any one text: then a text covering at least
+ * PARTIAL_COVER of what the best text covers is listed, if what it covers
+ * weighs at least MIN_EVIDENCE (a word few causes have, or a few common
+ * ones), so that the best partial matches come first instead of nothing. */
 #define MIN_COVER     0.15f
 #define MIN_RELATIVE  0.3f
+#define PARTIAL_COVER 0.5f
+#define MIN_EVIDENCE  2.0f
 
-#define MAX_QUERY_UNITS 64
+/* How much a text of at least MIN_WITHIN_UNITS units that a longer query
+ * contains counts (the share of its units in the query, squared). */
+#define WITHIN_SHARE  0.4f
+#define MIN_WITHIN_UNITS 3
+
+/* A unit the pack does not have (a word of the sentence around the
+ * symptom, "うちのおばあちゃんが") counts this share of its weight: it
+ * lowers every score a little, and empties no list. */
+#define UNKNOWN_SHARE 0.3f
+
+#define MAX_QUERY_UNITS 256
 #define MAX_CACHED_WORDS 256
 
 
@@ -180,55 +198,6 @@ find_gram_from (SihSearchIndex *self,
   return lo;
 }
 
-/* Optimal string alignment distance (Damerau-Levenshtein with adjacent
- * transpositions), or max + 1 as soon as it must exceed @max. */
-static guint
-edit_distance (const gunichar *a,
-               guint           n,
-               const gunichar *b,
-               guint           m,
-               guint           max)
-{
-  guint rows[3][MAX_WORD_CHARS + 1];
-  guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
-
-  if ((n > m ? n - m : m - n) > max)
-    return max + 1;
-  g_assert (n <= MAX_WORD_CHARS && m <= MAX_WORD_CHARS);
-
-  for (guint j = 0; j <= m; j++)
-    prev[j] = j;
-
-  for (guint i = 1; i <= n; i++)
-    {
-      guint row_min;
-      guint *tmp;
-
-      cur[0] = i;
-      row_min = cur[0];
-      for (guint j = 1; j <= m; j++)
-        {
-          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
-          guint best = MIN (prev[j] + 1, cur[j - 1] + 1);
-
-          best = MIN (best, prev[j - 1] + cost);
-          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-            best = MIN (best, prev2[j - 2] + 1);
-          cur[j] = best;
-          row_min = MIN (row_min, best);
-        }
-      if (row_min > max)
-        return max + 1;
-
-      tmp = prev2;
-      prev2 = prev;
-      prev = cur;
-      cur = tmp;
-    }
-
-  return prev[m];
-}
-
 /* Lists a word for @unit, or raises its similarity if already listed. */
 static void
 add_candidate (SihSearchIndex *self,
@@ -266,21 +235,21 @@ add_synonyms (SihSearchIndex *self,
               QueryUnit      *unit,
               const char     *word)
 {
-  for (guint g = 0; g < SIH_LEXICON_N_SYNONYM_GROUPS; g++)
-    {
-      gboolean in_group = FALSE;
+  guint n_groups = sih_search_lexicon_get_n_groups (self->lexicon);
 
-      for (guint i = 0; sih_lexicon_synonyms[g][i] != NULL && !in_group; i++)
-        in_group = g_str_equal (sih_lexicon_synonyms[g][i], word);
-      if (!in_group)
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const char * const *group = sih_search_lexicon_get_group (self->lexicon, g);
+
+      if (!g_strv_contains (group, word))
         continue;
 
-      for (guint i = 0; sih_lexicon_synonyms[g][i] != NULL; i++)
+      for (guint i = 0; group[i] != NULL; i++)
         {
-          g_autofree char *stem = sih_search_stem_word (sih_lexicon_synonyms[g][i]);
-          guint32 id = find_word (self, stem != NULL ? stem : sih_lexicon_synonyms[g][i]);
+          g_autofree char *stem = sih_search_stem_word (group[i]);
+          guint32 id = find_word (self, stem != NULL ? stem : group[i]);
 
-          if (id != G_MAXUINT32 && !g_str_equal (sih_lexicon_synonyms[g][i], word))
+          if (id != G_MAXUINT32 && !g_str_equal (group[i], word))
             add_candidate (self, unit, id, SIM_SYNONYM);
         }
     }
@@ -361,7 +330,7 @@ word_candidates (SihSearchIndex *self,
                   (w->n_chars > n ? w->n_chars - n : n - w->n_chars) > max_typos)
                 continue;
 
-              d = edit_distance (chars, n, all + w->chars, w->n_chars, max_typos);
+              d = sih_search_edit_distance (chars, n, all + w->chars, w->n_chars, max_typos);
               if (d <= max_typos)
                 g_array_append_vals (typos, &(Candidate) { i, d == 1 ? SIM_TYPO_1 : SIM_TYPO_2 }, 1);
             }
@@ -581,6 +550,9 @@ sih_search_index_query (SihSearchIndex *self,
   guint n_units = 0;
   float total = 0;
   g_autoptr(GArray) ranked = NULL;
+  g_autofree char *rewritten = NULL;
+  float best_acc = 0;
+  float min_cover;
   float top = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -588,7 +560,9 @@ sih_search_index_query (SihSearchIndex *self,
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify)sih_search_result_free);
   a = &self->query;
-  sih_search_analyze (a, query);
+  /* In the pack's words: "ワンタイムパスワード" is "確認コード". */
+  rewritten = sih_search_lexicon_rewrite (self->lexicon, query, self->kana_words);
+  sih_search_analyze (a, rewritten);
   if (a->n_chars == 0)
     return results;
 
@@ -617,9 +591,9 @@ sih_search_index_query (SihSearchIndex *self,
       if (unit->n == 0 && typing)
         continue;
       unit->weight = unit_weight (self, unit, self->word_idf);
-      /* A short unknown word counts for little. */
+      /* An unknown word counts for little, and a short one for less. */
       if (unit->n == 0)
-        unit->weight *= MIN (1.0f, g_utf8_strlen (ANALYSIS_WORD (a, i), -1) / 4.0f);
+        unit->weight *= UNKNOWN_SHARE * MIN (1.0f, g_utf8_strlen (ANALYSIS_WORD (a, i), -1) / 4.0f);
       total += unit->weight;
       n_units++;
     }
@@ -651,6 +625,8 @@ sih_search_index_query (SihSearchIndex *self,
       if (unit->n == 0 && typing)
         continue;
       unit->weight = unit_weight (self, unit, self->gram_idf);
+      if (unit->n == 0)
+        unit->weight *= UNKNOWN_SHARE;
       total += unit->weight;
       n_units++;
     }
@@ -663,6 +639,11 @@ sih_search_index_query (SihSearchIndex *self,
         accumulate (self, &units[u], self->word_offsets, self->word_fields);
     }
 
+  /* A sentence: the best partial matches, rather than nothing. */
+  for (guint i = 0; i < self->touched->len && total > 0; i++)
+    best_acc = MAX (best_acc, self->acc[g_array_index (self->touched, guint32, i)]);
+  min_cover = MIN (MIN_COVER, PARTIAL_COVER * best_acc / MAX (total, 1e-6f));
+
   for (guint i = 0; i < self->touched->len && total > 0; i++)
     {
       guint32 f = g_array_index (self->touched, guint32, i);
@@ -672,10 +653,18 @@ sih_search_index_query (SihSearchIndex *self,
       float weight = kind_weight[field->match];
       float score;
 
-      if (cover < MIN_COVER)
+      if (cover < min_cover || (cover < MIN_COVER && self->acc[f] < MIN_EVIDENCE))
         continue;
 
       score = weight * (COVER_SHARE * cover + DICE_SHARE * MIN (dice, 1.0f));
+      /* A short text said whole inside a longer query, as a symptom is in
+       * a caller's sentence: the share of it the query has. */
+      if (n_units > field->n_units && field->n_units >= MIN_WITHIN_UNITS)
+        {
+          float within = MIN (1.0f, (float)self->hits[f] / field->n_units);
+
+          score += weight * WITHIN_SHARE * within * within;
+        }
       /* Only a text with every unit as typed can contain the query as is;
        * with a single unit, that unit is the query. */
       if (cover >= 0.999f && self->hits[f] == n_units &&

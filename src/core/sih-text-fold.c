@@ -2,7 +2,9 @@
  *
  * One place for the folding that search, the start page's message box
  * and the saved-cases filter share: "ＰＡＳＳＷＯＲＤ", "Password" and
- * "password" are one text, and so are "パスワード", "ﾊﾟｽﾜｰﾄﾞ" and "ぱすわーど".
+ * "password" are one text, and so are "パスワード", "ﾊﾟｽﾜｰﾄﾞ", "ぱすわーど"
+ * and "パスワ－ド" (a dash typed for the long-vowel mark), and
+ * "アクティビティ" and "アクテイビテイ" (small kana typed large).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +24,97 @@ sih_text_fold_kana (gunichar ch)
   if (ch == 0x30FD || ch == 0x30FE)
     return ch - 0x60;
   return ch;
+}
+
+static gboolean
+is_kana (gunichar ch)
+{
+  /* Hiragana and katakana letters, the prolonged sound mark and the
+   * iteration marks. */
+  return (ch >= 0x3041 && ch <= 0x309F) || (ch >= 0x30A1 && ch <= 0x30FF);
+}
+
+/* Dashes people type for the prolonged sound mark ー: the hyphen-minus
+ * (what NFKC makes of the full-width －), hyphens, dashes, the minus sign
+ * and the horizontal bar.  NFKC already makes the half-width ｰ a ー. */
+static gboolean
+is_long_vowel_dash (gunichar ch)
+{
+  return ch == '-' || (ch >= 0x2010 && ch <= 0x2015) || ch == 0x2212 || ch == 0x30FC;
+}
+
+/* The small kana, written large: "ァ" is "ア", "っ" is "つ".  Only the
+ * letters people type either way; "ゎ" and "ヵ" too. */
+gunichar
+sih_text_fold_small_kana (gunichar ch)
+{
+  static const gunichar small[] = {
+    0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x3095, 0x3096,
+    0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6,
+  };
+  static const gunichar large[] = {
+    0x3042, 0x3044, 0x3046, 0x3048, 0x304A, 0x3064, 0x3084, 0x3086, 0x3088, 0x308F, 0x304B, 0x3051,
+    0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30C4, 0x30E4, 0x30E6, 0x30E8, 0x30EF, 0x30AB, 0x30B1,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (small) == G_N_ELEMENTS (large));
+
+  if (ch < 0x3041 || ch > 0x30F6)
+    return ch;
+  for (guint i = 0; i < G_N_ELEMENTS (small); i++)
+    if (small[i] == ch)
+      return large[i];
+  return ch;
+}
+
+/**
+ * sih_text_fold_variants:
+ * @text: text already folded by sih_text_fold_width_and_case()
+ *
+ * Spellings of one Japanese word made alike, with katakana left as it is:
+ * a dash between two kana is the prolonged sound mark ("パスワ－ド",
+ * "パスワ-ド" and "パスワ—ド" are "パスワード"), and small kana are
+ * written large ("アクティビティ" and "アクテイビテイ" are one word).
+ * Every character stays one character.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+sih_text_fold_variants (const char *text)
+{
+  GString *out;
+  gunichar prev = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch;
+
+      if ((guchar)*p < 0x80 && *p != '-')
+        {
+          g_string_append_c (out, *p);
+          prev = (guchar)*p;
+          continue;
+        }
+      ch = g_utf8_get_char (p);
+      if (is_long_vowel_dash (ch) && is_kana (prev))
+        {
+          const char *next = g_utf8_next_char (p);
+
+          /* Between kana, or a run of marks ending a kana word ("コード--"
+           * is not a word): only before another kana. */
+          while (*next != '\0' && is_long_vowel_dash (g_utf8_get_char (next)))
+            next = g_utf8_next_char (next);
+          if (*next != '\0' && is_kana (g_utf8_get_char (next)))
+            ch = 0x30FC;
+        }
+      ch = sih_text_fold_small_kana (ch);
+      g_string_append_unichar (out, ch);
+      prev = ch;
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Characters of the Basic Multilingual Plane that case folding and NFKC
@@ -136,22 +229,25 @@ sih_text_fold_width_and_case (const char *text)
  * sih_text_fold:
  * @text: any text, even text that is not UTF-8
  *
- * sih_text_fold_width_and_case(), then katakana folded to hiragana: what
- * to compare when looking for one text inside another.
+ * sih_text_fold_width_and_case(), sih_text_fold_variants(), then katakana
+ * folded to hiragana: what to compare when looking for one text inside
+ * another.
  *
  * Returns: (transfer full): the folded text
  */
 char *
 sih_text_fold (const char *text)
 {
+  g_autofree char *width = NULL;
   g_autofree char *folded = NULL;
   GString *out;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  folded = sih_text_fold_width_and_case (text);
-  if (folded == NULL)
+  width = sih_text_fold_width_and_case (text);
+  if (width == NULL)
     return g_strdup ("");
+  folded = sih_text_fold_variants (width);
 
   out = g_string_sized_new (strlen (folded));
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 char     *sih_text_fold                (const char *text);
 char     *sih_text_fold_width_and_case (const char *text);
+char     *sih_text_fold_variants       (const char *text);
 gunichar  sih_text_fold_kana           (gunichar    ch);
+gunichar  sih_text_fold_small_kana     (gunichar    ch);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* bench-report.c: how long the help desk's report takes over many cases
  *
  * Usage: bench-report [RUNS] [N_CASES]
+ *        bench-report --write DIR [N_CASES]
  *
  * Generates N_CASES (10,000) help-desk case files in a temporary folder:
  * each with a cause of the bundled pack, a dozen steps with outcomes,
@@ -9,6 +10,9 @@
  * last 90 days.  Then prints the median of RUNS runs of computing the
  * report of all time and of the last 30 days, as the report window does
  * it (every file read, on a worker), against the target of 1 s.
+ *
+ * With --write, only writes the cases into DIR (made 0700 if need be), to
+ * look at the report window with realistic cases (tools/screenshot --setup).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -85,7 +89,7 @@ generate_case (SihPack   *pack,
     {
       const char *route = sih_contact_get_route (contact, roll % sih_contact_get_n_routes (contact))->id;
       SihHistoryEntry entry = {
-        .time = updated, .kind = SIH_HISTORY_STATUS, .agent = "Agent Sato",
+        .time = updated, .kind = SIH_HISTORY_STATUS, .agent = (char *)"Agent Sato",
         .old_status = SIH_STATUS_OPEN, .new_status = SIH_STATUS_ESCALATED, .route_id = (char *)route,
       };
 
@@ -156,8 +160,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  guint runs = argc > 1 ? (guint)atoi (argv[1]) : 15;
-  guint n_cases = argc > 2 ? (guint)atoi (argv[2]) : 10000;
+  gboolean write_only = argc > 2 && g_str_equal (argv[1], "--write");
+  guint runs = argc > 1 && !write_only ? (guint)atoi (argv[1]) : 15;
+  guint n_cases = argc > 2 && !write_only ? (guint)atoi (argv[2])
+                  : argc > 3 ? (guint)atoi (argv[3]) : 10000;
   g_autoptr(GError) error = NULL;
   g_autoptr(SihPack) pack = sih_pack_new_bundled (&error);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -171,7 +177,13 @@ main (int   argc,
   runs = MAX (runs, 1);
   n_cases = MAX (n_cases, 1);
 
-  dir = g_dir_make_tmp ("sih-bench-report-XXXXXX", &error);
+  if (write_only)
+    {
+      dir = g_strdup (argv[2]);
+      g_mkdir_with_parents (dir, 0700);
+    }
+  else
+    dir = g_dir_make_tmp ("sih-bench-report-XXXXXX", &error);
   if (dir == NULL)
     g_error ("%s", error->message);
   for (guint i = 0; i < n_cases; i++)
@@ -188,6 +200,8 @@ main (int   argc,
       g_ptr_array_add (paths, path);
     }
   g_ptr_array_add (paths, NULL);
+  if (write_only)
+    return 0;
   g_print ("generated %u help-desk cases (%.1f KB each) in %s, %u processors\n",
            n_cases, total_bytes / 1e3 / n_cases, dir, g_get_num_processors ());
 

@@ -1006,6 +1006,7 @@ sih_window_init (SihWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  _sih_window_watch_help_desk_mode (self);
 }
 
 SihWindow *

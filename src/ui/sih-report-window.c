@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/sih-accessible.h"
 #include "ui/sih-dialogs.h"
 #include "ui/sih-export.h"
 #include "ui/sih-report-window.h"
@@ -376,6 +377,20 @@ compute (SihReportWindow *self)
                             self->cancellable, computed_cb, g_object_ref (self));
 }
 
+/* The drop-down's button is what takes the focus: it says what it chooses
+ * and what is chosen, once. */
+static void
+name_period_button (SihReportWindow *self)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->period_dropdown));
+  /* Translators: what a screen reader reads for the report's choice of
+   * period: "Period: Last 30 days" */
+  g_autofree char *name = g_strdup_printf (_("Period: %s"), sih_report_period_get_label (self->period));
+
+  if (button != NULL)
+    sih_accessible_set_label (button, name);
+}
+
 static void
 period_changed_cb (SihReportWindow *self)
 {
@@ -585,6 +600,7 @@ sih_report_window_init (SihReportWindow *self)
   /* Translators: what a screen reader calls the report's choice of period */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
+  name_period_button (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", FALSE);
 }
 
@@ -647,6 +663,7 @@ sih_report_window_set_period (SihReportWindow *self,
   self->period = period;
   if (gtk_drop_down_get_selected (self->period_dropdown) != period)
     gtk_drop_down_set_selected (self->period_dropdown, period);
+  name_period_button (self);
   if (self->store != NULL)
     compute (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);

@@ -145,11 +145,13 @@ figure_row (const char *label,
   return new_row (box, name);
 }
 
+/* Named after its heading: a screen reader says which list it enters. */
 static GtkWidget *
-new_list (void)
+new_list (const char *name)
 {
   GtkWidget *list = gtk_list_box_new ();
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   return list;
@@ -159,7 +161,11 @@ static GtkWidget *
 new_heading (const char *text,
              const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  /* A role is set when a widget is made, on GTK 4.8. */
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", text,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -203,11 +209,12 @@ max_count (GPtrArray *rows)
 }
 
 static void
-add_bars (GtkWidget *section,
-          GPtrArray *rows,
-          guint      max)
+add_bars (GtkWidget  *section,
+          const char *name,
+          GPtrArray  *rows,
+          guint       max)
 {
-  GtkWidget *list = new_list ();
+  GtkWidget *list = new_list (name);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -254,7 +261,7 @@ show_report (SihReportWindow *self)
 
   /* Translators: a heading of the report: its main figures */
   section = add_section (self, _("Overview"), NULL);
-  list = new_list ();
+  list = new_list (_("Overview"));
   /* Translators: a figure of the report: how many cases it counts */
   gtk_list_box_append (GTK_LIST_BOX (list), figure_row (C_("report figure", "Cases"), n_cases));
   /* Translators: a figure of the report: cases escalated at any point */
@@ -269,11 +276,11 @@ show_report (SihReportWindow *self)
 
   /* Translators: a heading of the report */
   section = add_section (self, _("Cases by Cause"), NULL);
-  add_bars (section, report->by_cause, max_count (report->by_cause));
+  add_bars (section, _("Cases by Cause"), report->by_cause, max_count (report->by_cause));
 
   /* Translators: a heading of the report */
   section = add_section (self, _("Cases by Status"), NULL);
-  add_bars (section, report->by_status, max_count (report->by_status));
+  add_bars (section, _("Cases by Status"), report->by_status, max_count (report->by_status));
 
   /* Translators: a heading of the report */
   section = add_section (self, _("Steps That Worked Most Often"),
@@ -287,7 +294,7 @@ show_report (SihReportWindow *self)
 
       gtk_widget_set_margin_top (heading, i > 0 ? 8 : 0);
       gtk_box_append (GTK_BOX (section), heading);
-      add_bars (section, cause->steps, max_count (cause->steps));
+      add_bars (section, cause->label, cause->steps, max_count (cause->steps));
     }
 
   /* Translators: a heading of the report */
@@ -298,7 +305,7 @@ show_report (SihReportWindow *self)
                          /* Translators: in the report, when no case was escalated */
                          : _("No case was escalated in this period."));
   if (report->routes->len > 0)
-    add_bars (section, report->routes, max_count (report->routes));
+    add_bars (section, _("Escalations by Official Route"), report->routes, max_count (report->routes));
 }
 
 /* Computing */

@@ -212,6 +212,15 @@ test_report_ui_figures (Fixture       *f,
   g_assert_null (strstr (text->str, "T-4711"));
   g_assert_null (strstr (text->str, "Private"));
   g_assert_true (gtk_widget_is_sensitive (sih_test_find_widget (GTK_WIDGET (f->window), "export_button")));
+
+  /* Tab goes from list to list, not through every row: the overview, by
+   * cause, by status, the steps of two causes, the routes. */
+  {
+    g_autoptr(GPtrArray) stops = sih_test_tab_stops (GTK_WINDOW (f->window), GTK_DIR_TAB_FORWARD);
+
+    g_assert_cmpuint (sih_test_count_inside (stops, sih_test_find_widget (GTK_WIDGET (f->window), "report_box")),
+                      ==, 6);
+  }
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "ui/sih-dialogs.h"
 #include "ui/sih-export.h"
 #include "ui/sih-report-window.h"
+#include "ui/sih-tab-stop.h"
 
 struct _SihReportWindow
 {
@@ -208,6 +209,18 @@ max_count (GPtrArray *rows)
   return max;
 }
 
+/* A list is one stop for Tab, the arrows moving through its rows: a
+ * report has dozens of rows, and Tab should go from list to list. */
+static void
+append_list (GtkWidget *section,
+             GtkWidget *list)
+{
+  GtkWidget *stop = sih_tab_stop_new ();
+
+  adw_bin_set_child (ADW_BIN (stop), list);
+  gtk_box_append (GTK_BOX (section), stop);
+}
+
 static void
 add_bars (GtkWidget  *section,
           const char *name,
@@ -222,7 +235,7 @@ add_bars (GtkWidget  *section,
 
       gtk_list_box_append (GTK_LIST_BOX (list), bar_row (row->label, row->count, max));
     }
-  gtk_box_append (GTK_BOX (section), list);
+  append_list (section, list);
 }
 
 static void
@@ -272,7 +285,7 @@ show_report (SihReportWindow *self)
   median = report->median_call >= 0 ? sih_report_format_duration (report->median_call) : g_strdup (_("None"));
   /* Translators: a figure of the report: the median length of a completed call */
   gtk_list_box_append (GTK_LIST_BOX (list), figure_row (C_("report figure", "Median call time"), median));
-  gtk_box_append (GTK_BOX (section), list);
+  append_list (section, list);
 
   /* Translators: a heading of the report */
   section = add_section (self, _("Cases by Cause"), NULL);

@@ -192,6 +192,11 @@ test_report_period_edges (void)
 
   report = report_of (cases, "2026-12-01T00:00:00Z", "2026-12-08T00:00:00Z", NULL);
   g_assert_cmpuint (report->n_cases, ==, 2);
+  /* The same rule, for those who choose files by the case list. */
+  for (guint i = 0; i < cases->len; i++)
+    g_assert_cmpint (sih_report_in_period (report->from, report->until,
+                                           sih_case_get_created (g_ptr_array_index (cases, i))),
+                     ==, i == 1 || i == 2);
   g_assert_cmpuint (row (report->by_cause, 0)->count + row (report->by_cause, 1)->count, ==, 2);
   assert_row (report->by_status, SIH_STATUS_SOLVED, "solved", sih_status_get_label (SIH_STATUS_SOLVED), 0);
 

@@ -243,13 +243,26 @@ sih_report_free (SihReport *self)
   g_free (self);
 }
 
-static gboolean
-in_period (SihReport *self,
-           GDateTime *created)
+/**
+ * sih_report_in_period:
+ * @from: (nullable): the period's start (included)
+ * @until: (nullable): the period's end (left out)
+ * @created: when a case was created
+ *
+ * Whether a case created at @created belongs to the period: the one rule
+ * for it, which the report window also uses to read only the files of
+ * the period (the case list knows when each case was created).
+ */
+gboolean
+sih_report_in_period (GDateTime *from,
+                      GDateTime *until,
+                      GDateTime *created)
 {
-  if (self->from != NULL && g_date_time_compare (created, self->from) < 0)
+  g_return_val_if_fail (created != NULL, FALSE);
+
+  if (from != NULL && g_date_time_compare (created, from) < 0)
     return FALSE;
-  if (self->until != NULL && g_date_time_compare (created, self->until) >= 0)
+  if (until != NULL && g_date_time_compare (created, until) >= 0)
     return FALSE;
   return TRUE;
 }
@@ -303,7 +316,7 @@ sih_report_add_case (SihReport *self,
   g_return_val_if_fail (self != NULL && self->priv != NULL, FALSE);
   g_return_val_if_fail (SIH_IS_CASE (c), FALSE);
 
-  if (!in_period (self, sih_case_get_created (c)))
+  if (!sih_report_in_period (self->from, self->until, sih_case_get_created (c)))
     return FALSE;
 
   counts = get_counts (self);

@@ -111,6 +111,10 @@ typedef struct
   gpointer   priv;
 } SihReport;
 
+gboolean   sih_report_in_period       (GDateTime            *from,
+                                       GDateTime            *until,
+                                       GDateTime            *created);
+
 SihReport *sih_report_new             (GDateTime            *from,
                                        GDateTime            *until);
 void       sih_report_free            (SihReport            *self);

@@ -379,16 +379,18 @@ compute (SihReportWindow *self)
   g_clear_pointer (&self->report, sih_report_free);
 
   /* The files as saved: the list leaves out cases in the trash and blank
-   * ones, as the report should. */
+   * ones, as the report should.  It knows when each case was created, so
+   * only the files of the period are read (the report checks again). */
+  sih_report_period_get_range (self->period, now, &from, &until);
   for (guint i = 0; cases != NULL && i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(SihCaseInfo) info = g_list_model_get_item (cases, i);
 
-      g_ptr_array_add (paths, g_strdup (sih_case_info_get_path (info)));
+      if (sih_report_in_period (from, until, sih_case_info_get_created (info)))
+        g_ptr_array_add (paths, g_strdup (sih_case_info_get_path (info)));
     }
   g_ptr_array_add (paths, NULL);
 
-  sih_report_period_get_range (self->period, now, &from, &until);
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "computing");

@@ -441,12 +441,14 @@ test_report_files (void)
   g_ptr_array_add (paths, NULL);
 
   expected = report_of (cases, "2026-12-01T00:00:00Z", NULL, pack);
+  sih_report_clear_cache ();
   {
     g_autoptr(GDateTime) from = at ("2026-12-01T00:00:00Z");
 
     report = sih_report_compute ((const char * const *)paths->pdata, from, NULL, pack, NULL, &error);
   }
   g_assert_no_error (error);
+  g_assert_cmpuint (report->n_read, ==, 300);
   g_assert_cmpuint (report->n_cases, ==, 200);
   g_assert_cmpuint (report->n_cases, ==, expected->n_cases);
   g_assert_cmpuint (report->n_unreadable, ==, 1);
@@ -459,6 +461,33 @@ test_report_files (void)
   for (guint i = 0; i < expected->by_cause->len; i++)
     assert_row (report->by_cause, i, row (expected->by_cause, i)->id,
                 row (expected->by_cause, i)->label, row (expected->by_cause, i)->count);
+
+  /* Again: what was read is used again, with the same figures; a file
+   * saved since is read again. */
+  {
+    g_autoptr(SihReport) again = sih_report_compute ((const char * const *)paths->pdata, NULL, NULL, pack,
+                                                     NULL, &error);
+    g_autoptr(SihReport) changed = NULL;
+    SihCase *c = g_ptr_array_index (cases, 1);
+    SihStatus old_status = sih_case_get_status (c);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->n_read, ==, 0);
+    g_assert_cmpuint (again->n_cases, ==, 300);
+    g_assert_cmpuint (again->n_unreadable, ==, 1);
+
+    g_assert_cmpint (old_status, !=, SIH_STATUS_CALL_BACK);
+    sih_case_restore_status (c, SIH_STATUS_CALL_BACK, NULL, NULL, NULL);
+    g_assert_true (sih_case_file_save_to_path (c, g_ptr_array_index (paths, 1), &error));
+    g_assert_no_error (error);
+    changed = sih_report_compute ((const char * const *)paths->pdata, NULL, NULL, pack, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (changed->n_read, ==, 1);
+    g_assert_cmpuint (row (changed->by_status, SIH_STATUS_CALL_BACK)->count, ==,
+                      row (again->by_status, SIH_STATUS_CALL_BACK)->count + 1);
+    g_assert_cmpuint (row (changed->by_status, old_status)->count, ==,
+                      row (again->by_status, old_status)->count - 1);
+  }
 
   /* Cancelled: no report. */
   g_cancellable_cancel (cancellable);

@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "core/sih-case-file.h"
 #include "core/sih-report.h"
@@ -296,6 +299,97 @@ find_escalation (SihCase     *c,
   return FALSE;
 }
 
+/* What a report needs of one case: no title, note, name or contact. */
+typedef struct
+{
+  GDateTime *created;
+  char      *cause_id;   /* NULL: none chosen */
+  SihStatus  status;
+  gboolean   escalated;
+  char      *route_id;   /* of the latest escalation; NULL: none recorded */
+  GStrv      worked;     /* "cause\nstep" of the steps that worked */
+  GArray    *calls;      /* gint64 lengths, µs, of completed calls */
+} Facts;
+
+static void
+facts_free (Facts *facts)
+{
+  g_date_time_unref (facts->created);
+  g_free (facts->cause_id);
+  g_free (facts->route_id);
+  g_strfreev (facts->worked);
+  g_array_unref (facts->calls);
+  g_free (facts);
+}
+
+static Facts *
+facts_new (SihCase *c)
+{
+  Facts *facts = g_new0 (Facts, 1);
+  g_autoptr(GStrvBuilder) worked = g_strv_builder_new ();
+  GPtrArray *records = sih_case_get_records (c);
+  GPtrArray *calls = sih_case_get_calls (c);
+  const char *route;
+
+  facts->created = g_date_time_ref (sih_case_get_created (c));
+  facts->cause_id = g_strdup (sih_case_get_cause_id (c));
+  facts->status = sih_case_get_status (c);
+  facts->escalated = find_escalation (c, &route);
+  facts->route_id = g_strdup (route);
+
+  /* A pair of cause and step has one record per case, so a step counts
+   * once per case however often it was set. */
+  for (guint i = 0; i < records->len; i++)
+    {
+      SihStepRecord *record = g_ptr_array_index (records, i);
+
+      if (record->outcome == SIH_OUTCOME_WORKED)
+        {
+          g_autofree char *key = g_strconcat (record->cause_id, "\n", record->step_id, NULL);
+
+          g_strv_builder_add (worked, key);
+        }
+    }
+  facts->worked = g_strv_builder_end (worked);
+
+  /* A call whose end is before its start (the clock was set back) has no
+   * length anyone could use: left out, like a running call. */
+  facts->calls = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < calls->len; i++)
+    {
+      SihCall *call = g_ptr_array_index (calls, i);
+      gint64 length;
+
+      if (call->end == NULL)
+        continue;
+      length = g_date_time_difference (call->end, call->start);
+      if (length >= 0)
+        g_array_append_val (facts->calls, length);
+    }
+
+  return facts;
+}
+
+static gboolean
+add_facts (SihReport   *self,
+           const Facts *facts)
+{
+  Counts *counts = get_counts (self);
+
+  if (!sih_report_in_period (self->from, self->until, facts->created))
+    return FALSE;
+
+  self->n_cases++;
+  count_add (counts->causes, facts->cause_id != NULL ? facts->cause_id : "", 1);
+  counts->statuses[facts->status]++;
+  for (guint i = 0; facts->worked[i] != NULL; i++)
+    count_add (counts->worked, facts->worked[i], 1);
+  if (facts->escalated)
+    count_add (counts->routes, facts->route_id != NULL ? facts->route_id : "", 1);
+  g_array_append_vals (counts->calls, facts->calls->data, facts->calls->len);
+  return TRUE;
+}
+
 /**
  * sih_report_add_case:
  * @self: a report not yet finished
@@ -309,57 +403,16 @@ gboolean
 sih_report_add_case (SihReport *self,
                      SihCase   *c)
 {
-  Counts *counts;
-  GPtrArray *records, *calls;
-  const char *cause_id, *route;
+  Facts *facts;
+  gboolean added;
 
   g_return_val_if_fail (self != NULL && self->priv != NULL, FALSE);
   g_return_val_if_fail (SIH_IS_CASE (c), FALSE);
 
-  if (!sih_report_in_period (self->from, self->until, sih_case_get_created (c)))
-    return FALSE;
-
-  counts = get_counts (self);
-  self->n_cases++;
-
-  cause_id = sih_case_get_cause_id (c);
-  count_add (counts->causes, cause_id != NULL ? cause_id : "", 1);
-  counts->statuses[sih_case_get_status (c)]++;
-
-  /* A pair of cause and step has one record per case, so a step counts
-   * once per case however often it was set. */
-  records = sih_case_get_records (c);
-  for (guint i = 0; i < records->len; i++)
-    {
-      SihStepRecord *record = g_ptr_array_index (records, i);
-
-      if (record->outcome == SIH_OUTCOME_WORKED)
-        {
-          g_autofree char *key = g_strconcat (record->cause_id, "\n", record->step_id, NULL);
-
-          count_add (counts->worked, key, 1);
-        }
-    }
-
-  if (find_escalation (c, &route))
-    count_add (counts->routes, route != NULL ? route : "", 1);
-
-  /* A call whose end is before its start (the clock was set back) has no
-   * length anyone could use: left out, like a running call. */
-  calls = sih_case_get_calls (c);
-  for (guint i = 0; i < calls->len; i++)
-    {
-      SihCall *call = g_ptr_array_index (calls, i);
-      gint64 length;
-
-      if (call->end == NULL)
-        continue;
-      length = g_date_time_difference (call->end, call->start);
-      if (length >= 0)
-        g_array_append_val (counts->calls, length);
-    }
-
-  return TRUE;
+  facts = facts_new (c);
+  added = add_facts (self, facts);
+  facts_free (facts);
+  return added;
 }
 
 /* Finishing: sorting and titles */
@@ -659,6 +712,101 @@ typedef struct
   SihReport          *report;
 } Slice;
 
+/* What was read of each file, for as long as the process runs: a period
+ * chosen again, or the window opened again, reads only the files that
+ * changed.  A file is the same while its inode, size, modification and
+ * change times are (a save replaces the file, so its inode changes).  The
+ * facts hold no personal data.  Bounded: emptied when it grows past
+ * CACHE_MAX files, which a folder of cases does not reach. */
+#define CACHE_MAX 200000
+
+typedef struct
+{
+  dev_t   dev;
+  ino_t   ino;
+  off_t   size;
+  gint64  mtime_ns;
+  gint64  ctime_ns;
+  Facts  *facts;
+} CacheEntry;
+
+static GMutex      cache_lock;
+static GHashTable *cache;  /* path → CacheEntry */
+
+static void
+cache_entry_free (CacheEntry *entry)
+{
+  facts_free (entry->facts);
+  g_free (entry);
+}
+
+static void
+stat_to_entry (const struct stat *st,
+               CacheEntry        *entry)
+{
+  entry->dev = st->st_dev;
+  entry->ino = st->st_ino;
+  entry->size = st->st_size;
+  entry->mtime_ns = (gint64)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+  entry->ctime_ns = (gint64)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
+}
+
+/* Adds what is cached for @path to @report, if the file has not changed. */
+static gboolean
+add_cached (SihReport        *report,
+            const char       *path,
+            const CacheEntry *now)
+{
+  CacheEntry *entry;
+  gboolean found = FALSE;
+
+  g_mutex_lock (&cache_lock);
+  entry = cache != NULL ? g_hash_table_lookup (cache, path) : NULL;
+  if (entry != NULL && entry->dev == now->dev && entry->ino == now->ino &&
+      entry->size == now->size && entry->mtime_ns == now->mtime_ns &&
+      entry->ctime_ns == now->ctime_ns)
+    {
+      add_facts (report, entry->facts);
+      found = TRUE;
+    }
+  g_mutex_unlock (&cache_lock);
+  return found;
+}
+
+static void
+cache_facts (const char       *path,
+             const CacheEntry *key,
+             Facts            *facts)
+{
+  CacheEntry *entry = g_new (CacheEntry, 1);
+
+  *entry = *key;
+  entry->facts = facts;
+  g_mutex_lock (&cache_lock);
+  if (cache == NULL || g_hash_table_size (cache) >= CACHE_MAX)
+    {
+      g_clear_pointer (&cache, g_hash_table_unref);
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify)cache_entry_free);
+    }
+  g_hash_table_replace (cache, g_strdup (path), entry);
+  g_mutex_unlock (&cache_lock);
+}
+
+/**
+ * sih_report_clear_cache:
+ *
+ * Forgets what was read of every file (for tests and benchmarks that
+ * measure reading them).
+ */
+void
+sih_report_clear_cache (void)
+{
+  g_mutex_lock (&cache_lock);
+  g_clear_pointer (&cache, g_hash_table_unref);
+  g_mutex_unlock (&cache_lock);
+}
+
 static gpointer
 count_slice (gpointer data)
 {
@@ -666,20 +814,39 @@ count_slice (gpointer data)
 
   for (guint i = slice->start; i < slice->end; i++)
     {
+      const char *path = slice->paths[i];
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(SihCase) c = NULL;
+      CacheEntry key = { 0, };
+      struct stat st;
+      Facts *facts;
 
       if (i % 64 == 0 && g_cancellable_is_cancelled (slice->cancellable))
         break;
 
-      /* A link could point anywhere (see sih-case-store-scan.c). */
-      bytes = sih_case_file_read (slice->paths[i], FALSE, NULL);
+      /* Taken before reading: a file changed meanwhile is read again next
+       * time.  A link could point anywhere (see sih-case-store-scan.c). */
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        {
+          slice->report->n_unreadable++;
+          continue;
+        }
+      stat_to_entry (&st, &key);
+      if (add_cached (slice->report, path, &key))
+        continue;
+
+      bytes = sih_case_file_read (path, FALSE, NULL);
       if (bytes != NULL)
-        c = sih_case_file_load_bytes (bytes, slice->paths[i], NULL);
-      if (c != NULL)
-        sih_report_add_case (slice->report, c);
-      else
-        slice->report->n_unreadable++;
+        c = sih_case_file_load_bytes (bytes, path, NULL);
+      if (c == NULL)
+        {
+          slice->report->n_unreadable++;
+          continue;
+        }
+      slice->report->n_read++;
+      facts = facts_new (c);
+      add_facts (slice->report, facts);
+      cache_facts (path, &key, facts);
     }
   return NULL;
 }
@@ -735,6 +902,7 @@ sih_report_compute (const char * const *paths,
       counts_merge (get_counts (report), get_counts (slices[t].report));
       report->n_cases += slices[t].report->n_cases;
       report->n_unreadable += slices[t].report->n_unreadable;
+      report->n_read += slices[t].report->n_read;
       sih_report_free (slices[t].report);
     }
 

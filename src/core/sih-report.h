@@ -89,6 +89,8 @@ typedef struct
  *   (the mean of the middle two for an even number); -1 without calls
  * @total_call: all completed calls together, in microseconds
  * @n_unreadable: files that could not be read (left out of every figure)
+ * @n_read: files read this time; the others had not changed since they
+ *   were last read, and what was read of them was used again
  *
  * The figures of one period.
  */
@@ -106,6 +108,7 @@ typedef struct
   gint64     median_call;
   gint64     total_call;
   guint      n_unreadable;
+  guint      n_read;
 
   /*< private >*/
   gpointer   priv;
@@ -138,6 +141,8 @@ void       sih_report_compute_async   (const char * const   *paths,
                                        gpointer              user_data);
 SihReport *sih_report_compute_finish  (GAsyncResult         *result,
                                        GError              **error);
+
+void       sih_report_clear_cache     (void);
 
 char      *sih_report_format_duration (gint64                usec);
 char      *sih_report_format_date     (GDateTime            *time);

@@ -8,8 +8,10 @@
  * notes and history, a status (some escalated to an official route, then
  * solved), a ticket, a caller and one to three calls; created over the
  * last 90 days.  Then prints the median of RUNS runs of computing the
- * report of all time and of the last 30 days, as the report window does
- * it (every file read, on a worker), against the target of 1 s.
+ * report of the last 30 days and of all time, as the report window does
+ * it (the files of the period, on worker threads), against the target of
+ * 1 s: the first count after start (every file read) and a count again
+ * (files unchanged since, not read again).
  *
  * With --write, only writes the cases into DIR (made 0700 if need be), to
  * look at the report window with realistic cases (tools/screenshot --setup).
@@ -224,16 +226,31 @@ main (int   argc,
     {
       g_autoptr(GDateTime) from = NULL;
       g_autoptr(GDateTime) until = NULL;
-      g_autofree double *times = g_new (double, runs);
+      g_autofree double *cold = g_new (double, runs);
+      g_autofree double *warm = g_new (double, runs);
       guint counted = 0;
       double ms;
 
       sih_report_period_get_range (period, now, &from, &until);
+      /* The first count after the app starts: every file read. */
       for (guint i = 0; i < runs; i++)
-        times[i] = compute_ms (sih_case_store_get_cases (store), from, until, pack, &counted);
-      ms = median (times, runs);
-      g_print ("report %u cases, %s (%u in it): %.1f ms (median of %u; target %.0f ms: %s)\n",
+        {
+          sih_report_clear_cache ();
+          cold[i] = compute_ms (sih_case_store_get_cases (store), from, until, pack, &counted);
+        }
+      ms = median (cold, runs);
+      g_print ("report %u cases, %s (%u in it), first count (every file read): %.1f ms "
+               "(median of %u; target %.0f ms: %s)\n",
                n_cases, sih_report_period_to_string (period), counted, ms, runs, TARGET_MS,
+               ms <= TARGET_MS ? "met" : "MISSED");
+      /* Another period chosen, or the window opened again: unchanged
+       * files are not read again. */
+      for (guint i = 0; i < runs; i++)
+        warm[i] = compute_ms (sih_case_store_get_cases (store), from, until, pack, &counted);
+      ms = median (warm, runs);
+      g_print ("report %u cases, %s, counted again (files unchanged): %.1f ms "
+               "(median of %u; target %.0f ms: %s)\n",
+               n_cases, sih_report_period_to_string (period), ms, runs, TARGET_MS,
                ms <= TARGET_MS ? "met" : "MISSED");
     }
 

@@ -145,7 +145,8 @@ compute_ms (GListModel *cases,
             GDateTime  *from,
             GDateTime  *until,
             SihPack    *pack,
-            guint      *n_cases)
+            guint      *n_cases,
+            double     *main_ms)
 {
   SihReport *report = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -161,6 +162,8 @@ compute_ms (GListModel *cases,
     }
   g_ptr_array_add (paths, NULL);
   sih_report_compute_async ((const char * const *)paths->pdata, from, until, pack, NULL, computed_cb, &report);
+  /* All the main thread does: choosing the files and starting the task. */
+  *main_ms = (g_get_monotonic_time () - start) / 1000.0;
   while (report == NULL)
     g_main_context_iteration (NULL, TRUE);
   ms = (g_get_monotonic_time () - start) / 1000.0;
@@ -228,6 +231,7 @@ main (int   argc,
       g_autoptr(GDateTime) until = NULL;
       g_autofree double *cold = g_new (double, runs);
       g_autofree double *warm = g_new (double, runs);
+      g_autofree double *main_ms = g_new (double, runs);
       guint counted = 0;
       double ms;
 
@@ -236,7 +240,7 @@ main (int   argc,
       for (guint i = 0; i < runs; i++)
         {
           sih_report_clear_cache ();
-          cold[i] = compute_ms (sih_case_store_get_cases (store), from, until, pack, &counted);
+          cold[i] = compute_ms (sih_case_store_get_cases (store), from, until, pack, &counted, &main_ms[i]);
         }
       ms = median (cold, runs);
       g_print ("report %u cases, %s (%u in it), first count (every file read): %.1f ms "
@@ -246,12 +250,12 @@ main (int   argc,
       /* Another period chosen, or the window opened again: unchanged
        * files are not read again. */
       for (guint i = 0; i < runs; i++)
-        warm[i] = compute_ms (sih_case_store_get_cases (store), from, until, pack, &counted);
+        warm[i] = compute_ms (sih_case_store_get_cases (store), from, until, pack, &counted, &main_ms[i]);
       ms = median (warm, runs);
       g_print ("report %u cases, %s, counted again (files unchanged): %.1f ms "
-               "(median of %u; target %.0f ms: %s)\n",
+               "(median of %u; target %.0f ms: %s); main thread busy %.1f ms before the worker\n",
                n_cases, sih_report_period_to_string (period), ms, runs, TARGET_MS,
-               ms <= TARGET_MS ? "met" : "MISSED");
+               ms <= TARGET_MS ? "met" : "MISSED", median (main_ms, runs));
     }
 
   g_clear_object (&store);

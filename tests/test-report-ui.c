@@ -65,6 +65,9 @@ wait_until_counted (Fixture *f)
   while (sih_report_window_get_busy (f->window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (sih_report_window_get_busy (f->window));
+  /* The rows just made are mapped on the next frames (later on a busy
+   * machine): until then the focus cannot reach them. */
+  sih_test_wait_for_frames (GTK_WIDGET (f->window), 3);
   sih_test_iterate ();
 }
 

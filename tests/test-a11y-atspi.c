@@ -21,10 +21,14 @@
 
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
+#include "core/sih-case-file.h"
 #include "core/sih-summary.h"
 #include "ui/sih-application.h"
 #include "ui/sih-cause-page.h"
 #include "ui/sih-preferences-window.h"
+#include "ui/sih-report-window.h"
 #include "ui/sih-start-page.h"
 #include "ui/sih-summary-window.h"
 #include "ui/sih-window.h"
@@ -289,6 +293,54 @@ test_a11y_atspi_summary (void)
   close_window (GTK_WINDOW (window));
 }
 
+/* The report, narrow, over a few saved cases: every bar a row with its
+ * figure in its name; every list named. */
+static void
+test_a11y_atspi_report (void)
+{
+  g_autoptr(SihApplication) app = sih_test_application_new ();
+  SihPack *pack = sih_application_get_pack (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sih-a11y-report-XXXXXX", &error);
+  g_autoptr(SihCaseStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  SihReportWindow *report;
+  static const char *causes[] = { "code-not-arriving", "code-not-arriving", "password-reset" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (causes); i++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      g_autoptr(SihCase) c = sih_case_new_restored (id, sih_pack_get_id (pack), "1", now, now);
+      g_autofree char *name = g_strconcat (id, ".json", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GDateTime) end = g_date_time_add_minutes (now, 5);
+
+      sih_case_restore_state (c, NULL, FALSE, causes[i]);
+      sih_case_restore_status (c, i == 0 ? SIH_STATUS_ESCALATED : SIH_STATUS_SOLVED, NULL,
+                               i == 0 ? "customer-service" : NULL, NULL);
+      sih_case_restore_record (c, causes[i], "wait-then-newest", SIH_OUTCOME_WORKED, NULL, NULL);
+      sih_case_restore_call (c, now, end, NULL);
+      g_assert_true (sih_case_file_save_to_path (c, path, &error));
+      g_assert_no_error (error);
+    }
+  store = sih_case_store_new (dir);
+  g_assert_true (sih_case_store_open (store, &error));
+  g_assert_no_error (error);
+
+  report = sih_report_window_new (NULL, store, pack);
+  gtk_window_set_default_size (GTK_WINDOW (report), 360, 680);
+  present_and_wait (GTK_WINDOW (report));
+  while (sih_report_window_get_busy (report))
+    g_main_context_iteration (NULL, TRUE);
+  wait_until_shown (sih_test_find_widget (GTK_WIDGET (report), "report_box"));
+  check_window (GTK_WINDOW (report), "report");
+
+  close_window (GTK_WINDOW (report));
+  sih_case_store_delete_all (store, NULL);
+  g_rmdir (dir);
+}
+
 static void
 test_a11y_atspi_preferences (void)
 {
@@ -354,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/a11y-atspi/triage", test_a11y_atspi_triage);
   g_test_add_func ("/a11y-atspi/summary", test_a11y_atspi_summary);
   g_test_add_func ("/a11y-atspi/preferences", test_a11y_atspi_preferences);
+  g_test_add_func ("/a11y-atspi/report", test_a11y_atspi_report);
   g_test_add_func ("/a11y-atspi/shortcuts", test_a11y_atspi_shortcuts);
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 #include "ui/sih-application.h"
 #include "ui/sih-dialogs.h"
 #include "ui/sih-print.h"
+#include "ui/sih-report-window.h"
 #include "ui/sih-secret-warning.h"
 #include "ui/sih-summary-window.h"
 #include "ui/sih-window-private.h"
@@ -359,6 +360,54 @@ print_checklist_action (GtkWidget  *widget,
     sih_print_checklist (GTK_WINDOW (self), self->pack, cause);
 }
 
+/* The report is for help desks, which keep many cases of many callers; a
+ * person at home keeps a few of their own, for whom figures across them
+ * would be noise.  So it is offered in help-desk mode only (Preferences),
+ * and its menu item is hidden otherwise. */
+static void
+show_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  SihReportWindow *report;
+
+  if (self->store == NULL || !_sih_window_help_desk_mode (self))
+    return;
+
+  /* One report window per main window: Ctrl+R again brings it back. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (SIH_IS_REPORT_WINDOW (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        {
+          gtk_window_present (window);
+          return;
+        }
+    }
+
+  report = sih_report_window_new (GTK_WINDOW (self), self->store, self->pack);
+  gtk_window_present (GTK_WINDOW (report));
+}
+
+static void
+help_desk_mode_changed_cb (SihWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-report",
+                                 _sih_window_help_desk_mode (self));
+}
+
+void
+_sih_window_watch_help_desk_mode (SihWindow *self)
+{
+  g_signal_connect_object (self->settings, "changed::help-desk-mode",
+                           G_CALLBACK (help_desk_mode_changed_cb), self, G_CONNECT_SWAPPED);
+  help_desk_mode_changed_cb (self);
+}
+
 static void
 show_unreadable_action (GtkWidget  *widget,
                         const char *action_name,
@@ -415,6 +464,8 @@ _sih_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_action);
   gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
   gtk_widget_class_install_action (widget_class, "win.print-checklist", NULL, print_checklist_action);
+  gtk_widget_class_install_action (widget_class, "win.show-report", NULL, show_report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.show-report", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.show-summary", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);

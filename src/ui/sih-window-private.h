@@ -68,6 +68,7 @@ void     _sih_window_open_case               (SihWindow      *self,
 void     _sih_window_delete_case             (SihWindow      *self,
                                               const char     *id);
 gboolean _sih_window_help_desk_mode          (SihWindow      *self);
+void     _sih_window_watch_help_desk_mode    (SihWindow      *self);
 void     _sih_window_show_unreadable_details (SihWindow      *self);
 void     _sih_window_retry_save              (SihWindow      *self);
 

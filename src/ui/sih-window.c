@@ -1009,6 +1009,7 @@ sih_window_init (SihWindow *self)
   /* Help-desk mode: the steps give the words to read to the caller. */
   g_settings_bind (self->settings, "help-desk-mode", self->cause_page, "help-desk",
                    G_SETTINGS_BIND_GET);
+  _sih_window_watch_help_desk_mode (self);
 }
 
 SihWindow *

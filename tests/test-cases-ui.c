@@ -215,9 +215,9 @@ list_run (SihApplication *app,
   }
 
   /* Filter by status. */
-  sih_case_list_set_filter (list, SIH_CASE_FILTER_SOLVED);
+  sih_case_list_set_filter (list, SIH_STATUS_SOLVED);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
-  sih_case_list_set_filter (list, SIH_CASE_FILTER_OPEN);
+  sih_case_list_set_filter (list, SIH_STATUS_OPEN);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
   sih_case_list_set_filter (list, SIH_CASE_FILTER_ALL);
 
@@ -435,6 +435,116 @@ import_run (SihApplication *app,
   g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, n_before + 1);
   g_assert_cmpuint (sih_case_get_records (sih_window_get_case (window))->len, >, 0);
 
+}
+
+/* The first label under @widget whose text starts with @prefix. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+visible_id (GListModel *visible,
+            guint       position)
+{
+  g_autoptr(SihCaseInfo) info = g_list_model_get_item (visible, position);
+
+  return info != NULL ? sih_case_info_get_id (info) : NULL;
+}
+
+/* Call-backs that are due come first, then those to come; the status
+ * filter shows one status; each row says its status and ticket; the
+ * search finds notes. */
+static void
+status_sort_run (SihApplication *app,
+                 SihWindow      *window,
+                 gpointer        data)
+{
+  SihCaseStore *store = sih_application_get_store (app);
+  SihPack *pack = sih_application_get_pack (app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) an_hour_ago = g_date_time_add_hours (now, -1);
+  g_autoptr(GDateTime) in_two_hours = g_date_time_add_hours (now, 2);
+  g_autoptr(SihCase) due = NULL;
+  g_autoptr(SihCase) later = NULL;
+  g_autoptr(SihCase) waiting = NULL;
+  g_autoptr(SihCase) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  SihCaseList *list;
+  GtkDropDown *dropdown;
+  GListModel *visible;
+  GtkLabel *due_label;
+
+  later = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (later, "Call later");
+  g_assert_true (sih_case_set_status (later, SIH_STATUS_CALL_BACK, NULL, NULL, in_two_hours));
+  due = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (due, "Call now");
+  sih_case_set_ticket (due, "HD-777");
+  g_assert_true (sih_case_set_status (due, SIH_STATUS_CALL_BACK, NULL, NULL, an_hour_ago));
+  waiting = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (waiting, "Waiting one");
+  sih_case_set_note (waiting, "code-not-arriving", "wait-then-newest", "Backup codes are in the ＤＲＡＷＥＲ");
+  g_assert_true (sih_case_set_status (waiting, SIH_STATUS_WAITING, NULL, NULL, NULL));
+  /* The last changed of all, yet after the call-backs. */
+  plain = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (plain, "Plain newest");
+  g_assert_true (sih_case_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  list = SIH_CASE_LIST (sih_test_find_widget (GTK_WIDGET (window), "case_list"));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (sih_test_find_widget (GTK_WIDGET (window), "cases_button")));
+  sih_test_iterate ();
+  visible = sih_case_list_get_visible (list);
+  g_assert_cmpstr (visible_id (visible, 0), ==, sih_case_get_id (due));
+  g_assert_cmpstr (visible_id (visible, 1), ==, sih_case_get_id (later));
+  g_assert_cmpstr (visible_id (visible, 2), ==, sih_case_get_id (plain));
+
+  /* The row says, in words, that the call-back is due, with the ticket. */
+  due_label = find_label (GTK_WIDGET (list), "Due now: call back ");
+  g_assert_nonnull (due_label);
+  g_assert_nonnull (strstr (gtk_label_get_label (due_label), " · Ticket HD-777"));
+  g_assert_nonnull (find_label (GTK_WIDGET (list), "Call back today at ")
+                    ?: find_label (GTK_WIDGET (list), "Call back tomorrow at "));
+  g_assert_nonnull (find_label (GTK_WIDGET (list), "Waiting for the caller"));
+
+  /* The filter: a dropdown of the statuses, after All. */
+  dropdown = GTK_DROP_DOWN (sih_test_find_widget (GTK_WIDGET (list), "status_dropdown"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, SIH_N_STATUSES + 1);
+  gtk_drop_down_set_selected (dropdown, 1 + SIH_STATUS_WAITING);
+  g_assert_cmpint (sih_case_list_get_filter (list), ==, SIH_STATUS_WAITING);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  g_assert_cmpstr (visible_id (visible, 0), ==, sih_case_get_id (waiting));
+  gtk_drop_down_set_selected (dropdown, 1 + SIH_STATUS_CALL_BACK);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+  g_assert_cmpstr (visible_id (visible, 0), ==, sih_case_get_id (due));
+  sih_case_list_set_filter (list, SIH_CASE_FILTER_ALL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  /* The search finds what was written in a note, folded. */
+  sih_case_list_set_search (list, "drawer");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  g_assert_cmpstr (visible_id (visible, 0), ==, sih_case_get_id (waiting));
+  sih_case_list_set_search (list, "hd-777");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  sih_case_list_set_search (list, NULL);
+
+  gtk_popover_popdown (GTK_POPOVER (list));
+  sih_test_iterate ();
 }
 
 /* The case files in the store's folder (not the index, not set-aside). */
@@ -809,6 +919,12 @@ test_cases_list (void)
 }
 
 static void
+test_cases_status_sort (void)
+{
+  run_app (status_sort_run, NULL);
+}
+
+static void
 test_cases_delete_undo (void)
 {
   run_app (delete_undo_run, NULL);
@@ -835,6 +951,7 @@ main (int   argc,
 
   g_test_add_func ("/cases/restart", test_cases_restart);
   g_test_add_func ("/cases/list", test_cases_list);
+  g_test_add_func ("/cases/status-sort", test_cases_status_sort);
   g_test_add_func ("/cases/delete-undo", test_cases_delete_undo);
   g_test_add_func ("/cases/relative-times", test_cases_relative_times);
   g_test_add_func ("/cases/import", test_cases_import);

@@ -10,6 +10,7 @@
 #include "ui/sih-application.h"
 #include "core/sih-case-file.h"
 #include "core/sih-error.h"
+#include "core/sih-handover.h"
 #include "core/sih-case-info-private.h"
 #include "ui/sih-case-list.h"
 #include "ui/sih-cause-page.h"
@@ -547,6 +548,132 @@ status_sort_run (SihApplication *app,
   sih_test_iterate ();
 }
 
+/* Importing a case that is saved already asks; Keep Both adds a labelled
+ * copy, Update replaces the saved case when the file is newer, Cancel
+ * adds nothing.  A handover file says who handed it over. */
+static void
+import_choice_run (SihApplication *app,
+                   SihWindow      *window,
+                   gpointer        data)
+{
+  SihCaseStore *store = sih_application_get_store (app);
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "data", "cases", "older-pack.json", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(SihCase) original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sih-import-XXXXXX", &error);
+  g_autofree char *newer_path = g_build_filename (dir, "newer.json", NULL);
+  g_autofree char *handover_path = g_build_filename (dir, "handover.json", NULL);
+  g_autoptr(GFile) newer = NULL;
+  g_autoptr(GFile) handover = NULL;
+  const char *id;
+  SihAlert *alert;
+  guint n;
+
+  g_assert_no_error (error);
+  original = sih_case_file_load (good_path, &error);
+  g_assert_no_error (error);
+  id = sih_case_get_id (original);
+
+  /* The first time it is simply imported. */
+  if (sih_case_store_lookup (store, id) == NULL)
+    {
+      g_assert_true (sih_window_import_case (window, good));
+      sih_test_iterate ();
+      g_assert_null (sih_alert_get_visible (GTK_WIDGET (window)));
+    }
+  n = g_list_model_get_n_items (sih_case_store_get_cases (store));
+
+  /* Again: the same, so not newer; Cancel adds nothing. */
+  g_assert_true (sih_window_import_case (window, good));
+  sih_test_iterate ();
+  alert = sih_alert_get_visible (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), "“Handed over from the front desk” is saved on this computer, last changed "));
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), "The file is not newer"));
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), "2025"));
+  g_assert_cmpstr (sih_alert_get_default_response (alert), ==, "keep-both");
+  sih_alert_respond (alert, "cancel");
+  sih_test_iterate ();
+  g_assert_null (sih_alert_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, n);
+
+  /* Keep Both: a copy, with a new id and a title that says so. */
+  g_assert_true (sih_window_import_case (window, good));
+  sih_test_iterate ();
+  alert = sih_alert_get_visible (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  sih_alert_respond (alert, "keep-both");
+  sih_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, n + 1);
+  g_assert_cmpstr (sih_case_get_id (sih_window_get_case (window)), !=, id);
+  g_assert_cmpstr (sih_case_get_title (sih_window_get_case (window)), ==,
+                   "Handed over from the front desk (copy from handover)");
+
+  /* A newer file, while the saved case is open: Update replaces it, and
+   * the window shows what the file holds. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-case", "s", id);
+  g_assert_cmpstr (sih_case_get_id (sih_window_get_case (window)), ==, id);
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_hours (sih_case_get_updated (original), 5);
+    g_autofree char *cause_id = g_strdup (sih_case_get_cause_id (original));
+
+    sih_case_restore_state (original, "Worked on at the front desk", FALSE, cause_id);
+    sih_case_restore_updated (original, later);
+    g_assert_true (sih_case_file_save_to_path (original, newer_path, &error));
+    g_assert_no_error (error);
+    newer = g_file_new_for_path (newer_path);
+  }
+  g_assert_true (sih_window_import_case (window, newer));
+  sih_test_iterate ();
+  alert = sih_alert_get_visible (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), "The file is newer"));
+  g_assert_cmpstr (sih_alert_get_default_response (alert), ==, "update");
+  g_assert_cmpint (sih_alert_get_response_appearance (alert, "update"), ==, ADW_RESPONSE_SUGGESTED);
+  sih_alert_respond (alert, "update");
+  sih_test_iterate ();
+  g_assert_null (sih_alert_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, n + 1);
+  g_assert_cmpstr (sih_case_info_get_title (sih_case_store_lookup (store, id)), ==,
+                   "Worked on at the front desk");
+  g_assert_cmpstr (sih_case_get_id (sih_window_get_case (window)), ==, id);
+  g_assert_cmpstr (sih_case_get_title (sih_window_get_case (window)), ==, "Worked on at the front desk");
+  /* Working on it again saves the update, not the case as it was. */
+  sih_case_set_detail (sih_window_get_case (window), "extra", "Still locked");
+  g_assert_true (sih_case_store_flush (store, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SihCase) on_disk = sih_case_file_load (sih_case_info_get_path (sih_case_store_lookup (store, id)), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sih_case_get_title (on_disk), ==, "Worked on at the front desk");
+    g_assert_cmpstr (sih_case_get_detail (on_disk, "extra"), ==, "Still locked");
+  }
+
+  /* A handover file says who handed it over, and when. */
+  {
+    g_autoptr(SihCase) theirs = sih_case_new ("amazon-signin", NULL);
+
+    sih_case_set_agent (theirs, "Sato Ichiro");
+    sih_case_set_title (theirs, "From the evening shift");
+    g_assert_true (sih_handover_export (theirs, handover_path, SIH_MASK_DEFAULT, NULL, &error));
+    g_assert_no_error (error);
+    handover = g_file_new_for_path (handover_path);
+  }
+  g_assert_true (sih_window_import_case (window, handover));
+  sih_test_iterate ();
+  g_assert_null (sih_alert_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (sih_case_get_title (sih_window_get_case (window)), ==, "From the evening shift");
+  g_assert_cmpstr (sih_case_get_handover_agent (sih_window_get_case (window)), ==, "Sato Ichiro");
+  g_assert_true (g_str_has_prefix (sih_window_get_last_toast (window),
+                                   "Case imported: handed over by Sato Ichiro on "));
+
+  g_unlink (newer_path);
+  g_unlink (handover_path);
+  g_rmdir (dir);
+}
+
 /* The case files in the store's folder (not the index, not set-aside). */
 static guint
 count_files_in (const char *dir)
@@ -937,6 +1064,12 @@ test_cases_import (void)
 }
 
 static void
+test_cases_import_choice (void)
+{
+  run_app (import_choice_run, NULL);
+}
+
+static void
 test_cases_relative_times (void)
 {
   run_app (relative_times_run, NULL);
@@ -955,6 +1088,7 @@ main (int   argc,
   g_test_add_func ("/cases/delete-undo", test_cases_delete_undo);
   g_test_add_func ("/cases/relative-times", test_cases_relative_times);
   g_test_add_func ("/cases/import", test_cases_import);
+  g_test_add_func ("/cases/import-choice", test_cases_import_choice);
   g_test_add_func ("/cases/blank", test_cases_blank);
   g_test_add_func ("/cases/quit-unsaved", test_cases_quit_unsaved);
   g_test_add_func ("/cases/unreadable", test_cases_unreadable);

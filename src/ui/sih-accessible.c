@@ -56,7 +56,16 @@ drop_down_selected_cb (GtkDropDown *drop_down)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_TOGGLE_BUTTON (child))
-      sih_accessible_set_label (child, name);
+      {
+        GtkWidget *content = gtk_widget_get_first_child (child);
+
+        sih_accessible_set_label (child, name);
+        /* What the button shows (the choice, an arrow) is in its name; GTK
+         * 4.8 exposes it as "(None)", "GtkStackPage" and a focusable
+         * "GtkListItemWidget" besides. */
+        if (content != NULL)
+          gtk_accessible_update_state (GTK_ACCESSIBLE (content), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      }
   sih_accessible_set_label (GTK_WIDGET (drop_down), label);
 }
 

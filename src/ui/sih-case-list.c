@@ -173,8 +173,10 @@ item_setup_cb (SihCaseList *self,
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  /* Wrapped, not cut: the ticket at its end is what an agent looks for. */
   gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (status), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (status, "caption");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
@@ -235,8 +237,11 @@ update_row_text (SihCaseList *self,
   status = sih_case_info_format_status (info, time_now);
   if (sih_case_info_get_ticket (info) != NULL)
     {
-      /* Translators: a saved case's status, and its help-desk ticket number */
-      char *with_ticket = g_strdup_printf (_("%s · Ticket %s"), status, sih_case_info_get_ticket (info));
+      /* Translators: a saved case's help-desk ticket number, then its
+       * status ("Call back today at 14:30"); first, so that a narrow list
+       * wraps the status rather than the number; the space after "Ticket"
+       * is a no-break space */
+      char *with_ticket = g_strdup_printf (_("Ticket\u00a0%s · %s"), sih_case_info_get_ticket (info), status);
 
       g_free (status);
       status = with_ticket;

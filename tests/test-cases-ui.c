@@ -544,6 +544,20 @@ status_sort_run (SihApplication *app,
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
   sih_case_list_set_search (list, NULL);
 
+  /* A status changed while the list is hidden: shown again, the list
+   * filters by the new one (the newest case does not move in the store's
+   * list, so the model reports no change). */
+  gtk_popover_popdown (GTK_POPOVER (list));
+  sih_test_iterate ();
+  sih_case_list_set_filter (list, SIH_STATUS_WAITING);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  g_assert_true (sih_case_set_status (plain, SIH_STATUS_WAITING, NULL, NULL, NULL));
+  g_assert_true (sih_case_store_flush (store, &error));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (sih_test_find_widget (GTK_WIDGET (window), "cases_button")));
+  sih_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+  sih_case_list_set_filter (list, SIH_CASE_FILTER_ALL);
+
   gtk_popover_popdown (GTK_POPOVER (list));
   sih_test_iterate ();
 }

@@ -353,6 +353,9 @@ sih_case_list_map (GtkWidget *widget)
   SihCaseList *self = SIH_CASE_LIST (widget);
 
   GTK_WIDGET_CLASS (sih_case_list_parent_class)->map (widget);
+  /* The list model reports cases added, removed or moved, not a status or
+   * a note changed in place: filter and sort again each time it is shown. */
+  refilter (self);
   resort (self);
   refresh_rows (self, GTK_WIDGET (self->list_view));
   schedule_refresh (self);

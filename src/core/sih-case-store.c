@@ -289,7 +289,9 @@ model_remove (SihCaseStore *self,
     g_list_store_remove (self->cases, position);
 }
 
-/* Moves an entry whose time changed to where it now belongs. */
+/* Moves an entry whose time changed to where it now belongs; one that
+ * stays is reported changed in place, so that lists filtered or sorted by
+ * what else changed (its status, call-back, title) look at it again. */
 static void
 model_reposition (SihCaseStore *self,
                   SihCaseInfo  *info)
@@ -319,6 +321,12 @@ model_reposition (SihCaseStore *self,
       g_list_store_remove (self->cases, position);
       model_insert (self, info);
       g_object_unref (info);
+    }
+  else
+    {
+      gpointer item = info;
+
+      g_list_store_splice (self->cases, position, 1, &item, 1);
     }
 }
 

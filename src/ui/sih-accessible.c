@@ -51,7 +51,12 @@ drop_down_selected_cb (GtkDropDown *drop_down)
   else
     name = g_strdup (label);
 
-  /* The drop-down is read as its button, which GTK 4.8 leaves unnamed. */
+  /* The drop-down is a combo box; GTK 4.18 gives it the choice as its
+   * value and names its button after it itself (what is set below does
+   * not stay there). */
+  sih_accessible_set_label (GTK_WIDGET (drop_down), label);
+
+  /* GTK 4.8 leaves the button, which a screen reader reads, unnamed. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -66,7 +71,6 @@ drop_down_selected_cb (GtkDropDown *drop_down)
         if (content != NULL)
           gtk_accessible_update_state (GTK_ACCESSIBLE (content), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       }
-  sih_accessible_set_label (GTK_WIDGET (drop_down), label);
 }
 
 /**

@@ -479,6 +479,7 @@ status_sort_run (SihApplication *app,
   SihPack *pack = sih_application_get_pack (app);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) an_hour_ago = g_date_time_add_hours (now, -1);
+  g_autoptr(GDateTime) half_an_hour_ago = g_date_time_add_minutes (now, -30);
   g_autoptr(GDateTime) in_two_hours = g_date_time_add_hours (now, 2);
   g_autoptr(SihCase) due = NULL;
   g_autoptr(SihCase) later = NULL;
@@ -557,7 +558,8 @@ status_sort_run (SihApplication *app,
   g_assert_true (sih_case_set_status (plain, SIH_STATUS_WAITING, NULL, NULL, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
   sih_case_list_set_filter (list, SIH_CASE_FILTER_ALL);
-  g_assert_true (sih_case_set_status (plain, SIH_STATUS_CALL_BACK, NULL, NULL, an_hour_ago));
+  /* Due, but after the one that has waited longer. */
+  g_assert_true (sih_case_set_status (plain, SIH_STATUS_CALL_BACK, NULL, NULL, half_an_hour_ago));
   g_assert_cmpstr (visible_id (visible, 0), ==, sih_case_get_id (due));
   g_assert_cmpstr (visible_id (visible, 1), ==, sih_case_get_id (plain));
   g_assert_true (sih_case_set_status (plain, SIH_STATUS_OPEN, NULL, NULL, NULL));

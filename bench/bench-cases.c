@@ -7,6 +7,10 @@
  *   - opening the store and producing the full list without an index
  *     (every file read: the first start, or after the index was lost);
  *   - the same with the index (every later start);
+ *   - the size of the index, and one search of every listed case as the
+ *     saved-cases list makes it on the main thread for each change of the
+ *     search text (sih_case_info_matches(), over titles, tickets, callers,
+ *     notes and details), and its sort (sih_case_info_compare());
  *   - one save of a typical case: serializing it (the part that runs on
  *     the main thread during autosave) and the whole save, including the
  *     durable write, as sih_case_store_flush() does it at window close.
@@ -86,6 +90,14 @@ generate_case (guint i)
   sih_case_restore_updated (c, updated);
 
   return c;
+}
+
+static int
+compare_infos (gconstpointer a,
+               gconstpointer b,
+               gpointer      now)
+{
+  return sih_case_info_compare (*(SihCaseInfo * const *)a, *(SihCaseInfo * const *)b, now);
 }
 
 static void
@@ -237,6 +249,52 @@ main (int   argc,
            n_cases, median (cold, runs), runs);
   g_print ("case-list %u cases, warm (index): %.1f ms (median of %u)\n",
            n_cases, median (warm, runs), runs);
+
+  {
+    g_autoptr(SihCaseStore) store = sih_case_store_new (dir);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree double *hit = g_new (double, runs);
+    g_autofree double *miss = g_new (double, runs);
+    g_autofree double *sort = g_new (double, runs);
+    GListModel *cases;
+    GStatBuf st;
+    guint found = 0;
+
+    if (!sih_case_store_open (store, &error))
+      g_error ("%s", error->message);
+    cases = sih_case_store_get_cases (store);
+    for (guint i = 0; i < runs; i++)
+      {
+        g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+
+        for (guint j = 0; j < g_list_model_get_n_items (cases); j++)
+          g_ptr_array_add (infos, g_list_model_get_item (cases, j));
+
+        found = 0;
+        start = g_get_monotonic_time ();
+        /* In a note of every fourth step: most cases match. */
+        for (guint j = 0; j < infos->len; j++)
+          found += sih_case_info_matches (g_ptr_array_index (infos, j), NULL, "did not come");
+        hit[i] = ms_since (start);
+
+        start = g_get_monotonic_time ();
+        /* Nothing matches: every text of every case is looked through. */
+        for (guint j = 0; j < infos->len; j++)
+          sih_case_info_matches (g_ptr_array_index (infos, j), NULL, "ｎｏ ｓｕｃｈ ｔｅｘｔ");
+        miss[i] = ms_since (start);
+
+        start = g_get_monotonic_time ();
+        g_ptr_array_sort_with_data (infos, compare_infos, now);
+        sort[i] = ms_since (start);
+      }
+    if (g_stat (index, &st) != 0)
+      g_error ("no index");
+    g_print ("case-list %u cases: index %.1f KB (%.0f bytes a case)\n", n_cases,
+             st.st_size / 1e3, (double)st.st_size / n_cases);
+    g_print ("case-list %u cases, search (main thread, each change of the search text): "
+             "%.1f ms finding %u, %.1f ms finding none; sort %.1f ms (medians of %u)\n",
+             n_cases, median (hit, runs), found, median (miss, runs), median (sort, runs), runs);
+  }
 
   {
     g_autofree double *ready = g_new (double, runs);

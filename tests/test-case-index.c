@@ -62,6 +62,8 @@ test_case_index_read (void)
   g_assert_null (second->pack_version);
   g_assert_cmpstr (second->title, ==, "Ticket 48213 \"Sato\" \\ \ttab");
   g_assert_cmpstr (second->cause_id, ==, "account-locked");
+  g_assert_null (first->search_text);
+  g_assert_cmpstr (second->search_text, ==, "caller will look for the backup codes\niphone 15 ｐｒｏ\n");
 }
 
 static gint
@@ -133,32 +135,32 @@ static void
 test_case_index_refused (void)
 {
   static const struct { const char *entry; } bad[] = {
-    { "[\"Upper\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"P\",null,null,null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"maybe\",null,null,\"p\",null,null,null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,false,null,null,\"p\",null,null,null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,null,null,null,null,null,null]" },
-    { "[\"a\",99999999999999999999,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null]" },
-    { "[\"a\",1,1,1,0,90000,0,0,\"open\",null,null,\"p\",null,null,null,null,null]" },
-    { "[\"a\",1,1,1,-62135596800000001,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,\"\\u0041\",null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,\"\\n\",null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,\"\xff\",null,null,null]" },
-    { "[\"a\", 1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null]" },
+    { "[\"Upper\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"P\",null,null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"maybe\",null,null,\"p\",null,null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,false,null,null,\"p\",null,null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,null,null,null,null,null,null,null]" },
+    { "[\"a\",99999999999999999999,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,90000,0,0,\"open\",null,null,\"p\",null,null,null,null,null,null]" },
+    { "[\"a\",1,1,1,-62135596800000001,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,\"\\u0041\",null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,\"\\n\",null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,\"\xff\",null,null,null,null]" },
+    { "[\"a\", 1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null,null]" },
     /* A call-back time only for a case to call back, and whole. */
-    { "[\"a\",1,1,1,0,0,0,0,\"open\",0,0,\"p\",null,null,null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"call-back\",0,null,\"p\",null,null,null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"call-back\",null,0,\"p\",null,null,null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"call-back\",0,90000,\"p\",null,null,null,null,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,4711,null]" },
-    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,\"\xff\"]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",0,0,\"p\",null,null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"call-back\",0,null,\"p\",null,null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"call-back\",null,0,\"p\",null,null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"call-back\",0,90000,\"p\",null,null,null,null,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,4711,null,null]" },
+    { "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,\"\xff\",null]" },
   };
-  const char *head = "{\"format\":2,\"kind\":\"signin-helper-case-index\",\"cases\":[\n";
+  const char *head = "{\"format\":3,\"kind\":\"signin-helper-case-index\",\"cases\":[\n";
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autofree char *text = g_strdup_printf ("%s[\"good\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null],\n"
+      g_autofree char *text = g_strdup_printf ("%s[\"good\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null,null],\n"
                                                "%s\n]}\n", head, bad[i].entry);
       gboolean complete = TRUE;
       g_autoptr(GHashTable) records = sih_case_index_parse (text, strlen (text), &complete);
@@ -172,10 +174,10 @@ test_case_index_refused (void)
 
   /* Another format or kind is not read at all; a duplicate stops it. */
   {
-    const char *other = "{\"format\":3,\"kind\":\"signin-helper-case-index\",\"cases\":[\n]}\n";
-    const char *twice = "{\"format\":2,\"kind\":\"signin-helper-case-index\",\"cases\":[\n"
-                        "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null],\n"
-                        "[\"a\",2,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null]\n]}\n";
+    const char *other = "{\"format\":4,\"kind\":\"signin-helper-case-index\",\"cases\":[\n]}\n";
+    const char *twice = "{\"format\":3,\"kind\":\"signin-helper-case-index\",\"cases\":[\n"
+                        "[\"a\",1,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null,null],\n"
+                        "[\"a\",2,1,1,0,0,0,0,\"open\",null,null,\"p\",null,null,null,null,null,null]\n]}\n";
     gboolean complete = TRUE;
     g_autoptr(GHashTable) none = sih_case_index_parse (other, strlen (other), &complete);
     g_autoptr(GHashTable) one = NULL;
@@ -240,6 +242,59 @@ test_case_index_from_case (void)
   g_assert_cmpstr (read->caller_name, ==, "Tanaka Hanako");
 }
 
+/* An index of format 2 has no search text: it is not read, so that the
+ * case files are read again and the search finds their notes. */
+static void
+test_case_index_format_2 (void)
+{
+  gboolean complete = TRUE;
+  g_autoptr(GHashTable) records = parse_file ("format-2.json", &complete);
+
+  g_assert_false (complete);
+  g_assert_cmpuint (g_hash_table_size (records), ==, 0);
+}
+
+/* The search text holds the notes, typed details and the status's reason,
+ * folded; never how to reach anyone, nor the ids of choices. */
+static void
+test_case_index_search_text (void)
+{
+  g_autoptr(SihCase) c = sih_case_new ("test-pack", NULL);
+  g_autoptr(SihCaseRecord) record = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GHashTable) again = NULL;
+  SihCaseRecord *read;
+  gboolean complete;
+
+  record = sih_case_record_new_from_case (c);
+  g_assert_null (record->search_text);
+  g_clear_pointer (&record, sih_case_record_unref);
+
+  sih_case_set_note (c, "code-not-arriving", "check-spam", "ＳＭＳ never came\n\"quoted\"");
+  sih_case_set_note (c, "code-not-arriving", "wait", "パスワード");
+  sih_case_set_detail (c, "error-message", "There was a problem");
+  sih_case_set_detail (c, "device-type", "tablet");
+  sih_case_set_detail (c, "account-email", "hanako@example.com");
+  sih_case_set_status (c, SIH_STATUS_WAITING, "Looking for the backup codes", NULL, NULL);
+  record = sih_case_record_new_from_case (c);
+  g_assert_nonnull (strstr (record->search_text, "sms never came"));
+  g_assert_nonnull (strstr (record->search_text, "ぱすわーど"));
+  g_assert_nonnull (strstr (record->search_text, "there was a problem"));
+  g_assert_nonnull (strstr (record->search_text, "looking for the backup codes"));
+  g_assert_null (strstr (record->search_text, "example.com"));
+  g_assert_null (strstr (record->search_text, "tablet"));
+
+  g_ptr_array_add (list, record);
+  bytes = sih_case_index_to_bytes (list);
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "example.com"));
+  again = sih_case_index_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &complete);
+  g_assert_true (complete);
+  read = g_hash_table_lookup (again, sih_case_get_id (c));
+  g_assert_nonnull (read);
+  g_assert_cmpstr (read->search_text, ==, record->search_text);
+}
+
 static void
 test_case_index_missing_file (void)
 {
@@ -262,6 +317,8 @@ main (int   argc,
   g_test_add_func ("/case-index/refused", test_case_index_refused);
   g_test_add_func ("/case-index/format-1", test_case_index_format_1);
   g_test_add_func ("/case-index/from-case", test_case_index_from_case);
+  g_test_add_func ("/case-index/format-2", test_case_index_format_2);
+  g_test_add_func ("/case-index/search-text", test_case_index_search_text);
   g_test_add_func ("/case-index/missing-file", test_case_index_missing_file);
 
   return g_test_run ();

@@ -1197,6 +1197,21 @@ test_store_trash (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, 0);
 }
 
+/* Imports a file whose case is not saved yet. */
+static SihCaseInfo *
+import_new (SihCaseStore  *store,
+            GFile         *file,
+            GError       **error)
+{
+  g_autoptr(SihImport) import = sih_case_store_check_import (store, file, error);
+
+  if (import == NULL)
+    return NULL;
+  g_assert_cmpint (import->conflict, ==, SIH_IMPORT_NEW);
+  g_assert_null (import->saved);
+  return sih_case_store_finish_import (store, import, SIH_IMPORT_ADD, error);
+}
+
 static void
 test_store_import (Fixture       *f,
                    gconstpointer  data)
@@ -1225,7 +1240,7 @@ test_store_import (Fixture       *f,
 
   /* A case from an older pack keeps every record, including steps the
    * pack no longer has. */
-  first = sih_case_store_import (f->store, file, &error);
+  first = import_new (f->store, file, &error);
   g_assert_no_error (error);
   g_assert_nonnull (first);
   g_assert_cmpstr (sih_case_info_get_id (first), ==, sih_case_get_id (original));
@@ -1243,9 +1258,19 @@ test_store_import (Fixture       *f,
   g_assert_cmpint (sih_case_get_outcome (loaded, "retired-cause", "check-spam"), ==,
                    SIH_OUTCOME_WORKED);
 
-  /* Importing it again replaces nothing: the copy gets its own id. */
-  second = sih_case_store_import (f->store, file, &error);
-  g_assert_no_error (error);
+  /* Importing it again is never silent: the saved case is found, and the
+   * file is not newer; kept both, the copy gets its own id and says it
+   * is a copy. */
+  {
+    g_autoptr(SihImport) again = sih_case_store_check_import (f->store, file, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (again->conflict, ==, SIH_IMPORT_NOT_NEWER);
+    g_assert_cmpstr (sih_case_info_get_id (again->saved), ==, sih_case_info_get_id (first));
+    g_assert_cmpuint (n_items (f->store), ==, 1);
+    second = sih_case_store_finish_import (f->store, again, SIH_IMPORT_KEEP_BOTH, &error);
+    g_assert_no_error (error);
+  }
   g_assert_cmpstr (sih_case_info_get_id (second), !=, sih_case_info_get_id (first));
   g_assert_true (g_uuid_string_is_valid (sih_case_info_get_id (second)));
   g_assert_cmpuint (n_items (f->store), ==, 2);
@@ -1254,7 +1279,8 @@ test_store_import (Fixture       *f,
     g_autoptr(SihCase) copy = sih_case_file_load (path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (sih_case_get_title (copy), ==, "Handed over from the front desk");
+    g_assert_cmpstr (sih_case_get_title (copy), ==, "Handed over from the front desk (copy from handover)");
+    g_assert_cmpstr (sih_case_info_get_title (second), ==, "Handed over from the front desk (copy from handover)");
     g_assert_cmpuint (sih_case_get_records (copy)->len, ==, 3);
   }
   wait_idle (f->store);
@@ -1265,7 +1291,7 @@ test_store_import (Fixture       *f,
       g_autofree char *name = g_build_filename ("bad", bad[i], NULL);
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cases", name, NULL);
       g_autoptr(GFile) bad_file = g_file_new_for_path (path);
-      g_autoptr(SihCaseInfo) info = sih_case_store_import (f->store, bad_file, &error);
+      g_autoptr(SihCaseInfo) info = import_new (f->store, bad_file, &error);
 
       g_assert_null (info);
       g_assert_error (error, SIH_ERROR, bad_codes[i]);
@@ -1274,7 +1300,7 @@ test_store_import (Fixture       *f,
     }
   {
     g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/case.json");
-    g_autoptr(SihCaseInfo) info = sih_case_store_import (f->store, missing, &error);
+    g_autoptr(SihCaseInfo) info = import_new (f->store, missing, &error);
 
     g_assert_null (info);
     g_assert_error (error, SIH_ERROR, SIH_ERROR_IO);
@@ -1289,13 +1315,142 @@ test_store_import (Fixture       *f,
     g_autoptr(GError) injected = g_error_new (SIH_ERROR, SIH_ERROR_IO, "Disk full");
     g_autoptr(SihCaseInfo) info = NULL;
 
+    g_autoptr(SihImport) again = sih_case_store_check_import (f->store, file, &error);
+
+    g_assert_no_error (error);
     sih_case_store_set_write_error (f->store, injected);
-    info = sih_case_store_import (f->store, file, &error);
+    info = sih_case_store_finish_import (f->store, again, SIH_IMPORT_KEEP_BOTH, &error);
     g_assert_null (info);
     g_assert_error (error, SIH_ERROR, SIH_ERROR_IO);
     g_assert_cmpuint (n_items (f->store), ==, 2);
     g_assert_cmpuint (count_files (f->dir), ==, 2);
   }
+}
+
+/* Writes @c, changed @minutes after it, to a file of its own, as someone
+ * who worked on it elsewhere hands it back. */
+static GFile *
+handed_back (Fixture    *f,
+             SihCase    *c,
+             const char *title,
+             int         minutes)
+{
+  g_autoptr(GBytes) bytes = sih_case_file_to_bytes (c);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihCase) theirs = sih_case_file_load_bytes (bytes, "theirs", &error);
+  g_autoptr(GDateTime) updated = g_date_time_add_minutes (sih_case_get_updated (c), minutes);
+  g_autofree char *path = g_build_filename (f->root, "handed-back.json", NULL);
+  g_autofree char *cause_id = NULL;
+
+  g_assert_no_error (error);
+  cause_id = g_strdup (sih_case_get_cause_id (theirs));
+  sih_case_restore_state (theirs, title, FALSE, cause_id);
+  sih_case_restore_updated (theirs, updated);
+  g_assert_true (sih_case_file_save_to_path (theirs, path, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* A case handed back newer than the saved one: Update replaces it in
+ * place, atomically (a failed write leaves it as it was); one that is not
+ * newer can only be kept beside it. */
+static void
+test_store_import_update (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihCase) ours = NULL;
+  g_autoptr(GFile) newer = NULL;
+  g_autoptr(GFile) older = NULL;
+  g_autoptr(SihImport) import = NULL;
+  g_autoptr(SihCaseInfo) info = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_true (sih_case_store_open (f->store, &error));
+  ours = sih_case_store_new_case (f->store, "test-pack", "1.0");
+  sih_case_set_title (ours, "Ours");
+  sih_case_set_note (ours, "code-not-arriving", "check-spam", "Spam was empty");
+  g_assert_true (sih_case_store_flush (f->store, &error));
+  id = g_strdup (sih_case_get_id (ours));
+  path = case_file (f, id);
+  newer = handed_back (f, ours, "Theirs", 30);
+
+  import = sih_case_store_check_import (f->store, newer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (import->conflict, ==, SIH_IMPORT_NEWER);
+  g_assert_cmpstr (sih_case_info_get_id (import->saved), ==, id);
+  g_assert_true (g_date_time_equal (sih_case_info_get_updated (import->saved),
+                                    sih_case_get_updated (ours)));
+
+  /* Still being worked on here: updating would be lost to its next save. */
+  info = sih_case_store_finish_import (f->store, import, SIH_IMPORT_UPDATE, &error);
+  g_assert_null (info);
+  g_assert_error (error, SIH_ERROR, SIH_ERROR_IO);
+  g_clear_error (&error);
+  sih_case_store_untrack (f->store, ours);
+  wait_idle (f->store);
+
+  /* A write that fails leaves the saved case as it was. */
+  before = read_bytes (path);
+  {
+    g_autoptr(GError) injected = g_error_new (SIH_ERROR, SIH_ERROR_IO, "Disk full");
+
+    sih_case_store_set_write_error (f->store, injected);
+    info = sih_case_store_finish_import (f->store, import, SIH_IMPORT_UPDATE, &error);
+    g_assert_null (info);
+    g_assert_error (error, SIH_ERROR, SIH_ERROR_IO);
+    g_clear_error (&error);
+    sih_case_store_set_write_error (f->store, NULL);
+  }
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpstr (sih_case_info_get_title (sih_case_store_lookup (f->store, id)), ==, "Ours");
+  g_assert_cmpuint (n_items (f->store), ==, 1);
+
+  /* Updated: the same case, the same id, what the file holds. */
+  info = sih_case_store_finish_import (f->store, import, SIH_IMPORT_UPDATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sih_case_info_get_id (info), ==, id);
+  g_assert_cmpstr (sih_case_info_get_title (info), ==, "Theirs");
+  g_assert_cmpuint (n_items (f->store), ==, 1);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  assert_file_holds (path, import->kase);
+  {
+    g_autoptr(SihCase) loaded = sih_case_store_load (f->store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sih_case_get_title (loaded), ==, "Theirs");
+    g_assert_cmpstr (sih_case_get_note (loaded, "code-not-arriving", "check-spam"), ==, "Spam was empty");
+    sih_case_store_untrack (f->store, loaded);
+  }
+  g_clear_object (&info);
+  g_clear_pointer (&import, sih_import_free);
+
+  /* The same file again, or an older one: not newer. */
+  import = sih_case_store_check_import (f->store, newer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (import->conflict, ==, SIH_IMPORT_NOT_NEWER);
+  g_clear_pointer (&import, sih_import_free);
+  {
+    g_autoptr(SihCase) loaded = sih_case_store_load (f->store, id, &error);
+
+    g_assert_no_error (error);
+    older = handed_back (f, loaded, "Older", -60);
+    sih_case_store_untrack (f->store, loaded);
+  }
+  import = sih_case_store_check_import (f->store, older, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (import->conflict, ==, SIH_IMPORT_NOT_NEWER);
+  info = sih_case_store_finish_import (f->store, import, SIH_IMPORT_KEEP_BOTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sih_case_info_get_id (info), !=, id);
+  g_assert_cmpstr (sih_case_info_get_title (info), ==, "Older (copy from handover)");
+  g_assert_cmpstr (sih_case_info_get_title (sih_case_store_lookup (f->store, id)), ==, "Theirs");
+  g_assert_cmpuint (n_items (f->store), ==, 2);
+  wait_idle (f->store);
 }
 
 static void
@@ -1402,6 +1557,7 @@ main (int   argc,
   ADD ("no-permission", test_store_no_permission);
   ADD ("trash", test_store_trash);
   ADD ("import", test_store_import);
+  ADD ("import-update", test_store_import_update);
   ADD ("symlink-on-save", test_store_symlink_on_save);
 
 #undef ADD

@@ -10,6 +10,7 @@
 #include "ui/sih-application.h"
 #include "core/sih-case-file.h"
 #include "core/sih-error.h"
+#include "core/sih-handover.h"
 #include "core/sih-case-info-private.h"
 #include "ui/sih-case-list.h"
 #include "ui/sih-cause-page.h"
@@ -215,9 +216,9 @@ list_run (SihApplication *app,
   }
 
   /* Filter by status. */
-  sih_case_list_set_filter (list, SIH_CASE_FILTER_SOLVED);
+  sih_case_list_set_filter (list, SIH_STATUS_SOLVED);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
-  sih_case_list_set_filter (list, SIH_CASE_FILTER_OPEN);
+  sih_case_list_set_filter (list, SIH_STATUS_OPEN);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
   sih_case_list_set_filter (list, SIH_CASE_FILTER_ALL);
 
@@ -435,6 +436,274 @@ import_run (SihApplication *app,
   g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, n_before + 1);
   g_assert_cmpuint (sih_case_get_records (sih_window_get_case (window))->len, >, 0);
 
+}
+
+/* The first label under @widget whose text starts with @prefix. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+visible_id (GListModel *visible,
+            guint       position)
+{
+  g_autoptr(SihCaseInfo) info = g_list_model_get_item (visible, position);
+
+  return info != NULL ? sih_case_info_get_id (info) : NULL;
+}
+
+/* Call-backs that are due come first, then those to come; the status
+ * filter shows one status; each row says its status and ticket; the
+ * search finds notes. */
+static void
+status_sort_run (SihApplication *app,
+                 SihWindow      *window,
+                 gpointer        data)
+{
+  SihCaseStore *store = sih_application_get_store (app);
+  SihPack *pack = sih_application_get_pack (app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) an_hour_ago = g_date_time_add_hours (now, -1);
+  g_autoptr(GDateTime) half_an_hour_ago = g_date_time_add_minutes (now, -30);
+  g_autoptr(GDateTime) in_two_hours = g_date_time_add_hours (now, 2);
+  g_autoptr(SihCase) due = NULL;
+  g_autoptr(SihCase) later = NULL;
+  g_autoptr(SihCase) waiting = NULL;
+  g_autoptr(SihCase) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  SihCaseList *list;
+  GtkDropDown *dropdown;
+  GListModel *visible;
+  GtkLabel *due_label;
+
+  later = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (later, "Call later");
+  g_assert_true (sih_case_set_status (later, SIH_STATUS_CALL_BACK, NULL, NULL, in_two_hours));
+  due = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (due, "Call now");
+  sih_case_set_ticket (due, "HD-777");
+  g_assert_true (sih_case_set_status (due, SIH_STATUS_CALL_BACK, NULL, NULL, an_hour_ago));
+  waiting = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (waiting, "Waiting one");
+  sih_case_set_note (waiting, "code-not-arriving", "wait-then-newest", "Backup codes are in the ＤＲＡＷＥＲ");
+  g_assert_true (sih_case_set_status (waiting, SIH_STATUS_WAITING, NULL, NULL, NULL));
+  /* The last changed of all, yet after the call-backs. */
+  plain = sih_case_store_new_case (store, sih_pack_get_id (pack), sih_pack_get_version (pack));
+  sih_case_set_title (plain, "Plain newest");
+  g_assert_true (sih_case_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  list = SIH_CASE_LIST (sih_test_find_widget (GTK_WIDGET (window), "case_list"));
+  visible = sih_case_list_get_visible (list);
+  /* In order before it is ever shown. */
+  g_assert_cmpstr (visible_id (visible, 0), ==, sih_case_get_id (due));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (sih_test_find_widget (GTK_WIDGET (window), "cases_button")));
+  sih_test_iterate ();
+  /* A loaded machine may take a while to show it; its rows are read below. */
+  while (!gtk_widget_get_mapped (GTK_WIDGET (list)))
+    g_main_context_iteration (NULL, TRUE);
+  sih_test_iterate ();
+  g_assert_cmpstr (visible_id (visible, 0), ==, sih_case_get_id (due));
+  g_assert_cmpstr (visible_id (visible, 1), ==, sih_case_get_id (later));
+  g_assert_cmpstr (visible_id (visible, 2), ==, sih_case_get_id (plain));
+
+  /* The row says, in words, that the call-back is due, with the ticket. */
+  due_label = find_label (GTK_WIDGET (list), "Ticket\u00a0HD-777 · Due now: call back ");
+  g_assert_nonnull (due_label);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (due_label), "warning"));
+  g_assert_nonnull (find_label (GTK_WIDGET (list), "Call back today at ")
+                    ?: find_label (GTK_WIDGET (list), "Call back tomorrow at "));
+  g_assert_nonnull (find_label (GTK_WIDGET (list), "Waiting for the caller"));
+
+  /* The filter: a dropdown of the statuses, after All. */
+  dropdown = GTK_DROP_DOWN (sih_test_find_widget (GTK_WIDGET (list), "status_dropdown"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, SIH_N_STATUSES + 1);
+  gtk_drop_down_set_selected (dropdown, 1 + SIH_STATUS_WAITING);
+  g_assert_cmpint (sih_case_list_get_filter (list), ==, SIH_STATUS_WAITING);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  g_assert_cmpstr (visible_id (visible, 0), ==, sih_case_get_id (waiting));
+  gtk_drop_down_set_selected (dropdown, 1 + SIH_STATUS_CALL_BACK);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+  g_assert_cmpstr (visible_id (visible, 0), ==, sih_case_get_id (due));
+  sih_case_list_set_filter (list, SIH_CASE_FILTER_ALL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  /* The search finds what was written in a note, folded. */
+  sih_case_list_set_search (list, "drawer");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  g_assert_cmpstr (visible_id (visible, 0), ==, sih_case_get_id (waiting));
+  sih_case_list_set_search (list, "hd-777");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  sih_case_list_set_search (list, NULL);
+
+  /* A status changed on the newest case, which stays first in the store's
+   * list: the filter and the order see it at once, shown or hidden. */
+  sih_case_list_set_filter (list, SIH_STATUS_WAITING);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  g_assert_true (sih_case_set_status (plain, SIH_STATUS_WAITING, NULL, NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+  sih_case_list_set_filter (list, SIH_CASE_FILTER_ALL);
+  /* Due, but after the one that has waited longer. */
+  g_assert_true (sih_case_set_status (plain, SIH_STATUS_CALL_BACK, NULL, NULL, half_an_hour_ago));
+  g_assert_cmpstr (visible_id (visible, 0), ==, sih_case_get_id (due));
+  g_assert_cmpstr (visible_id (visible, 1), ==, sih_case_get_id (plain));
+  g_assert_true (sih_case_set_status (plain, SIH_STATUS_OPEN, NULL, NULL, NULL));
+  g_assert_cmpstr (visible_id (visible, 1), ==, sih_case_get_id (later));
+
+  /* Hidden, and shown again: filtered and sorted as of then. */
+  gtk_popover_popdown (GTK_POPOVER (list));
+  sih_test_iterate ();
+  sih_case_list_set_filter (list, SIH_STATUS_WAITING);
+  g_assert_true (sih_case_set_status (plain, SIH_STATUS_WAITING, NULL, NULL, NULL));
+  g_assert_true (sih_case_store_flush (store, &error));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (sih_test_find_widget (GTK_WIDGET (window), "cases_button")));
+  sih_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+  sih_case_list_set_filter (list, SIH_CASE_FILTER_ALL);
+
+  gtk_popover_popdown (GTK_POPOVER (list));
+  sih_test_iterate ();
+}
+
+/* Importing a case that is saved already asks; Keep Both adds a labelled
+ * copy, Update replaces the saved case when the file is newer, Cancel
+ * adds nothing.  A handover file says who handed it over. */
+static void
+import_choice_run (SihApplication *app,
+                   SihWindow      *window,
+                   gpointer        data)
+{
+  SihCaseStore *store = sih_application_get_store (app);
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "data", "cases", "older-pack.json", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(SihCase) original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sih-import-XXXXXX", &error);
+  g_autofree char *newer_path = g_build_filename (dir, "newer.json", NULL);
+  g_autofree char *handover_path = g_build_filename (dir, "handover.json", NULL);
+  g_autoptr(GFile) newer = NULL;
+  g_autoptr(GFile) handover = NULL;
+  const char *id;
+  SihAlert *alert;
+  guint n;
+
+  g_assert_no_error (error);
+  original = sih_case_file_load (good_path, &error);
+  g_assert_no_error (error);
+  id = sih_case_get_id (original);
+
+  /* The first time it is simply imported. */
+  if (sih_case_store_lookup (store, id) == NULL)
+    {
+      g_assert_true (sih_window_import_case (window, good));
+      sih_test_iterate ();
+      g_assert_null (sih_alert_get_visible (GTK_WIDGET (window)));
+    }
+  n = g_list_model_get_n_items (sih_case_store_get_cases (store));
+
+  /* Again: the same, so not newer; Cancel adds nothing. */
+  g_assert_true (sih_window_import_case (window, good));
+  sih_test_iterate ();
+  alert = sih_alert_get_visible (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), "“Handed over from the front desk” is saved on this computer, last changed "));
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), "The file is not newer"));
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), "2025"));
+  g_assert_cmpstr (sih_alert_get_default_response (alert), ==, "keep-both");
+  sih_alert_respond (alert, "cancel");
+  sih_test_iterate ();
+  g_assert_null (sih_alert_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, n);
+
+  /* Keep Both: a copy, with a new id and a title that says so. */
+  g_assert_true (sih_window_import_case (window, good));
+  sih_test_iterate ();
+  alert = sih_alert_get_visible (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  sih_alert_respond (alert, "keep-both");
+  sih_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, n + 1);
+  g_assert_cmpstr (sih_case_get_id (sih_window_get_case (window)), !=, id);
+  g_assert_cmpstr (sih_case_get_title (sih_window_get_case (window)), ==,
+                   "Handed over from the front desk (copy from handover)");
+
+  /* A newer file, while the saved case is open: Update replaces it, and
+   * the window shows what the file holds. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-case", "s", id);
+  g_assert_cmpstr (sih_case_get_id (sih_window_get_case (window)), ==, id);
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_hours (sih_case_get_updated (original), 5);
+    g_autofree char *cause_id = g_strdup (sih_case_get_cause_id (original));
+
+    sih_case_restore_state (original, "Worked on at the front desk", FALSE, cause_id);
+    sih_case_restore_updated (original, later);
+    g_assert_true (sih_case_file_save_to_path (original, newer_path, &error));
+    g_assert_no_error (error);
+    newer = g_file_new_for_path (newer_path);
+  }
+  g_assert_true (sih_window_import_case (window, newer));
+  sih_test_iterate ();
+  alert = sih_alert_get_visible (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  g_assert_nonnull (strstr (sih_alert_get_body (alert), "The file is newer"));
+  g_assert_cmpstr (sih_alert_get_default_response (alert), ==, "update");
+  g_assert_cmpint (sih_alert_get_response_appearance (alert, "update"), ==, ADW_RESPONSE_SUGGESTED);
+  sih_alert_respond (alert, "update");
+  sih_test_iterate ();
+  g_assert_null (sih_alert_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (sih_case_store_get_cases (store)), ==, n + 1);
+  g_assert_cmpstr (sih_case_info_get_title (sih_case_store_lookup (store, id)), ==,
+                   "Worked on at the front desk");
+  g_assert_cmpstr (sih_case_get_id (sih_window_get_case (window)), ==, id);
+  g_assert_cmpstr (sih_case_get_title (sih_window_get_case (window)), ==, "Worked on at the front desk");
+  /* Working on it again saves the update, not the case as it was. */
+  sih_case_set_detail (sih_window_get_case (window), "extra", "Still locked");
+  g_assert_true (sih_case_store_flush (store, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SihCase) on_disk = sih_case_file_load (sih_case_info_get_path (sih_case_store_lookup (store, id)), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sih_case_get_title (on_disk), ==, "Worked on at the front desk");
+    g_assert_cmpstr (sih_case_get_detail (on_disk, "extra"), ==, "Still locked");
+  }
+
+  /* A handover file says who handed it over, and when. */
+  {
+    g_autoptr(SihCase) theirs = sih_case_new ("amazon-signin", NULL);
+
+    sih_case_set_agent (theirs, "Sato Ichiro");
+    sih_case_set_title (theirs, "From the evening shift");
+    g_assert_true (sih_handover_export (theirs, handover_path, SIH_MASK_DEFAULT, NULL, &error));
+    g_assert_no_error (error);
+    handover = g_file_new_for_path (handover_path);
+  }
+  g_assert_true (sih_window_import_case (window, handover));
+  sih_test_iterate ();
+  g_assert_null (sih_alert_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (sih_case_get_title (sih_window_get_case (window)), ==, "From the evening shift");
+  g_assert_cmpstr (sih_case_get_handover_agent (sih_window_get_case (window)), ==, "Sato Ichiro");
+  g_assert_true (g_str_has_prefix (sih_window_get_last_toast (window),
+                                   "Case imported: handed over by Sato Ichiro on "));
+
+  g_unlink (newer_path);
+  g_unlink (handover_path);
+  g_rmdir (dir);
 }
 
 /* The case files in the store's folder (not the index, not set-aside). */
@@ -809,6 +1078,12 @@ test_cases_list (void)
 }
 
 static void
+test_cases_status_sort (void)
+{
+  run_app (status_sort_run, NULL);
+}
+
+static void
 test_cases_delete_undo (void)
 {
   run_app (delete_undo_run, NULL);
@@ -818,6 +1093,12 @@ static void
 test_cases_import (void)
 {
   run_app (import_run, NULL);
+}
+
+static void
+test_cases_import_choice (void)
+{
+  run_app (import_choice_run, NULL);
 }
 
 static void
@@ -835,9 +1116,11 @@ main (int   argc,
 
   g_test_add_func ("/cases/restart", test_cases_restart);
   g_test_add_func ("/cases/list", test_cases_list);
+  g_test_add_func ("/cases/status-sort", test_cases_status_sort);
   g_test_add_func ("/cases/delete-undo", test_cases_delete_undo);
   g_test_add_func ("/cases/relative-times", test_cases_relative_times);
   g_test_add_func ("/cases/import", test_cases_import);
+  g_test_add_func ("/cases/import-choice", test_cases_import_choice);
   g_test_add_func ("/cases/blank", test_cases_blank);
   g_test_add_func ("/cases/quit-unsaved", test_cases_quit_unsaved);
   g_test_add_func ("/cases/unreadable", test_cases_unreadable);

@@ -282,6 +282,116 @@ test_handover_export (void)
   g_rmdir (dir);
 }
 
+static GDateTime *clock_now;
+
+static GDateTime *
+fixed_clock (gpointer user_data)
+{
+  return g_date_time_ref (clock_now);
+}
+
+static void
+advance (int minutes)
+{
+  GDateTime *later = g_date_time_add_minutes (clock_now, minutes);
+
+  g_date_time_unref (clock_now);
+  clock_now = later;
+}
+
+/* Handing a case over and importing the file keeps every call (start,
+ * end, agent) and the agent of every history entry, and says who handed
+ * it over and when. */
+static void
+test_handover_agents (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("+09:00");
+  g_autoptr(SihCase) c = sih_case_new ("test-pack", "1.0");
+  g_autoptr(SihCase) loaded = NULL;
+  g_autoptr(SihCase) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sih-handover-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "handover.json", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  GPtrArray *calls, *history, *loaded_calls, *loaded_history;
+
+  g_assert_no_error (error);
+  clock_now = g_date_time_new (tz, 2026, 11, 25, 9, 0, 0);
+  sih_case_set_clock (c, fixed_clock, NULL);
+
+  sih_case_set_agent (c, "Sato");
+  g_assert_true (sih_case_start_call (c));
+  advance (3);
+  sih_case_set_outcome (c, CAUSE, STEP, SIH_OUTCOME_FAILED);
+  sih_case_set_note (c, CAUSE, STEP, "Nothing came");
+  advance (4);
+  g_assert_true (sih_case_stop_call (c));
+  advance (1);
+  sih_case_set_status (c, SIH_STATUS_WAITING, "Looking for the phone", NULL, NULL);
+  advance (60);
+  sih_case_set_agent (c, "Suzuki");
+  g_assert_true (sih_case_start_call (c));
+  advance (2);
+  sih_case_set_outcome (c, CAUSE, OTHER, SIH_OUTCOME_WORKED);
+  g_assert_true (sih_case_stop_call (c));
+  advance (5);
+
+  g_assert_true (sih_handover_export (c, path, SIH_MASK_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  /* The case kept here was never handed over. */
+  g_assert_null (sih_case_get_handover_time (c));
+  g_assert_null (sih_case_get_handover_agent (c));
+
+  loaded = sih_case_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sih_case_get_handover_agent (loaded), ==, "Suzuki");
+  g_assert_nonnull (sih_case_get_handover_time (loaded));
+  g_assert_true (g_date_time_equal (sih_case_get_handover_time (loaded), clock_now));
+
+  calls = sih_case_get_calls (c);
+  loaded_calls = sih_case_get_calls (loaded);
+  g_assert_cmpuint (calls->len, ==, 2);
+  g_assert_cmpuint (loaded_calls->len, ==, calls->len);
+  for (guint i = 0; i < calls->len; i++)
+    {
+      const SihCall *a = g_ptr_array_index (calls, i);
+      const SihCall *b = g_ptr_array_index (loaded_calls, i);
+
+      g_assert_true (g_date_time_equal (a->start, b->start));
+      g_assert_nonnull (b->end);
+      g_assert_true (g_date_time_equal (a->end, b->end));
+      g_assert_cmpstr (a->agent, ==, b->agent);
+    }
+  g_assert_cmpstr (((SihCall *)g_ptr_array_index (loaded_calls, 0))->agent, ==, "Sato");
+  g_assert_cmpstr (((SihCall *)g_ptr_array_index (loaded_calls, 1))->agent, ==, "Suzuki");
+
+  history = sih_case_get_history (c);
+  loaded_history = sih_case_get_history (loaded);
+  g_assert_cmpuint (history->len, >=, 4);
+  g_assert_cmpuint (loaded_history->len, ==, history->len);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const SihHistoryEntry *a = g_ptr_array_index (history, i);
+      const SihHistoryEntry *b = g_ptr_array_index (loaded_history, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_true (g_date_time_equal (a->time, b->time));
+      g_assert_nonnull (b->agent);
+      g_assert_cmpstr (a->agent, ==, b->agent);
+    }
+
+  /* Saved again here (as the store does), it still says where it came from. */
+  bytes = sih_case_file_to_bytes (loaded);
+  again = sih_case_file_load_bytes (bytes, "again", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sih_case_get_handover_agent (again), ==, "Suzuki");
+  g_assert_true (g_date_time_equal (sih_case_get_handover_time (again), clock_now));
+
+  g_clear_pointer (&clock_now, g_date_time_unref);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_handover_detail_kinds (void)
 {
@@ -305,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/handover/bounds", test_handover_bounds);
   g_test_add_func ("/handover/export", test_handover_export);
   g_test_add_func ("/handover/detail-kinds", test_handover_detail_kinds);
+  g_test_add_func ("/handover/agents", test_handover_agents);
 
   return g_test_run ();
 }

@@ -847,6 +847,20 @@ test_mask_and_os_release (void)
 
 /* Links in the case folder */
 
+/* Imports a file whose case is not saved yet. */
+static SihCaseInfo *
+import_new (SihCaseStore  *store,
+            GFile         *file,
+            GError       **error)
+{
+  g_autoptr(SihImport) import = sih_case_store_check_import (store, file, error);
+
+  if (import == NULL)
+    return NULL;
+  g_assert_cmpint (import->conflict, ==, SIH_IMPORT_NEW);
+  return sih_case_store_finish_import (store, import, SIH_IMPORT_ADD, error);
+}
+
 static void
 test_store_symlinked_case (Fixture       *f,
                            gconstpointer  user_data)
@@ -896,7 +910,7 @@ test_store_symlinked_case (Fixture       *f,
     write_case_file (import_path, "linked", "Imported");
     file = g_file_new_for_path (import_path);
   }
-  info = sih_case_store_import (f->store, file, &error);
+  info = import_new (f->store, file, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sih_case_info_get_id (info), !=, "linked");
   g_assert_true (is_symlink (link));
@@ -994,7 +1008,7 @@ test_store_symlinked_folder (Fixture       *f,
   g_assert_cmpuint (n_cases (f), ==, 1);
   write_case_file (import_path, "imported", "Imported");
   file = g_file_new_for_path (import_path);
-  info = sih_case_store_import (f->store, file, &error);
+  info = import_new (f->store, file, &error);
   g_assert_no_error (error);
   imported = g_build_filename (moved, "imported.json", NULL);
   g_assert_true (g_file_test (imported, G_FILE_TEST_IS_REGULAR));

@@ -139,6 +139,16 @@ add_help_desk (JsonBuilder *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  /* A case imported from a handover file: who exported it, and when. */
+  if (sih_case_get_handover_time (c) != NULL)
+    {
+      json_builder_set_member_name (builder, "handover");
+      json_builder_begin_object (builder);
+      add_nonnull (builder, "agent", sih_case_get_handover_agent (c));
+      add_time (builder, "time", sih_case_get_handover_time (c));
+      json_builder_end_object (builder);
+    }
 }
 
 /**
@@ -539,6 +549,32 @@ read_caller (SihJsonReader *reader,
 }
 
 static void
+read_handover (SihJsonReader *reader,
+               JsonObject    *root,
+               SihCase       *c)
+{
+  static const char * const members[] = { "agent", "time", NULL };
+  g_autoptr(GDateTime) time = NULL;
+  JsonObject *object;
+  const char *agent;
+  gsize mark;
+
+  object = sih_json_reader_get_object (reader, root, "handover", FALSE);
+  if (object == NULL)
+    return;
+
+  mark = sih_json_reader_push_member (reader, "handover");
+  if (sih_json_reader_check_members (reader, object, members))
+    {
+      agent = sih_json_reader_get_string (reader, object, "agent", FALSE);
+      time = read_time (reader, object, "time", TRUE);
+      if (!sih_json_reader_failed (reader))
+        sih_case_restore_handover (c, agent, time);
+    }
+  sih_json_reader_pop (reader, mark);
+}
+
+static void
 read_calls (SihJsonReader *reader,
             JsonObject    *root,
             SihCase       *c)
@@ -648,10 +684,11 @@ read_case (SihJsonReader *reader,
     "format", "kind", "id", "app_version", "pack", "created", "updated", "title", "solved",
     "cause", "records", "history", "details", NULL
   };
-  /* Format 2: a status instead of "solved", and what a help desk keeps. */
+  /* Format 2: a status instead of "solved", and what a help desk keeps;
+   * "handover" (optional) came within format 2, before its first release. */
   static const char * const members_2[] = {
     "format", "kind", "id", "app_version", "pack", "created", "updated", "title", "status",
-    "ticket", "caller", "calls", "cause", "records", "history", "details", NULL
+    "ticket", "caller", "calls", "handover", "cause", "records", "history", "details", NULL
   };
   static const char * const pack_members[] = { "id", "version", NULL };
   g_autoptr(SihCase) c = NULL;
@@ -748,6 +785,7 @@ read_case (SihJsonReader *reader,
       read_status (reader, object, c);
       read_caller (reader, object, c);
       read_calls (reader, object, c);
+      read_handover (reader, object, c);
     }
   read_records (reader, object, format, c);
   read_history (reader, object, format, c);

@@ -14,10 +14,12 @@
 
 #include "core/sih-case-file.h"
 #include "core/sih-case-index.h"
+#include "core/sih-detail.h"
 #include "core/sih-json-reader.h"
+#include "core/sih-text-fold.h"
 
 #define INDEX_KIND   "signin-helper-case-index"
-#define INDEX_FORMAT 2
+#define INDEX_FORMAT 3
 
 SihCaseRecord *
 sih_case_record_ref (SihCaseRecord *record)
@@ -41,7 +43,42 @@ sih_case_record_unref (SihCaseRecord *record)
   g_clear_pointer (&record->call_back, g_date_time_unref);
   g_free (record->ticket);
   g_free (record->caller_name);
+  g_free (record->search_text);
   g_free (record);
+}
+
+/* What the saved-cases search finds besides the title, ticket and caller
+ * (which the record keeps as they are, to show): everything else the agent
+ * typed.  Folded once here, at save or scan, so that the search compares
+ * folded text only; the index keeps it whole (cutting it would lose
+ * matches), which costs a few hundred bytes a typical case (see
+ * bench/bench-cases.c).  A change to sih_text_fold() needs a new
+ * INDEX_FORMAT, so that old folds are made again. */
+static char *
+make_search_text (SihCase *c)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) keys = sih_case_list_details (c);
+  GPtrArray *records = sih_case_get_records (c);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const SihStepRecord *record = g_ptr_array_index (records, i);
+
+      if (record->note != NULL && *record->note != '\0')
+        g_string_append_printf (text, "%s\n", record->note);
+    }
+  /* Typed details only: how to reach the person (e-mail, phone) stays in
+   * the case file, and a choice is an id, not the words the list shows. */
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (sih_detail_get_kind (keys[i]) == SIH_DETAIL_KIND_TEXT)
+      g_string_append_printf (text, "%s\n", sih_case_get_detail (c, keys[i]));
+  if (sih_case_get_status_reason (c) != NULL)
+    g_string_append_printf (text, "%s\n", sih_case_get_status_reason (c));
+
+  if (text->len == 0)
+    return NULL;
+  return sih_text_fold (text->str);
 }
 
 SihCaseRecord *
@@ -62,6 +99,7 @@ sih_case_record_new_from_case (SihCase *c)
     record->call_back = g_date_time_ref (sih_case_get_call_back (c));
   record->ticket = g_strdup (sih_case_get_ticket (c));
   record->caller_name = g_strdup (sih_case_get_caller_name (c));
+  record->search_text = make_search_text (c);
 
   return record;
 }
@@ -96,10 +134,11 @@ sih_file_stamp_equal (const SihFileStamp *a,
  *    created's UTC offset (s), updated (µs), updated's offset (s), status
  *    ("open", "call-back", …), call back (µs) or null, its offset (s) or
  *    null, pack id, pack version or null, title or null, cause or null,
- *    ticket or null, caller's name or null]
+ *    ticket or null, caller's name or null, search text or null]
  * so that the list can filter by status, put due call-backs first and
- * search tickets and callers without reading every case.  (Format 1, with
- * "solved" instead of the status and call back, is simply rebuilt.)
+ * search tickets, callers, notes and details without reading every case.
+ * (Format 1, with "solved" instead of the status and call back, and
+ * format 2, without the search text, are simply rebuilt.)
  * Valid JSON, for people and tools; but the app reads only exactly what it
  * writes (see read_index()).
  */
@@ -186,6 +225,8 @@ sih_case_index_to_bytes (GPtrArray *records)
       append_json_string (out, record->ticket);
       g_string_append_c (out, ',');
       append_json_string (out, record->caller_name);
+      g_string_append_c (out, ',');
+      append_json_string (out, record->search_text);
       g_string_append (out, i + 1 < records->len ? "],\n" : "]\n");
     }
   g_string_append (out, "]}\n");
@@ -370,6 +411,7 @@ index_record (Cursor     *c,
       !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->cause_id) ||
       !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->ticket) ||
       !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->caller_name) ||
+      !cursor_literal (c, ",") || !cursor_string (c, TRUE, &record->search_text) ||
       !cursor_literal (c, "]"))
     return NULL;
 

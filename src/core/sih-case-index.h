@@ -40,6 +40,9 @@ typedef struct
   GDateTime       *call_back;      /* nullable */
   char            *ticket;         /* nullable */
   char            *caller_name;    /* nullable */
+  char            *search_text;    /* nullable: the notes, details and status
+                                    * reason, folded (sih_text_fold()), for
+                                    * the saved-cases search */
   SihFileStamp     stamp;
 } SihCaseRecord;
 

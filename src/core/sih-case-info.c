@@ -8,7 +8,12 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "core/sih-case-info-private.h"
+#include "core/sih-text-fold.h"
+#include "core/sih-time.h"
 
 struct _SihCaseInfo
 {
@@ -23,6 +28,9 @@ struct _SihCaseInfo
   GDateTime *call_back;
   char      *ticket;
   char      *caller_name;
+  char      *search_text;              /* folded; not a property */
+  char      *folded;                   /* what else the search looks at, */
+  SihPack   *folded_pack;              /* folded with this pack's causes */
   char      *cause_id;
   char      *pack_id;
   char      *pack_version;
@@ -66,6 +74,9 @@ sih_case_info_finalize (GObject *object)
   g_clear_pointer (&self->call_back, g_date_time_unref);
   g_clear_pointer (&self->ticket, g_free);
   g_clear_pointer (&self->caller_name, g_free);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->folded, g_free);
+  g_clear_object (&self->folded_pack);
 
   G_OBJECT_CLASS (sih_case_info_parent_class)->finalize (object);
 }
@@ -197,6 +208,7 @@ sih_case_info_new_from_record (const char          *path,
   self->call_back = record->call_back != NULL ? g_date_time_ref (record->call_back) : NULL;
   self->ticket = g_strdup (record->ticket);
   self->caller_name = g_strdup (record->caller_name);
+  self->search_text = g_strdup (record->search_text);
   self->cause_id = g_strdup (record->cause_id);
   self->pack_id = g_strdup (record->pack_id);
   self->pack_version = g_strdup (record->pack_version);
@@ -277,6 +289,7 @@ sih_case_info_update (SihCaseInfo         *self,
   g_return_val_if_fail (record->created != NULL && record->updated != NULL, FALSE);
 
   g_object_freeze_notify (G_OBJECT (self));
+  g_clear_pointer (&self->folded, g_free);
   changed |= set_string (self, &self->title, record->title, PROP_TITLE);
   changed |= set_time (self, &self->created, record->created, PROP_CREATED);
   changed |= set_time (self, &self->updated, record->updated, PROP_UPDATED);
@@ -291,6 +304,12 @@ sih_case_info_update (SihCaseInfo         *self,
   changed |= set_time (self, &self->call_back, record->call_back, PROP_CALL_BACK);
   changed |= set_string (self, &self->ticket, record->ticket, PROP_TICKET);
   changed |= set_string (self, &self->caller_name, record->caller_name, PROP_CALLER_NAME);
+  if (g_strcmp0 (self->search_text, record->search_text) != 0)
+    {
+      g_free (self->search_text);
+      self->search_text = g_strdup (record->search_text);
+      changed = TRUE;
+    }
   changed |= set_string (self, &self->cause_id, record->cause_id, PROP_CAUSE_ID);
   changed |= set_string (self, &self->pack_id, record->pack_id, PROP_PACK_ID);
   changed |= set_string (self, &self->pack_version, record->pack_version, PROP_PACK_VERSION);
@@ -430,4 +449,165 @@ sih_case_info_get_caller_name (SihCaseInfo *self)
 {
   g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
   return self->caller_name;
+}
+
+/**
+ * sih_case_info_is_call_back_due:
+ * @now: the current time
+ *
+ * Returns: whether the case is to be called back and its time has come
+ */
+gboolean
+sih_case_info_is_call_back_due (SihCaseInfo *self,
+                                GDateTime   *now)
+{
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  return sih_status_get_info (self->status)->has_time && self->call_back != NULL &&
+         g_date_time_compare (self->call_back, now) <= 0;
+}
+
+/* 0: a call-back that is due, 1: one to come, 2: anything else */
+static int
+call_back_rank (SihCaseInfo *self,
+                GDateTime   *now)
+{
+  if (!sih_status_get_info (self->status)->has_time || self->call_back == NULL)
+    return 2;
+  return g_date_time_compare (self->call_back, now) <= 0 ? 0 : 1;
+}
+
+/**
+ * sih_case_info_compare:
+ * @a: a case
+ * @b: another
+ * @now: the current time
+ *
+ * The saved-cases list's order: call-backs that are due first (the one
+ * waiting longest first), then call-backs to come, soonest first, then
+ * every other case, the last changed first.  The id breaks ties, so the
+ * order is stable.
+ *
+ * Returns: less than, equal to or greater than 0, as strcmp()
+ */
+int
+sih_case_info_compare (SihCaseInfo *a,
+                       SihCaseInfo *b,
+                       GDateTime   *now)
+{
+  int rank_a, rank_b, order;
+
+  g_return_val_if_fail (SIH_IS_CASE_INFO (a) && SIH_IS_CASE_INFO (b), 0);
+  g_return_val_if_fail (now != NULL, 0);
+
+  rank_a = call_back_rank (a, now);
+  rank_b = call_back_rank (b, now);
+  if (rank_a != rank_b)
+    return rank_a < rank_b ? -1 : 1;
+
+  if (rank_a < 2)
+    order = g_date_time_compare (a->call_back, b->call_back);
+  else
+    order = g_date_time_compare (b->updated, a->updated);
+  if (order != 0)
+    return order;
+  return strcmp (a->id, b->id);
+}
+
+/**
+ * sih_case_info_matches:
+ * @pack: (nullable): to match the cause's title too
+ * @search: (nullable): what the user typed
+ *
+ * Whether the saved-cases search finds the case: @search, folded as the
+ * sidebar search folds (sih_text_fold(): case, full-/half-width,
+ * katakana/hiragana), is part of the title, the ticket, the caller's name,
+ * a note, a detail, the status's reason, the cause, or the date the list
+ * shows.  An empty search finds every case.
+ *
+ * Returns: whether @search finds the case
+ */
+gboolean
+sih_case_info_matches (SihCaseInfo *self,
+                       SihPack     *pack,
+                       const char  *search)
+{
+  g_autofree char *needle = NULL;
+
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), FALSE);
+
+  if (search == NULL)
+    return TRUE;
+  needle = sih_text_fold (search);
+  g_strstrip (needle);
+  if (*needle == '\0')
+    return TRUE;
+
+  /* What the agent typed in the case was folded when it was saved. */
+  if (self->search_text != NULL && strstr (self->search_text, needle) != NULL)
+    return TRUE;
+
+  /* The rest is folded once, and again only when it changes: a search
+   * looks at every saved case for each letter typed. */
+  if (self->folded == NULL || self->folded_pack != pack)
+    {
+      g_autoptr(GString) haystack = g_string_new (self->title);
+      SihCause *cause = NULL;
+
+      if (self->ticket != NULL)
+        g_string_append_printf (haystack, "\n%s", self->ticket);
+      if (self->caller_name != NULL)
+        g_string_append_printf (haystack, "\n%s", self->caller_name);
+      if (pack != NULL && self->cause_id != NULL)
+        cause = sih_pack_find_cause (pack, self->cause_id);
+      if (cause != NULL)
+        g_string_append_printf (haystack, "\n%s\n%s", sih_cause_get_title (cause),
+                                sih_cause_get_title_source (cause));
+      /* The date as the list shows it, and as ISO 8601 for those who type that. */
+      {
+        g_autofree char *date = g_date_time_format (self->updated, "%Y-%m-%d");
+        g_autofree char *shown = sih_time_format_date_time (self->updated);
+
+        g_string_append_printf (haystack, "\n%s\n%s", date, shown);
+      }
+
+      g_free (self->folded);
+      self->folded = sih_text_fold (haystack->str);
+      /* Held, so that another pack never takes its address unnoticed. */
+      g_set_object (&self->folded_pack, pack);
+    }
+
+  return strstr (self->folded, needle) != NULL;
+}
+
+/**
+ * sih_case_info_format_status:
+ * @now: the current time
+ *
+ * Returns: (transfer full): the case's status as the saved-cases list
+ *   says it: its label ("Waiting for the caller"), or for a case to call
+ *   back when, and in words whether the time has come ("Call back today
+ *   at 14:30", "Due now: call back today at 14:30")
+ */
+char *
+sih_case_info_format_status (SihCaseInfo *self,
+                             GDateTime   *now)
+{
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (SIH_IS_CASE_INFO (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (!sih_status_get_info (self->status)->has_time || self->call_back == NULL)
+    return g_strdup (sih_status_get_label (self->status));
+
+  when = sih_time_format_day (self->call_back, now);
+  if (sih_case_info_is_call_back_due (self, now))
+    /* Translators: a saved case whose call-back time has come; %s is a
+     * time such as "today at 14:30" */
+    return g_strdup_printf (_("Due now: call back %s"), when);
+  /* Translators: a saved case to call back; %s is a time such as
+   * "today at 14:30" or "tomorrow at 09:00" */
+  return g_strdup_printf (_("Call back %s"), when);
 }

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "core/sih-pack.h"
 #include "core/sih-status.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,16 @@ SihStatus   sih_case_info_get_status       (SihCaseInfo *self);
 GDateTime  *sih_case_info_get_call_back    (SihCaseInfo *self);
 const char *sih_case_info_get_ticket       (SihCaseInfo *self);
 const char *sih_case_info_get_caller_name  (SihCaseInfo *self);
+
+gboolean    sih_case_info_is_call_back_due (SihCaseInfo *self,
+                                            GDateTime   *now);
+int         sih_case_info_compare          (SihCaseInfo *a,
+                                            SihCaseInfo *b,
+                                            GDateTime   *now);
+gboolean    sih_case_info_matches          (SihCaseInfo *self,
+                                            SihPack     *pack,
+                                            const char  *search);
+char       *sih_case_info_format_status    (SihCaseInfo *self,
+                                            GDateTime   *now);
 
 G_END_DECLS

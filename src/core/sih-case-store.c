@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "core/sih-case-file-private.h"
@@ -288,7 +289,9 @@ model_remove (SihCaseStore *self,
     g_list_store_remove (self->cases, position);
 }
 
-/* Moves an entry whose time changed to where it now belongs. */
+/* Moves an entry whose time changed to where it now belongs; one that
+ * stays is reported changed in place, so that lists filtered or sorted by
+ * what else changed (its status, call-back, title) look at it again. */
 static void
 model_reposition (SihCaseStore *self,
                   SihCaseInfo  *info)
@@ -318,6 +321,12 @@ model_reposition (SihCaseStore *self,
       g_list_store_remove (self->cases, position);
       model_insert (self, info);
       g_object_unref (info);
+    }
+  else
+    {
+      gpointer item = info;
+
+      g_list_store_splice (self->cases, position, 1, &item, 1);
     }
 }
 
@@ -1773,33 +1782,46 @@ sih_case_store_delete_all (SihCaseStore  *self,
 }
 
 /**
- * sih_case_store_import:
- * @file: a case file, such as one exported by someone else
+ * sih_import_free:
+ *
+ * Frees what sih_case_store_check_import() found.
+ */
+void
+sih_import_free (SihImport *import)
+{
+  if (import == NULL)
+    return;
+  g_clear_object (&import->kase);
+  g_clear_object (&import->saved);
+  g_free (import);
+}
+
+/**
+ * sih_case_store_check_import:
+ * @file: a case file, such as one someone else exported
  * @error: a #SIH_ERROR: why the file is not a case that can be read (the
  *   same reasons as sih_case_file_load_bytes()), or %SIH_ERROR_IO
  *
- * Checks the file and adds a copy of the case to the store.  A case whose
- * id is already there gets a new one, so nothing is replaced.  Records for
- * steps the current pack does not have are kept.  A bad file is refused
- * and nothing is added.
+ * Reads and checks the file, and finds whether a saved case has its id
+ * (the same case handed back, or imported before): then the person
+ * chooses (sih_case_store_finish_import()) between updating that case,
+ * when the file is newer, and keeping both.  Nothing is changed yet.
  *
- * Returns: (transfer full) (nullable): the new list entry
+ * Returns: (transfer full) (nullable): the case in the file and how it
+ *   stands to the saved cases; free with sih_import_free()
  */
-SihCaseInfo *
-sih_case_store_import (SihCaseStore  *self,
-                       GFile         *file,
-                       GError       **error)
+SihImport *
+sih_case_store_check_import (SihCaseStore  *self,
+                             GFile         *file,
+                             GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(SihCase) c = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  struct stat st;
+  SihImport *import;
   Entry *entry;
-  WriteJob *job;
-  gboolean ok;
 
   g_return_val_if_fail (SIH_IS_CASE_STORE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1837,27 +1859,67 @@ sih_case_store_import (SihCaseStore  *self,
   if (c == NULL)
     return NULL;
 
+  import = g_new0 (SihImport, 1);
+  import->kase = g_steal_pointer (&c);
+  entry = g_hash_table_lookup (self->entries, sih_case_get_id (import->kase));
+  if (entry != NULL && !entry->trashed && !entry->blank)
+    {
+      import->saved = g_object_ref (entry->info);
+      import->conflict = g_date_time_compare (sih_case_get_updated (import->kase),
+                                              sih_case_info_get_updated (entry->info)) > 0
+                         ? SIH_IMPORT_NEWER : SIH_IMPORT_NOT_NEWER;
+    }
+  else
+    import->conflict = SIH_IMPORT_NEW;
+
+  return import;
+}
+
+/* The copy kept beside the saved case says so in its title. */
+static void
+label_copy (SihCase *c)
+{
+  g_autofree char *title = sih_case_format_title (sih_case_get_title (c), sih_case_get_created (c));
+  /* Translators: the title of an imported case kept beside the saved case
+   * it is a copy of; %s is the title it had */
+  g_autofree char *labelled = g_strdup_printf (_("%s (copy from handover)"), title);
+  g_autofree char *cause_id = g_strdup (sih_case_get_cause_id (c));
+  g_autofree char *reason = g_strdup (sih_case_get_status_reason (c));
+  g_autofree char *route = g_strdup (sih_case_get_escalation_route (c));
+  g_autoptr(GDateTime) call_back = sih_case_get_call_back (c) ? g_date_time_ref (sih_case_get_call_back (c)) : NULL;
+  g_autoptr(GDateTime) updated = g_date_time_ref (sih_case_get_updated (c));
+  SihStatus status = sih_case_get_status (c);
+
+  /* Restoring the title resets the status: restore that as it was. */
+  sih_case_restore_state (c, labelled, sih_case_get_solved (c), cause_id);
+  sih_case_restore_status (c, status, reason, route, call_back);
+  sih_case_restore_updated (c, updated);
+}
+
+/* Writes @c, new to the store or replacing the saved case with its id,
+ * and lists it.  The write replaces the file atomically: if it fails,
+ * the saved case is as it was, on disk and in the list. */
+static SihCaseInfo *
+add_imported (SihCaseStore  *self,
+              SihCase       *c,
+              GError       **error)
+{
+  Entry *existing = g_hash_table_lookup (self->entries, sih_case_get_id (c));
+  Entry *entry;
+  WriteJob *job;
+  gboolean ok;
+
   if (!_sih_case_store_ensure_directory (self->directory, error))
     return NULL;
 
-  /* Importing never replaces a case: a taken id (the same case imported
-   * twice, or a copy of one of ours) gets a new one. */
-  path = _sih_case_store_case_path (self, sih_case_get_id (c));
-  if (g_hash_table_contains (self->entries, sih_case_get_id (c)) ||
-      g_hash_table_contains (self->tracked, sih_case_get_id (c)) ||
-      g_lstat (path, &st) == 0 || errno != ENOENT)
-    {
-      g_autofree char *id = g_uuid_string_random ();
-
-      sih_case_restore_id (c, id);
-    }
-
-  entry = entry_new (self, sih_case_get_id (c));
-  info_update_from_case (entry->info, c);
+  entry = existing != NULL ? existing : entry_new (self, sih_case_get_id (c));
+  if (existing == NULL)
+    info_update_from_case (entry->info, c);
   job = prepare_write (self, entry, c, error);
   if (job == NULL)
     {
-      entry_free (entry);
+      if (existing == NULL)
+        entry_free (entry);
       return NULL;
     }
 
@@ -1866,21 +1928,129 @@ sih_case_store_import (SihCaseStore  *self,
     add_unreadable (self, g_steal_pointer (&job->set_aside));
   if (ok)
     {
+      g_clear_pointer (&entry->record, sih_case_record_unref);
       entry->record = sih_case_record_ref (job->record);
       entry->record_gen = job->gen;
-      g_hash_table_insert (self->entries, (gpointer)sih_case_info_get_id (entry->info), entry);
-      model_insert (self, entry->info);
+      if (existing == NULL)
+        {
+          g_hash_table_insert (self->entries, (gpointer)sih_case_info_get_id (entry->info), entry);
+          model_insert (self, entry->info);
+        }
+      else
+        {
+          info_update_from_case (entry->info, c);
+          model_reposition (self, entry->info);
+        }
       schedule_index_write (self);
     }
   write_job_free (job);
 
   if (!ok)
     {
-      entry_free (entry);
+      if (existing == NULL)
+        entry_free (entry);
       return NULL;
     }
 
   return g_object_ref (entry->info);
+}
+
+/**
+ * sih_case_store_finish_import:
+ * @import: what sih_case_store_check_import() found
+ * @choice: for a case whose id is saved already, what the person chose:
+ *   %SIH_IMPORT_UPDATE (only when the file is newer) or
+ *   %SIH_IMPORT_KEEP_BOTH; for a new case, %SIH_IMPORT_ADD
+ * @error: a #SIH_ERROR: %SIH_ERROR_IO when the file cannot be written, or
+ *   when the case to update is open (sih_case_store_track())
+ *
+ * Adds the imported case to the store:
+ *  - %SIH_IMPORT_ADD: as it is, with its id (a new case);
+ *  - %SIH_IMPORT_UPDATE: in place of the saved case with its id, written
+ *    atomically: if writing fails, the saved case stays as it was;
+ *  - %SIH_IMPORT_KEEP_BOTH: as a copy with a new id and a title that says
+ *    it is one ("… (copy from handover)").
+ * Nothing is ever duplicated without the person choosing so.  Records for
+ * steps the current pack does not have are kept.
+ *
+ * Returns: (transfer full) (nullable): the list entry of the case
+ */
+SihCaseInfo *
+sih_case_store_finish_import (SihCaseStore     *self,
+                              SihImport        *import,
+                              SihImportChoice   choice,
+                              GError          **error)
+{
+  g_autoptr(SihCase) c = NULL;
+  g_autofree char *path = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (SIH_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (import != NULL && SIH_IS_CASE (import->kase), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (choice != SIH_IMPORT_ADD || import->conflict == SIH_IMPORT_NEW, NULL);
+  g_return_val_if_fail (choice != SIH_IMPORT_UPDATE || import->conflict == SIH_IMPORT_NEWER, NULL);
+
+  /* A copy, so that @import can be finished again (after an error). */
+  {
+    g_autoptr(GBytes) bytes = sih_case_file_to_bytes (import->kase);
+
+    c = sih_case_file_load_bytes (bytes, sih_case_get_id (import->kase), error);
+    if (c == NULL)
+      return NULL;
+  }
+
+  switch (choice)
+    {
+    case SIH_IMPORT_UPDATE:
+      /* A case being worked on would save over the update: it must be
+       * let go first (sih_case_store_untrack()), and is then forgotten. */
+      {
+        Tracked *t = g_hash_table_lookup (self->tracked, sih_case_get_id (c));
+
+        if (t != NULL && (!t->released || t->dirty))
+          {
+            sih_error_set_io (error, G_IO_ERROR_BUSY,
+                              "The case “%s” is open; close it before updating it",
+                              sih_case_get_id (c));
+            return NULL;
+          }
+        if (t != NULL)
+          g_hash_table_remove (self->tracked, sih_case_get_id (c));
+      }
+      if (!g_hash_table_contains (self->entries, sih_case_get_id (c)))
+        {
+          g_set_error (error, SIH_ERROR, SIH_ERROR_NOT_FOUND, "There is no case “%s” to update",
+                       sih_case_get_id (c));
+          return NULL;
+        }
+      return add_imported (self, c, error);
+
+    case SIH_IMPORT_KEEP_BOTH:
+      {
+        g_autofree char *id = g_uuid_string_random ();
+
+        sih_case_restore_id (c, id);
+        label_copy (c);
+        return add_imported (self, c, error);
+      }
+
+    case SIH_IMPORT_ADD:
+    default:
+      /* Its id taken since it was checked, or by something that is not a
+       * listed case (a file set aside, a link): it gets an id of its own,
+       * never writing over what is there. */
+      path = _sih_case_store_case_path (self, sih_case_get_id (c));
+      if (g_hash_table_contains (self->entries, sih_case_get_id (c)) ||
+          g_hash_table_contains (self->tracked, sih_case_get_id (c)) ||
+          g_lstat (path, &st) == 0 || errno != ENOENT)
+        {
+          g_autofree char *id = g_uuid_string_random ();
+
+          sih_case_restore_id (c, id);
+        }
+      return add_imported (self, c, error);
+    }
 }
 
 guint

@@ -31,6 +31,51 @@ typedef struct
   GError *error;
 } SihUnreadableCase;
 
+/**
+ * SihImportConflict:
+ * @SIH_IMPORT_NEW: no saved case has the file's id
+ * @SIH_IMPORT_NEWER: a saved case has it, and the file was changed later
+ * @SIH_IMPORT_NOT_NEWER: a saved case has it, changed at the same time as
+ *   the file or later
+ */
+typedef enum
+{
+  SIH_IMPORT_NEW,
+  SIH_IMPORT_NEWER,
+  SIH_IMPORT_NOT_NEWER,
+} SihImportConflict;
+
+/**
+ * SihImportChoice:
+ * @SIH_IMPORT_ADD: a new case: add it as it is
+ * @SIH_IMPORT_UPDATE: replace the saved case with the file's (newer) one
+ * @SIH_IMPORT_KEEP_BOTH: add the file's case as a labelled copy
+ */
+typedef enum
+{
+  SIH_IMPORT_ADD,
+  SIH_IMPORT_UPDATE,
+  SIH_IMPORT_KEEP_BOTH,
+} SihImportChoice;
+
+/**
+ * SihImport:
+ * @kase: the case in the file
+ * @conflict: how it stands to the saved cases
+ * @saved: (nullable): the saved case with its id
+ *
+ * A file to import, read and checked, before the person has chosen.
+ */
+typedef struct
+{
+  SihCase           *kase;
+  SihImportConflict  conflict;
+  SihCaseInfo       *saved;
+} SihImport;
+
+void sih_import_free (SihImport *import);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SihImport, sih_import_free)
+
 #define SIH_TYPE_CASE_STORE (sih_case_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (SihCaseStore, sih_case_store, SIH, CASE_STORE, GObject)
@@ -79,8 +124,12 @@ gboolean      sih_case_store_purge          (SihCaseStore         *self,
 gboolean      sih_case_store_delete_all     (SihCaseStore         *self,
                                              GError              **error);
 
-SihCaseInfo  *sih_case_store_import         (SihCaseStore         *self,
+SihImport    *sih_case_store_check_import   (SihCaseStore         *self,
                                              GFile                *file,
+                                             GError              **error);
+SihCaseInfo  *sih_case_store_finish_import  (SihCaseStore         *self,
+                                             SihImport            *import,
+                                             SihImportChoice       choice,
                                              GError              **error);
 
 guint         sih_case_store_get_save_delay     (SihCaseStore     *self);

@@ -38,6 +38,8 @@ struct _SihCase
   char         *caller_contact;
   char         *agent;          /* stamps changes; not saved as such */
   GPtrArray    *calls;          /* SihCall */
+  char         *handover_agent; /* who exported the handover file this */
+  GDateTime    *handover_time;  /* case came from, and when */
 
   GHashTable   *records;        /* "cause\037step" → SihStepRecord (borrowed) */
   GPtrArray    *record_order;   /* SihStepRecord, owned, in order of first change */
@@ -139,6 +141,8 @@ sih_case_finalize (GObject *object)
   g_clear_pointer (&self->caller_contact, g_free);
   g_clear_pointer (&self->agent, g_free);
   g_clear_pointer (&self->calls, g_ptr_array_unref);
+  g_clear_pointer (&self->handover_agent, g_free);
+  g_clear_pointer (&self->handover_time, g_date_time_unref);
 
   G_OBJECT_CLASS (sih_case_parent_class)->finalize (object);
 }
@@ -1201,6 +1205,54 @@ sih_case_restore_call (SihCase    *self,
   call->end = end != NULL ? g_date_time_ref (end) : NULL;
   call->agent = normalize (agent);
   g_ptr_array_add (self->calls, call);
+}
+
+/**
+ * sih_case_restore_handover:
+ * @agent: (nullable): who exported the handover file
+ * @time: (nullable): when; %NULL for a case that was never handed over
+ *
+ * For loaders and for sih_handover_copy_case(): where the case came from.
+ */
+void
+sih_case_restore_handover (SihCase    *self,
+                           const char *agent,
+                           GDateTime  *time)
+{
+  g_return_if_fail (SIH_IS_CASE (self));
+
+  g_clear_pointer (&self->handover_agent, g_free);
+  g_clear_pointer (&self->handover_time, g_date_time_unref);
+  if (time == NULL)
+    return;
+  self->handover_agent = normalize (agent);
+  self->handover_time = g_date_time_ref (time);
+}
+
+/**
+ * sih_case_get_handover_agent:
+ *
+ * Returns: (nullable): who handed the case over (exported the file it was
+ *   imported from), if it was handed over by a named agent
+ */
+const char *
+sih_case_get_handover_agent (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), NULL);
+  return self->handover_agent;
+}
+
+/**
+ * sih_case_get_handover_time:
+ *
+ * Returns: (nullable): when the case was handed over, or %NULL if it
+ *   never was
+ */
+GDateTime *
+sih_case_get_handover_time (SihCase *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE (self), NULL);
+  return self->handover_time;
 }
 
 /**

@@ -144,6 +144,8 @@ const char    *sih_case_get_cause_id       (SihCase       *self);
 const char    *sih_case_get_agent          (SihCase       *self);
 void           sih_case_set_agent          (SihCase       *self,
                                             const char    *agent);
+const char    *sih_case_get_handover_agent (SihCase       *self);
+GDateTime     *sih_case_get_handover_time  (SihCase       *self);
 const char    *sih_case_get_ticket         (SihCase       *self);
 void           sih_case_set_ticket         (SihCase       *self,
                                             const char    *ticket);
@@ -245,6 +247,9 @@ void           sih_case_restore_call       (SihCase       *self,
                                             GDateTime     *start,
                                             GDateTime     *end,
                                             const char    *agent);
+void           sih_case_restore_handover   (SihCase       *self,
+                                            const char    *agent,
+                                            GDateTime     *time);
 void           sih_case_restore_state      (SihCase       *self,
                                             const char    *title,
                                             gboolean       solved,

@@ -154,6 +154,13 @@ sih_handover_copy_case (SihCase           *kase,
       sih_case_restore_detail (copy, keys[i], safe);
     }
 
+  /* Who hands it over, and when, for whoever imports it. */
+  {
+    g_autoptr(GDateTime) now = sih_case_now (kase);
+
+    sih_case_restore_handover (copy, sih_case_get_agent (kase), now);
+  }
+
   sih_case_restore_updated (copy, sih_case_get_updated (kase));
 
   if (report != NULL)

@@ -77,6 +77,43 @@ sih_time_format_relative (GDateTime *time,
 }
 
 /**
+ * sih_time_format_day:
+ * @time: a time, past or to come (a call-back)
+ * @now: the current time
+ *
+ * Returns: (transfer full): "today at 14:30", "tomorrow at 09:00",
+ *   "yesterday at 16:10" or a date and time, in the local time zone
+ */
+char *
+sih_time_format_day (GDateTime *time,
+                     GDateTime *now)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autofree char *clock = NULL;
+  int days;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+  local_now = g_date_time_to_local (now);
+  days = calendar_days_between (local_now, local);
+  clock = g_date_time_format (local, "%H:%M");
+
+  if (days == 0)
+    /* Translators: %s is a time such as 14:03 */
+    return g_strdup_printf (_("today at %s"), clock);
+  if (days == 1)
+    /* Translators: %s is a time such as 09:00 */
+    return g_strdup_printf (_("tomorrow at %s"), clock);
+  if (days == -1)
+    /* Translators: %s is a time such as 14:03 */
+    return g_strdup_printf (_("yesterday at %s"), clock);
+  return sih_time_format_date_time (local);
+}
+
+/**
  * sih_time_format_date_time:
  * @time: a time
  *

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 char *sih_time_format_relative (GDateTime *time,
                                 GDateTime *now);
+char *sih_time_format_day      (GDateTime *time,
+                                GDateTime *now);
 char *sih_time_format_exact    (GDateTime *time);
 char *sih_time_format_date_time (GDateTime *time);
 

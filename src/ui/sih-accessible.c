@@ -37,6 +37,63 @@ sih_accessible_set_label (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+static void
+drop_down_selected_cb (GtkDropDown *drop_down)
+{
+  const char *label = g_object_get_data (G_OBJECT (drop_down), "sih-accessible-label");
+  GObject *item = gtk_drop_down_get_selected_item (drop_down);
+  g_autofree char *name = NULL;
+
+  if (item != NULL && GTK_IS_STRING_OBJECT (item))
+    /* Translators: what a screen reader calls a drop-down: what it
+     * chooses, and the current choice ("Which cases to show: Solved") */
+    name = g_strdup_printf (_("%s: %s"), label, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  else
+    name = g_strdup (label);
+
+  /* The drop-down is a combo box; GTK 4.18 gives it the choice as its
+   * value and names its button after it itself (what is set below does
+   * not stay there). */
+  sih_accessible_set_label (GTK_WIDGET (drop_down), label);
+
+  /* GTK 4.8 leaves the button, which a screen reader reads, unnamed. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      {
+        GtkWidget *content = gtk_widget_get_first_child (child);
+
+        sih_accessible_set_label (child, name);
+        /* What the button shows (the choice, an arrow) is in its name; GTK
+         * 4.8 exposes it as "(None)", "GtkStackPage" and a focusable
+         * "GtkListItemWidget" besides. */
+        if (content != NULL)
+          gtk_accessible_update_state (GTK_ACCESSIBLE (content), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      }
+}
+
+/**
+ * sih_accessible_name_drop_down:
+ * @drop_down: a drop-down of strings (a #GtkStringList)
+ * @label: what it chooses
+ *
+ * Names @drop_down @label, and the button a screen reader reads for it
+ * @label with the current choice, kept up to date.
+ */
+void
+sih_accessible_name_drop_down (GtkDropDown *drop_down,
+                               const char  *label)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (label != NULL);
+
+  g_object_set_data_full (G_OBJECT (drop_down), "sih-accessible-label", g_strdup (label), g_free);
+  g_signal_handlers_disconnect_by_func (drop_down, drop_down_selected_cb, NULL);
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
+  drop_down_selected_cb (drop_down);
+}
+
 /**
  * sih_accessible_hide_images:
  * @root: a widget whose images only decorate

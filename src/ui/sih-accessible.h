@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 void sih_accessible_set_label   (GtkWidget    *widget,
                                  const char   *label);
+void sih_accessible_name_drop_down (GtkDropDown *drop_down,
+                                    const char  *label);
 void sih_accessible_hide_images (GtkWidget    *root);
 void sih_toggle_row_set_toggle  (AdwActionRow *row,
                                  GtkWidget    *toggle);

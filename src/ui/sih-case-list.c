@@ -1,8 +1,9 @@
 /* sih-case-list.c
  *
- * A popover over the case store's list (newest first): search by title,
- * cause or date, filter by status, resume with a click, delete with a
- * button.  The actions it triggers (win.open-case, win.delete-case, …)
+ * A popover over the case store's list: call-backs that are due first,
+ * then those to come, then the rest newest first (sih_case_info_compare());
+ * search by what the agent typed, cause or date (sih_case_info_matches());
+ * filter by status; resume with a click, delete with a button.  The actions it triggers (win.open-case, win.delete-case, …)
  * belong to the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +14,7 @@
 #include <string.h>
 
 #include "ui/sih-case-list.h"
-#include "core/sih-text-fold.h"
+#include "ui/sih-accessible.h"
 #include "core/sih-time.h"
 
 struct _SihCaseList
@@ -28,13 +29,14 @@ struct _SihCaseList
   SihClockFunc        clock;
   gpointer            clock_data;
   guint               refresh_id;      /* while shown: at the next minute */
+  GDateTime          *sort_now;        /* what "due" is measured against */
 
   GtkSearchEntry     *search_entry;
-  GtkToggleButton    *all_button;
-  GtkToggleButton    *open_button;
-  GtkToggleButton    *solved_button;
+  GtkDropDown        *status_dropdown;
   GtkStack           *list_stack;
   GtkListView        *list_view;
+  GtkSortListModel   *sort_model;
+  GtkCustomSorter    *sorter;
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
 };
@@ -44,9 +46,8 @@ G_DEFINE_FINAL_TYPE (SihCaseList, sih_case_list, GTK_TYPE_POPOVER)
 /**
  * sih_case_list_matches:
  * @pack: (nullable): to match the cause's title too
- * @search: (nullable): what the user typed; matches the title, the cause
- *   and the date, ignoring case, full-/half-width and katakana/hiragana
- *   differences (sih_text_fold())
+ * @search: (nullable): what the user typed (sih_case_info_matches())
+ * @filter: %SIH_CASE_FILTER_ALL, or the status to show
  *
  * Returns: whether the list shows @info
  */
@@ -56,39 +57,10 @@ sih_case_list_matches (SihCaseInfo   *info,
                        const char    *search,
                        SihCaseFilter  filter)
 {
-  g_autofree char *needle = NULL;
-  g_autoptr(GString) haystack = NULL;
-  g_autofree char *folded = NULL;
-  SihCause *cause = NULL;
-
-  if (filter == SIH_CASE_FILTER_OPEN && sih_case_info_get_solved (info))
-    return FALSE;
-  if (filter == SIH_CASE_FILTER_SOLVED && !sih_case_info_get_solved (info))
+  if (filter != SIH_CASE_FILTER_ALL && (int)sih_case_info_get_status (info) != filter)
     return FALSE;
 
-  if (search == NULL || *search == '\0')
-    return TRUE;
-
-  haystack = g_string_new (sih_case_info_get_title (info));
-  if (pack != NULL && sih_case_info_get_cause_id (info) != NULL)
-    cause = sih_pack_find_cause (pack, sih_case_info_get_cause_id (info));
-  if (cause != NULL)
-    g_string_append_printf (haystack, "\n%s\n%s", sih_cause_get_title (cause),
-                            sih_cause_get_title_source (cause));
-  /* The date as the list shows it, and as ISO 8601 for those who type that. */
-  if (sih_case_info_get_updated (info) != NULL)
-    {
-      g_autofree char *date = g_date_time_format (sih_case_info_get_updated (info), "%Y-%m-%d");
-      g_autofree char *shown = sih_time_format_date_time (sih_case_info_get_updated (info));
-
-      g_string_append_printf (haystack, "\n%s\n%s", date, shown);
-    }
-
-  needle = sih_text_fold (search);
-  folded = sih_text_fold (haystack->str);
-  g_strstrip (needle);
-
-  return strstr (folded, needle) != NULL;
+  return sih_case_info_matches (info, pack, search);
 }
 
 static gboolean
@@ -100,11 +72,33 @@ filter_func (gpointer item,
   return sih_case_list_matches (item, self->pack, self->search, self->status);
 }
 
+static GDateTime *now (SihCaseList *self);
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  SihCaseList *self = user_data;
+
+  return sih_case_info_compare ((SihCaseInfo *)a, (SihCaseInfo *)b, self->sort_now);
+}
+
+/* The order depends on the time (a call-back falls due): sorting uses one
+ * time throughout, taken here. */
+static void
+resort (SihCaseList *self)
+{
+  g_clear_pointer (&self->sort_now, g_date_time_unref);
+  self->sort_now = now (self);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
 static void
 update_empty (SihCaseList *self)
 {
   gtk_stack_set_visible_child_name (self->list_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0
                                     ? "list" : "empty");
 }
 
@@ -124,24 +118,20 @@ search_changed_cb (SihCaseList    *self,
 }
 
 static void
-filter_toggled_cb (SihCaseList     *self,
-                   GtkToggleButton *button)
+status_selected_cb (SihCaseList *self)
 {
-  if (!gtk_toggle_button_get_active (button))
-    return;
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
 
-  if (button == self->open_button)
-    self->status = SIH_CASE_FILTER_OPEN;
-  else if (button == self->solved_button)
-    self->status = SIH_CASE_FILTER_SOLVED;
-  else
-    self->status = SIH_CASE_FILTER_ALL;
+  /* The first item is All, then the statuses in the table's order. */
+  self->status = selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                 ? SIH_CASE_FILTER_ALL : (SihCaseFilter)(selected - 1);
   refilter (self);
 }
 
 typedef struct
 {
   GtkLabel    *title;
+  GtkLabel    *status;
   GtkLabel    *subtitle;
   GtkButton   *delete_button;
   SihCaseInfo *info;                   /* the case shown, while bound */
@@ -176,18 +166,25 @@ item_setup_cb (SihCaseList *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   RowWidgets *widgets = g_new0 (RowWidgets, 1);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  /* Wrapped, not cut: the ticket at its end is what an agent looks for. */
+  gtk_label_set_xalign (GTK_LABEL (status), 0);
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (status), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (status, "caption");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), status);
   gtk_box_append (GTK_BOX (labels), subtitle);
   gtk_box_append (GTK_BOX (box), labels);
 
@@ -200,6 +197,7 @@ item_setup_cb (SihCaseList *self,
   gtk_box_append (GTK_BOX (box), delete_button);
 
   widgets->title = GTK_LABEL (title);
+  widgets->status = GTK_LABEL (status);
   widgets->subtitle = GTK_LABEL (subtitle);
   widgets->delete_button = GTK_BUTTON (delete_button);
   g_object_set_data_full (G_OBJECT (box), "sih-row", widgets, (GDestroyNotify) row_widgets_free);
@@ -217,6 +215,8 @@ update_row_text (SihCaseList *self,
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *description = NULL;
   SihCause *cause = NULL;
   GtkWidget *list_item_widget;
 
@@ -226,26 +226,44 @@ update_row_text (SihCaseList *self,
   if (self->pack != NULL && sih_case_info_get_cause_id (info) != NULL)
     cause = sih_pack_find_cause (self->pack, sih_case_info_get_cause_id (info));
 
-  if (sih_case_info_get_solved (info))
-    /* Translators: a saved case: when it last changed, that it is solved, and its cause */
-    subtitle = g_strdup_printf (_("%s · solved · %s"), when, cause ? sih_cause_get_title (cause) : "");
-  else
-    /* Translators: a saved case: when it last changed, and its cause */
-    subtitle = g_strdup_printf (_("%s · %s"), when, cause ? sih_cause_get_title (cause) : "");
+  /* Translators: a saved case: when it last changed, and its cause */
+  subtitle = g_strdup_printf (_("%s · %s"), when, cause ? sih_cause_get_title (cause) : "");
   g_strchomp (subtitle);
   if (g_str_has_suffix (subtitle, " ·"))
     subtitle[strlen (subtitle) - strlen (" ·")] = '\0';
 
+  /* The status in words (a call-back that is due says so, the colour only
+   * repeats it), and the ticket when there is one. */
+  status = sih_case_info_format_status (info, time_now);
+  if (sih_case_info_get_ticket (info) != NULL)
+    {
+      /* Translators: a saved case's help-desk ticket number, then its
+       * status ("Call back today at 14:30"); first, so that a narrow list
+       * wraps the status rather than the number; the space after "Ticket"
+       * is a no-break space */
+      char *with_ticket = g_strdup_printf (_("Ticket\u00a0%s · %s"), sih_case_info_get_ticket (info), status);
+
+      g_free (status);
+      status = with_ticket;
+    }
+  if (sih_case_info_is_call_back_due (info, time_now))
+    gtk_widget_add_css_class (GTK_WIDGET (widgets->status), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (widgets->status), "warning");
+
   gtk_label_set_label (widgets->title, title);
+  gtk_label_set_label (widgets->status, status);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->status), status);
   gtk_label_set_label (widgets->subtitle, subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->subtitle), subtitle);
+  description = g_strdup_printf ("%s. %s", status, subtitle);
 
   /* GTK 4.8 cannot name list items; name the focusable item directly. */
   list_item_widget = gtk_widget_get_parent (box);
   if (list_item_widget != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (list_item_widget),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                     -1);
 }
 
@@ -311,6 +329,7 @@ refresh_cb (gpointer user_data)
   SihCaseList *self = user_data;
 
   self->refresh_id = 0;
+  resort (self);
   refresh_rows (self, GTK_WIDGET (self->list_view));
   schedule_refresh (self);
   return G_SOURCE_REMOVE;
@@ -334,6 +353,10 @@ sih_case_list_map (GtkWidget *widget)
   SihCaseList *self = SIH_CASE_LIST (widget);
 
   GTK_WIDGET_CLASS (sih_case_list_parent_class)->map (widget);
+  /* The list model reports cases added, removed or moved, not a status or
+   * a note changed in place: filter and sort again each time it is shown. */
+  refilter (self);
+  resort (self);
   refresh_rows (self, GTK_WIDGET (self->list_view));
   schedule_refresh (self);
 }
@@ -352,7 +375,7 @@ item_activated_cb (SihCaseList *self,
                    guint        position,
                    GtkListView *list)
 {
-  g_autoptr(SihCaseInfo) info = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  g_autoptr(SihCaseInfo) info = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
 
   if (info == NULL)
     return;
@@ -376,6 +399,7 @@ sih_case_list_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->pack);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->sort_now, g_date_time_unref);
 
   G_OBJECT_CLASS (sih_case_list_parent_class)->dispose (object);
 }
@@ -392,15 +416,15 @@ sih_case_list_class_init (SihCaseListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sih-case-list.ui");
   gtk_widget_class_bind_template_child (widget_class, SihCaseList, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, SihCaseList, all_button);
-  gtk_widget_class_bind_template_child (widget_class, SihCaseList, open_button);
-  gtk_widget_class_bind_template_child (widget_class, SihCaseList, solved_button);
+  gtk_widget_class_bind_template_child (widget_class, SihCaseList, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SihCaseList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SihCaseList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SihCaseList, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, SihCaseList, sorter);
   gtk_widget_class_bind_template_child (widget_class, SihCaseList, filter_model);
   gtk_widget_class_bind_template_child (widget_class, SihCaseList, filter);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_unbind_cb);
@@ -410,9 +434,21 @@ sih_case_list_class_init (SihCaseListClass *klass)
 static void
 sih_case_list_init (SihCaseList *self)
 {
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->status = SIH_CASE_FILTER_ALL;
+  self->sort_now = g_date_time_new_now_local ();
   gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
-  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (items_changed_cb),
+  gtk_custom_sorter_set_sort_func (self->sorter, sort_func, self, NULL);
+
+  /* The labels come from the status table, in its order. */
+  gtk_string_list_append (statuses, C_("cases", "All"));
+  for (guint i = 0; i < SIH_N_STATUSES; i++)
+    gtk_string_list_append (statuses, sih_status_get_label ((SihStatus)i));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  sih_accessible_name_drop_down (self->status_dropdown, _("Which cases to show"));
+  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (items_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update_empty (self);
 }
@@ -461,33 +497,35 @@ sih_case_list_set_filter (SihCaseList   *self,
                           SihCaseFilter  filter)
 {
   g_return_if_fail (SIH_IS_CASE_LIST (self));
+  g_return_if_fail (filter == SIH_CASE_FILTER_ALL || (filter >= 0 && filter < SIH_N_STATUSES));
 
-  switch (filter)
-    {
-    case SIH_CASE_FILTER_OPEN:
-      gtk_toggle_button_set_active (self->open_button, TRUE);
-      break;
-    case SIH_CASE_FILTER_SOLVED:
-      gtk_toggle_button_set_active (self->solved_button, TRUE);
-      break;
-    case SIH_CASE_FILTER_ALL:
-    default:
-      gtk_toggle_button_set_active (self->all_button, TRUE);
-      break;
-    }
+  gtk_drop_down_set_selected (self->status_dropdown,
+                              filter == SIH_CASE_FILTER_ALL ? 0 : (guint)filter + 1);
+}
+
+/**
+ * sih_case_list_get_filter:
+ *
+ * Returns: %SIH_CASE_FILTER_ALL, or the status of the cases shown
+ */
+SihCaseFilter
+sih_case_list_get_filter (SihCaseList *self)
+{
+  g_return_val_if_fail (SIH_IS_CASE_LIST (self), SIH_CASE_FILTER_ALL);
+  return self->status;
 }
 
 /**
  * sih_case_list_get_visible:
  *
  * Returns: (transfer none): the cases the list shows, after searching and
- *   filtering
+ *   filtering, in the list's order
  */
 GListModel *
 sih_case_list_get_visible (SihCaseList *self)
 {
   g_return_val_if_fail (SIH_IS_CASE_LIST (self), NULL);
-  return G_LIST_MODEL (self->filter_model);
+  return G_LIST_MODEL (self->sort_model);
 }
 
 /**

@@ -11,12 +11,10 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  SIH_CASE_FILTER_ALL,
-  SIH_CASE_FILTER_OPEN,
-  SIH_CASE_FILTER_SOLVED,
-} SihCaseFilter;
+/* Which cases the list shows: every one, or only those with one status
+ * (a #SihStatus). */
+typedef int SihCaseFilter;
+#define SIH_CASE_FILTER_ALL (-1)
 
 #define SIH_TYPE_CASE_LIST (sih_case_list_get_type ())
 
@@ -30,6 +28,7 @@ void        sih_case_list_set_search  (SihCaseList  *self,
                                        const char   *text);
 void        sih_case_list_set_filter  (SihCaseList  *self,
                                        SihCaseFilter filter);
+SihCaseFilter sih_case_list_get_filter (SihCaseList *self);
 GListModel *sih_case_list_get_visible (SihCaseList  *self);
 void        sih_case_list_set_clock   (SihCaseList  *self,
                                        SihClockFunc  clock,

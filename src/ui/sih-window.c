@@ -10,6 +10,7 @@
 #include "core/sih-case-file.h"
 #include "core/sih-error.h"
 #include "core/sih-pack-catalog.h"
+#include "core/sih-time.h"
 #include "ui/sih-accessible.h"
 #include "ui/sih-cause-row.h"
 #include "ui/sih-dialogs.h"
@@ -387,7 +388,28 @@ _sih_window_show_toast (SihWindow  *self,
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 6);
+  /* For tests: toasts queue, so the last one is not always on screen. */
+  g_object_set_data_full (G_OBJECT (self), "sih-last-toast", g_object_ref (toast), g_object_unref);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * sih_window_get_last_toast:
+ *
+ * For tests: the last message shown in a toast (the toasts about deleting
+ * aside), whether or not it is on screen yet.
+ *
+ * Returns: (transfer none) (nullable): its title
+ */
+const char *
+sih_window_get_last_toast (SihWindow *self)
+{
+  AdwToast *toast;
+
+  g_return_val_if_fail (SIH_IS_WINDOW (self), NULL);
+
+  toast = g_object_get_data (G_OBJECT (self), "sih-last-toast");
+  return toast != NULL ? adw_toast_get_title (toast) : NULL;
 }
 
 void
@@ -532,27 +554,68 @@ sih_window_get_delete_toast (SihWindow  *self,
   return g_hash_table_lookup (self->pending_deletes, id);
 }
 
-/**
- * sih_window_import_case:
- *
- * Adds the case in @file to the saved cases and opens it; a file that is
- * not a readable case is refused with the reason.
- *
- * Returns: whether it was imported
- */
-gboolean
-sih_window_import_case (SihWindow *self,
-                        GFile     *file)
+/* "Case imported", and who handed it over when the file says so. */
+static void
+show_imported_toast (SihWindow *self,
+                     SihCase   *kase)
+{
+  GDateTime *time = sih_case_get_handover_time (kase);
+  g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
+
+  if (time == NULL)
+    {
+      _sih_window_show_toast (self, _("Case imported"));
+      return;
+    }
+
+  date = sih_time_format_date_time (time);
+  if (sih_case_get_handover_agent (kase) != NULL)
+    /* Translators: a toast after importing a case; the first %s is the
+     * help desk agent who exported it, the second a date and time */
+    text = g_strdup_printf (_("Case imported: handed over by %s on %s"),
+                            sih_case_get_handover_agent (kase), date);
+  else
+    /* Translators: a toast after importing a case; %s is a date and time */
+    text = g_strdup_printf (_("Case imported: handed over on %s"), date);
+  _sih_window_show_toast (self, text);
+}
+
+/* Lets go of the saved case @id, so that an import can replace it: a
+ * window showing it moves to a new case, as when it is deleted. */
+static void
+release_case (SihWindow  *self,
+              const char *id)
+{
+  g_autoptr(SihCase) old = NULL;
+
+  if (self->kase != NULL && g_strcmp0 (sih_case_get_id (self->kase), id) == 0)
+    {
+      SihApplication *app = SIH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+      g_autoptr(SihCase) kase = sih_application_new_case (app);
+
+      sih_window_set_case (self, kase);
+    }
+
+  /* The store's copy of it (the one that was open, or the file's). */
+  old = sih_case_store_load (self->store, id, NULL);
+  if (old != NULL)
+    sih_case_store_untrack (self->store, old);
+  sih_case_store_flush (self->store, NULL);
+}
+
+static gboolean
+finish_import (SihWindow       *self,
+               SihImport       *import,
+               SihImportChoice  choice)
 {
   g_autoptr(GError) error = NULL;
-  SihCaseInfo *info;
+  g_autoptr(SihCaseInfo) info = NULL;
 
-  g_return_val_if_fail (SIH_IS_WINDOW (self), FALSE);
+  if (choice == SIH_IMPORT_UPDATE)
+    release_case (self, sih_case_get_id (import->kase));
 
-  if (self->store == NULL)
-    return FALSE;
-
-  info = sih_case_store_import (self->store, file, &error);
+  info = sih_case_store_finish_import (self->store, import, choice, &error);
   if (info == NULL)
     {
       sih_show_error_dialog (GTK_WIDGET (self), _("This File Cannot Be Imported"), error->message);
@@ -560,7 +623,96 @@ sih_window_import_case (SihWindow *self,
     }
 
   _sih_window_open_case (self, sih_case_info_get_id (info));
-  _sih_window_show_toast (self, _("Case imported"));
+  show_imported_toast (self, import->kase);
+  return TRUE;
+}
+
+static void
+import_response_cb (SihAlert   *alert,
+                    const char *response,
+                    SihWindow  *self)
+{
+  SihImport *import = g_object_get_data (G_OBJECT (alert), "sih-import");
+
+  if (g_strcmp0 (response, "update") == 0)
+    finish_import (self, import, SIH_IMPORT_UPDATE);
+  else if (g_strcmp0 (response, "keep-both") == 0)
+    finish_import (self, import, SIH_IMPORT_KEEP_BOTH);
+}
+
+/* The case in the file is saved here already: the person chooses. */
+static void
+ask_import (SihWindow *self,
+            SihImport *import)
+{
+  g_autofree char *title = sih_case_format_title (sih_case_info_get_title (import->saved),
+                                                  sih_case_info_get_created (import->saved));
+  g_autofree char *saved = sih_time_format_date_time (sih_case_info_get_updated (import->saved));
+  g_autofree char *file = sih_time_format_date_time (sih_case_get_updated (import->kase));
+  g_autofree char *body = NULL;
+  SihAlert *alert;
+
+  if (import->conflict == SIH_IMPORT_NEWER)
+    /* Translators: importing a case that is saved already; %1$s is its
+     * title, %2$s when the saved case last changed, %3$s when the file's */
+    body = g_strdup_printf (_("“%1$s” is saved on this computer, last changed %2$s. The file is newer: it was changed %3$s.\n\nUpdate replaces the saved case with the file’s. Keep Both adds the file’s case as a copy."),
+                            title, saved, file);
+  else
+    /* Translators: importing a case that is saved already; %1$s is its
+     * title, %2$s when the saved case last changed, %3$s when the file's */
+    body = g_strdup_printf (_("“%1$s” is saved on this computer, last changed %2$s. The file is not newer: it was changed %3$s.\n\nKeep Both adds the file’s case as a copy."),
+                            title, saved, file);
+
+  alert = sih_alert_new (_("This Case Is Saved Already"), body);
+  sih_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  sih_alert_add_response (alert, "keep-both", _("_Keep Both"), ADW_RESPONSE_DEFAULT);
+  if (import->conflict == SIH_IMPORT_NEWER)
+    {
+      sih_alert_add_response (alert, "update", _("_Update"), ADW_RESPONSE_SUGGESTED);
+      sih_alert_set_default_response (alert, "update");
+    }
+  else
+    sih_alert_set_default_response (alert, "keep-both");
+  sih_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "sih-import", import, (GDestroyNotify)sih_import_free);
+  g_signal_connect_object (alert, "response", G_CALLBACK (import_response_cb), self, 0);
+  sih_alert_present (alert, GTK_WIDGET (self));
+}
+
+/**
+ * sih_window_import_case:
+ *
+ * Adds the case in @file to the saved cases and opens it; a file that is
+ * not a readable case is refused with the reason.  When a saved case has
+ * its id, nothing is added yet: the person is asked whether to update the
+ * saved case (only when the file is newer), keep both, or cancel.
+ *
+ * Returns: whether the file is a case that can be imported (imported, or
+ *   waiting for the person's choice)
+ */
+gboolean
+sih_window_import_case (SihWindow *self,
+                        GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SihImport) import = NULL;
+
+  g_return_val_if_fail (SIH_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  import = sih_case_store_check_import (self->store, file, &error);
+  if (import == NULL)
+    {
+      sih_show_error_dialog (GTK_WIDGET (self), _("This File Cannot Be Imported"), error->message);
+      return FALSE;
+    }
+
+  if (import->conflict == SIH_IMPORT_NEW)
+    return finish_import (self, import, SIH_IMPORT_ADD);
+
+  ask_import (self, g_steal_pointer (&import));
   return TRUE;
 }
 

@@ -27,6 +27,7 @@ void       sih_window_search       (SihWindow      *self,
                                     const char     *query);
 AdwToast  *sih_window_get_delete_toast (SihWindow  *self,
                                         const char *id);
+const char *sih_window_get_last_toast (SihWindow *self);
 GtkRevealer *sih_window_get_save_banner (SihWindow *self);
 AdwToast  *sih_window_get_unreadable_toast (SihWindow *self);
 AdwToast  *sih_window_get_pack_toast (SihWindow *self);

@@ -329,7 +329,18 @@ test_a11y_atspi_help_desk (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-ticket", NULL);
   ticket = find_ticket_window ();
   g_assert_nonnull (ticket);
-  present_and_wait (ticket);
+  /* A reason typed and not yet recorded: its apply button shows.  (The
+   * focus starts there: libadwaita 1.2 exposes the pencil of an entry row
+   * that has had the focus and lost it, which this test is not about.) */
+  {
+    GtkWidget *reason = sih_test_find_widget (GTK_WIDGET (ticket), "reason_row");
+    int position = -1;
+
+    gtk_window_set_focus (ticket, GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (reason))));
+    present_and_wait (ticket);
+    gtk_editable_insert_text (GTK_EDITABLE (reason), " out", -1, &position);
+    wait_until_shown (reason);
+  }
   check_window (ticket, "ticket");
   close_window (ticket);
 

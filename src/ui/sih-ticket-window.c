@@ -185,6 +185,22 @@ caller_contact_changed_cb (SihTicketWindow *self)
     sih_case_set_caller_contact (self->kase, text);
 }
 
+/* libadwaita 1.2 leaves an entry row's apply button without a name. */
+static void
+name_apply_button (GtkWidget  *widget,
+                   const char *label)
+{
+  if (GTK_IS_BUTTON (widget))
+    {
+      sih_accessible_set_label (widget, label);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_apply_button (child, label);
+}
+
 static GtkWidget *
 new_radio_row (const char     *title,
                const char     *subtitle,
@@ -380,6 +396,8 @@ sih_ticket_window_init (SihTicketWindow *self)
                                   gtk_label_get_label (self->contact_caption));
   sih_accessible_set_description (GTK_WIDGET (self->reason_row),
                                   gtk_label_get_label (self->reason_caption));
+  name_apply_button (GTK_WIDGET (self->reason_row), _("Record the Reason"));
+  name_apply_button (GTK_WIDGET (self->call_back_row), _("Record the Time"));
   show_call_back_hint (self, FALSE);
 }
 

@@ -287,6 +287,28 @@ test_help_desk_live_call (Fixture       *f,
                                            ((SihCall *)calls->pdata[0])->start),
                    ==, (4 * 60 + 12 + 60 + 5 * 60) * G_TIME_SPAN_SECOND);
 
+  /* The ticket window lists both, with their length and agent. */
+  press (GTK_WIDGET (f->window), GDK_KEY_i, GDK_CONTROL_MASK);
+  ticket = find_toplevel (SIH_TYPE_TICKET_WINDOW);
+  g_assert_nonnull (ticket);
+  {
+    GtkListBox *list = GTK_LIST_BOX (sih_test_find_widget (GTK_WIDGET (ticket), "calls_list"));
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (list, 0);
+    g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+    g_autoptr(GDateTime) end = g_date_time_to_timezone (((SihCall *)calls->pdata[0])->end, tz);
+    g_autofree char *until = g_date_time_format (end, "%H:%M");
+    g_autofree char *expected = g_strdup_printf ("until %s, 10 minutes 12 seconds · Sato Ken", until);
+    g_autofree char *error = NULL;
+
+    g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+    g_assert_null (gtk_list_box_get_row_at_index (list, 2));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==, expected);
+    error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (first),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+    g_assert_null (error);
+  }
+  press (GTK_WIDGET (ticket), GDK_KEY_Escape, 0);
+
   /* Every status change is in the history, with the agent. */
   history = sih_case_get_history (f->kase);
   g_assert_cmpuint (history->len, >=, 3);

@@ -127,6 +127,10 @@ commit_status (SihTicketWindow *self)
         {
           call_back = sih_time_parse_local (text, now);
           show_call_back_hint (self, call_back == NULL);
+          /* Said at once, not only when the field is read again. */
+          if (call_back == NULL)
+            sih_accessible_announce (GTK_WIDGET (self->call_back_row),
+                                     gtk_label_get_text (self->call_back_caption));
           /* What was there stays until the time is written so it reads. */
           if (call_back == NULL && sih_case_get_call_back (self->kase) != NULL)
             call_back = g_date_time_ref (sih_case_get_call_back (self->kase));
@@ -272,6 +276,8 @@ update_calls (SihTicketWindow *self)
 
       row = g_object_new (ADW_TYPE_ACTION_ROW, "title", start, "subtitle", subtitle,
                           "use-markup", FALSE, NULL);
+      /* GTK 4.8 names the row by its title only: the rest is read after it. */
+      sih_accessible_set_description (row, subtitle);
       gtk_list_box_append (self->calls_list, row);
     }
 }

@@ -114,6 +114,8 @@ test_preferences_switches (void)
   SihPreferencesWindow *window;
   GtkSwitch *mask;
   GtkSwitch *help_desk;
+  GtkEditable *agent;
+  g_autofree char *name = NULL;
 
   reset_settings ();
   window = open_window (app);
@@ -133,6 +135,16 @@ test_preferences_switches (void)
   g_settings_set_boolean (settings, "help-desk-mode", FALSE);
   g_assert_true (gtk_switch_get_active (mask));
   g_assert_false (gtk_switch_get_active (help_desk));
+
+  /* The agent's name, typed in its row, is the setting the window reads. */
+  agent = GTK_EDITABLE (sih_test_find_widget (GTK_WIDGET (window), "agent_row"));
+  g_assert_nonnull (agent);
+  g_assert_cmpstr (gtk_editable_get_text (agent), ==, "");
+  gtk_editable_set_text (agent, "Sato Ken");
+  name = g_settings_get_string (settings, "agent-name");
+  g_assert_cmpstr (name, ==, "Sato Ken");
+  g_settings_reset (settings, "agent-name");
+  g_assert_cmpstr (gtk_editable_get_text (agent), ==, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

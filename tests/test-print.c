@@ -603,6 +603,22 @@ test_print_file_names (void)
   g_assert_cmpstr (name, ==, "Sign-in problem summary 2026-11-25 - Ref 4711 Tanaka phone");
   g_clear_pointer (&name, g_free);
 
+  /* A help desk's ticket comes first, made safe. */
+  sih_case_set_ticket (kase, "HD-4711");
+  name = sih_export_file_name (kase, now);
+  g_assert_cmpstr (name, ==, "HD-4711 - Sign-in problem summary 2026-11-25 - Ref 4711 Tanaka phone");
+  g_clear_pointer (&name, g_free);
+  sih_case_set_title (kase, NULL);
+  sih_case_set_ticket (kase, " INC/2026:0042* ");
+  name = sih_export_file_name (kase, now);
+  g_assert_cmpstr (name, ==, "INC 2026 0042 - Sign-in problem summary 2026-11-25");
+  g_clear_pointer (&name, g_free);
+  sih_case_set_ticket (kase, "///");
+  name = sih_export_file_name (kase, now);
+  g_assert_cmpstr (name, ==, "Sign-in problem summary 2026-11-25");
+  g_clear_pointer (&name, g_free);
+  sih_case_set_ticket (kase, NULL);
+
   /* Cut, at a character, to a length any file system takes. */
   for (guint i = 0; i < 200; i++)
     g_string_append (long_title, "田");

@@ -15,4 +15,10 @@ char *sih_time_format_day      (GDateTime *time,
 char *sih_time_format_exact    (GDateTime *time);
 char *sih_time_format_date_time (GDateTime *time);
 
+char *sih_time_format_clock    (GTimeSpan  span);
+char *sih_time_format_duration (GTimeSpan  span);
+
+GDateTime *sih_time_parse_local (const char *text,
+                                 GDateTime  *now);
+
 G_END_DECLS

@@ -95,6 +95,86 @@ sih_accessible_name_drop_down (GtkDropDown *drop_down,
 }
 
 /**
+ * sih_accessible_name_entry_row:
+ * @row: an entry row
+ *
+ * libadwaita 1.2 leaves an entry row's text field without a name, and 1.7
+ * names the row after both its title labels ("Since when? Since when?"):
+ * names both after the title, once.
+ */
+void
+sih_accessible_name_entry_row (AdwEntryRow *row)
+{
+  GtkEditable *text;
+  const char *title;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  sih_accessible_set_label (GTK_WIDGET (row), title);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+/**
+ * sih_accessible_set_description:
+ * @widget: a widget, or an entry row
+ * @description: (nullable): what a screen reader reads after its name
+ *
+ * Describes @widget, and for an entry row its text field (which is what
+ * takes the focus).
+ */
+void
+sih_accessible_set_description (GtkWidget  *widget,
+                                const char *description)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (ADW_IS_ENTRY_ROW (widget) && gtk_editable_get_delegate (GTK_EDITABLE (widget)) != NULL)
+    sih_accessible_set_description (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (widget))),
+                                    description);
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
+ * sih_accessible_announce:
+ * @widget: the widget the message is about
+ * @message: what to say
+ *
+ * Has a screen reader say @message now, without moving the focus: with
+ * gtk_accessible_announce() where GTK has it (4.14 and newer).  GTK 4.8
+ * cannot; there @message becomes @widget's description, which is read when
+ * the focus is on it.
+ *
+ * Returns: %TRUE if it was announced, %FALSE if the caller should also show
+ *   @message (a toast)
+ */
+gboolean
+sih_accessible_announce (GtkWidget  *widget,
+                         const char *message)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+#if GTK_CHECK_VERSION (4, 14, 0)
+  /* Newer than the floor on purpose: GTK 4.8 has no way to announce. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_accessible_announce (GTK_ACCESSIBLE (widget), message,
+                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return TRUE;
+#else
+  sih_accessible_set_description (widget, message);
+  return FALSE;
+#endif
+}
+
+/**
  * sih_accessible_hide_images:
  * @root: a widget whose images only decorate
  *

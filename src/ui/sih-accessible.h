@@ -13,6 +13,11 @@ void sih_accessible_set_label   (GtkWidget    *widget,
 void sih_accessible_name_drop_down (GtkDropDown *drop_down,
                                     const char  *label);
 void sih_accessible_hide_images (GtkWidget    *root);
+void sih_accessible_name_entry_row  (AdwEntryRow *row);
+void sih_accessible_set_description (GtkWidget   *widget,
+                                     const char  *description);
+gboolean sih_accessible_announce    (GtkWidget   *widget,
+                                     const char  *message);
 void sih_toggle_row_set_toggle  (AdwActionRow *row,
                                  GtkWidget    *toggle);
 

@@ -125,8 +125,10 @@ sih_export_safe_file_name (const char *text)
  * @kase: a case
  * @now: today
  *
- * What a saved or printed summary is suggested to be called: the date,
- * so that the files sort, and the case's name if it has one.
+ * What a saved or printed summary is suggested to be called: a help
+ * desk's ticket number first when the case has one (a ticket's files sort
+ * together), the date, so that the files sort, and the case's name if it
+ * has one.
  *
  * Returns: (transfer full): the file name, without an extension
  */
@@ -138,6 +140,7 @@ sih_export_file_name (SihCase   *kase,
   g_autofree char *date = NULL;
   g_autofree char *name = NULL;
   const char *title;
+  const char *ticket;
 
   g_return_val_if_fail (SIH_IS_CASE (kase), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -153,6 +156,21 @@ sih_export_file_name (SihCase   *kase,
 
       g_free (name);
       name = g_steal_pointer (&with_title);
+    }
+  ticket = sih_case_get_ticket (kase);
+  if (ticket != NULL)
+    {
+      /* Made safe on its own, so that a ticket "A/B" cannot run into the
+       * " - " that follows it. */
+      g_autofree char *safe_ticket = sih_export_safe_file_name (ticket);
+
+      if (*safe_ticket != '\0')
+        {
+          g_autofree char *with_ticket = g_strdup_printf ("%s - %s", safe_ticket, name);
+
+          g_free (name);
+          name = g_steal_pointer (&with_ticket);
+        }
     }
   return sih_export_safe_file_name (name);
 }

@@ -1,7 +1,7 @@
 /* sih-preferences-window.c
  *
- * Preferences: the masking default and help-desk mode (both GSettings
- * keys bound to their switches), the content pack to use (the catalog's
+ * Preferences: the masking default, help-desk mode and the agent's name
+ * (GSettings keys bound to their switches and entry), the content pack to use (the catalog's
  * list, discovered off the main thread; broken packs are shown with their
  * error and cannot be chosen), and deleting every saved case.
  *
@@ -37,6 +37,8 @@ struct _SihPreferencesWindow
 
   GtkSwitch            *mask_switch;
   GtkSwitch            *help_desk_switch;
+  AdwEntryRow          *agent_row;
+  GtkLabel             *agent_caption;
   GtkListBox           *pack_list;
   AdwActionRow         *pack_folder_row;
   AdwActionRow         *cases_row;
@@ -368,6 +370,8 @@ sih_preferences_window_class_init (SihPreferencesWindowClass *klass)
                                                RESOURCE_BASE "/sih-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SihPreferencesWindow, mask_switch);
   gtk_widget_class_bind_template_child (widget_class, SihPreferencesWindow, help_desk_switch);
+  gtk_widget_class_bind_template_child (widget_class, SihPreferencesWindow, agent_row);
+  gtk_widget_class_bind_template_child (widget_class, SihPreferencesWindow, agent_caption);
   gtk_widget_class_bind_template_child (widget_class, SihPreferencesWindow, pack_list);
   gtk_widget_class_bind_template_child (widget_class, SihPreferencesWindow, pack_folder_row);
   gtk_widget_class_bind_template_child (widget_class, SihPreferencesWindow, cases_row);
@@ -392,6 +396,13 @@ sih_preferences_window_init (SihPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "help-desk-mode", self->help_desk_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "agent-name", self->agent_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  sih_accessible_name_entry_row (self->agent_row);
+  sih_accessible_set_description (GTK_WIDGET (self->agent_row),
+                                  gtk_label_get_label (self->agent_caption));
+  /* libadwaita 1.2 shows an entry row's pencil as an image without a name. */
+  sih_accessible_hide_images (GTK_WIDGET (self->agent_row));
   /* Each setting is one switch to a screen reader, and one Tab stop. */
   sih_toggle_row_set_toggle (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->mask_switch),
                                                                       ADW_TYPE_ACTION_ROW)),

@@ -324,20 +324,6 @@ sih_summary_details_class_init (SihSummaryDetailsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, change_toggled_cb);
 }
 
-/* libadwaita 1.2 leaves an entry row's text field without a name, and 1.7
- * names the row after both its title labels ("Since when? Since when?"):
- * name both after the title, once. */
-static void
-name_entry_row (AdwEntryRow *row)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-
-  sih_accessible_set_label (GTK_WIDGET (row), title);
-  if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-}
-
 static void
 sih_summary_details_init (SihSummaryDetails *self)
 {
@@ -365,7 +351,7 @@ sih_summary_details_init (SihSummaryDetails *self)
       if (GTK_IS_TEXT_VIEW (widget))
         source = G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)));
       else
-        name_entry_row (ADW_ENTRY_ROW (widget));
+        sih_accessible_name_entry_row (ADW_ENTRY_ROW (widget));
       g_object_set_data (source, DETAIL_KEY "-widget", widget);
       g_signal_connect_swapped (source, "changed", G_CALLBACK (text_changed_cb), self);
     }

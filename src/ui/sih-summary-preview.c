@@ -44,6 +44,9 @@ struct _SihSummaryPreview
   GtkToggleButton     *markdown_button;
   AdwPreferencesGroup *mask_group;
   GtkTextView         *preview_view;
+  AdwPreferencesGroup *timeline_group;
+  AdwActionRow        *timeline_row;
+  GtkSwitch           *timeline_switch;
 };
 
 G_DEFINE_FINAL_TYPE (SihSummaryPreview, sih_summary_preview, ADW_TYPE_BIN)
@@ -477,6 +480,32 @@ sih_summary_preview_finalize (GObject *object)
 }
 
 static void
+timeline_switch_cb (SihSummaryPreview *self)
+{
+  gboolean timeline = gtk_switch_get_active (self->timeline_switch);
+
+  if (self->writing || timeline == self->options.timeline)
+    return;
+  self->options.timeline = timeline;
+  if (self->kase != NULL)
+    update_preview (self);
+}
+
+/**
+ * sih_summary_preview_get_timeline_switch:
+ *
+ * For tests: the switch that adds a timeline (help-desk mode).
+ *
+ * Returns: (transfer none): the switch
+ */
+GtkSwitch *
+sih_summary_preview_get_timeline_switch (SihSummaryPreview *self)
+{
+  g_return_val_if_fail (SIH_IS_SUMMARY_PREVIEW (self), NULL);
+  return self->timeline_switch;
+}
+
+static void
 sih_summary_preview_class_init (SihSummaryPreviewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -494,7 +523,11 @@ sih_summary_preview_class_init (SihSummaryPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihSummaryPreview, markdown_button);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryPreview, mask_group);
   gtk_widget_class_bind_template_child (widget_class, SihSummaryPreview, preview_view);
+  gtk_widget_class_bind_template_child (widget_class, SihSummaryPreview, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, SihSummaryPreview, timeline_row);
+  gtk_widget_class_bind_template_child (widget_class, SihSummaryPreview, timeline_switch);
   gtk_widget_class_bind_template_callback (widget_class, format_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_switch_cb);
 
   /**
    * SihSummaryPreview::show-field:
@@ -529,6 +562,8 @@ sih_summary_preview_init (SihSummaryPreview *self)
   GtkTextBuffer *preview = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* One switch to a screen reader, and one Tab stop. */
+  sih_toggle_row_set_toggle (self->timeline_row, GTK_WIDGET (self->timeline_switch));
 
   sih_summary_options_init (&self->options);
   self->options.unmask = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -577,6 +612,12 @@ sih_summary_preview_set_case (SihSummaryPreview   *self,
   self->device = device != NULL ? sih_device_info_copy (device) : NULL;
   self->options.help_desk = help_desk;
   g_hash_table_remove_all (self->options.unmask);
+  /* A timeline is for help desks, and only when asked for. */
+  self->writing = TRUE;
+  gtk_switch_set_active (self->timeline_switch, FALSE);
+  self->writing = FALSE;
+  self->options.timeline = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), help_desk);
 
   self->writing = TRUE;
   sih_text_widget_set_text (GTK_WIDGET (self->extra_view),

@@ -30,6 +30,7 @@ GtkSwitch        *sih_summary_preview_get_unmask_switch (SihSummaryPreview *self
 GtkWidget        *sih_summary_preview_get_secret_row    (SihSummaryPreview *self,
                                                          const char        *field);
 
+GtkSwitch        *sih_summary_preview_get_timeline_switch (SihSummaryPreview *self);
 void              sih_summary_apply_mask_preference   (SihSummaryOptions   *options);
 
 G_END_DECLS

@@ -8,12 +8,14 @@
 #include <string.h>
 
 #include "core/sih-handover.h"
+#include "ui/sih-accessible.h"
 #include "ui/sih-application.h"
 #include "ui/sih-dialogs.h"
 #include "ui/sih-print.h"
 #include "ui/sih-report-window.h"
 #include "ui/sih-secret-warning.h"
 #include "ui/sih-summary-window.h"
+#include "ui/sih-ticket-window.h"
 #include "ui/sih-window-private.h"
 
 static void
@@ -428,6 +430,72 @@ use_pack_action (GtkWidget  *widget,
   _sih_window_show_toast (self, _("The pack is used the next time Sign-in Helper starts"));
 }
 
+/* Help-desk mode */
+
+static void
+toggle_call_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+
+  if (self->kase == NULL || !_sih_window_help_desk_mode (self))
+    return;
+  if (sih_case_get_running_call (self->kase) != NULL)
+    {
+      g_autofree char *length = _sih_window_dup_call_time (self);
+      /* Translators: %s is how long the call lasted, "4 minutes 12 seconds" */
+      g_autofree char *text = g_strdup_printf (_("Call stopped after %s"), length);
+
+      sih_case_stop_call (self->kase);
+      _sih_window_show_toast (self, text);
+    }
+  else
+    /* The clock that appears says so. */
+    sih_case_start_call (self->kase);
+  _sih_window_update_call (self);
+}
+
+/* The time is said when asked, never every second. */
+static void
+say_call_time_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+  g_autofree char *length = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->kase == NULL || !_sih_window_help_desk_mode (self))
+    return;
+  length = _sih_window_dup_call_time (self);
+  if (length != NULL)
+    /* Translators: %s is how long the call has lasted, "4 minutes 12 seconds" */
+    text = g_strdup_printf (_("Call time: %s"), length);
+  else
+    text = g_strdup (_("No call is running"));
+
+  if (!sih_accessible_announce (GTK_WIDGET (self->call_button), text))
+    _sih_window_show_toast (self, text);
+}
+
+static void
+show_ticket_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SihWindow *self = SIH_WINDOW (widget);
+
+  if (self->kase == NULL || self->pack == NULL || !_sih_window_help_desk_mode (self))
+    return;
+  if (self->ticket_window == NULL)
+    {
+      self->ticket_window = GTK_WINDOW (sih_ticket_window_new (GTK_WINDOW (self), self->pack, self->kase));
+      g_object_add_weak_pointer (G_OBJECT (self->ticket_window), (gpointer *)&self->ticket_window);
+    }
+  gtk_window_present (self->ticket_window);
+}
+
 static void
 retry_save_action (GtkWidget  *widget,
                    const char *action_name,
@@ -475,4 +543,13 @@ _sih_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-start", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.toggle-call", NULL, toggle_call_action);
+  gtk_widget_class_install_action (widget_class, "win.say-call-time", NULL, say_call_time_action);
+  gtk_widget_class_install_action (widget_class, "win.show-ticket", NULL, show_ticket_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.toggle-call", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.say-call-time", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-ticket", NULL);
 }

@@ -54,6 +54,15 @@ struct _SihWindow
   AdwToast             *pack_toast;        /* while shown */
   GtkRevealer          *save_banner;
   GtkLabel             *save_banner_label;
+
+  /* Help-desk mode */
+  GtkButton            *call_button;
+  GtkImage             *call_icon;
+  GtkLabel             *call_label;
+  GtkButton            *ticket_button;
+  guint                 call_tick_id;
+  gboolean              call_shown;       /* the button says Stop Call */
+  GtkWindow            *ticket_window;    /* weak, while open */
 };
 
 void     _sih_window_class_add_actions       (GtkWidgetClass *widget_class);
@@ -69,6 +78,8 @@ void     _sih_window_delete_case             (SihWindow      *self,
                                               const char     *id);
 gboolean _sih_window_help_desk_mode          (SihWindow      *self);
 void     _sih_window_watch_help_desk_mode    (SihWindow      *self);
+void     _sih_window_update_call             (SihWindow      *self);
+char    *_sih_window_dup_call_time           (SihWindow      *self);
 void     _sih_window_show_unreadable_details (SihWindow      *self);
 void     _sih_window_retry_save              (SihWindow      *self);
 

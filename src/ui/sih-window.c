@@ -364,7 +364,17 @@ update_case_title (SihWindow *self)
 
   /* Its name, or when it was started. */
   title = sih_case_format_title (sih_case_get_title (self->kase), sih_case_get_created (self->kase));
-  if (sih_case_get_solved (self->kase))
+  if (_sih_window_help_desk_mode (self))
+    {
+      /* On a help desk: the ticket (or the name) and where the case stands. */
+      const char *ticket = sih_case_get_ticket (self->kase);
+      /* Translators: the case in the header in help-desk mode: its ticket
+       * number (or its name) and its status, "HD-4711 · Escalated" */
+      g_autofree char *text = g_strdup_printf (_("%s · %s"), ticket != NULL ? ticket : title,
+                                               sih_status_get_label (sih_case_get_status (self->kase)));
+      adw_window_title_set_subtitle (self->content_title, text);
+    }
+  else if (sih_case_get_solved (self->kase))
     {
       /* Translators: the case's name in the header, when it is solved */
       g_autofree char *solved = g_strdup_printf (_("%s (solved)"), title);
@@ -374,11 +384,117 @@ update_case_title (SihWindow *self)
     adw_window_title_set_subtitle (self->content_title, title);
 }
 
+/* Help-desk mode: the call clock */
+
+static gboolean
+call_tick_cb (gpointer data)
+{
+  SihWindow *self = data;
+
+  _sih_window_update_call (self);
+  return self->call_tick_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/**
+ * _sih_window_dup_call_time:
+ *
+ * Returns: (transfer full) (nullable): how long the running call has
+ *   lasted, in words ("4 minutes 12 seconds"); %NULL when none runs
+ */
+char *
+_sih_window_dup_call_time (SihWindow *self)
+{
+  const SihCall *call = self->kase != NULL ? sih_case_get_running_call (self->kase) : NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (call == NULL)
+    return NULL;
+  now = sih_case_now (self->kase);
+  return sih_time_format_duration (g_date_time_difference (now, call->start));
+}
+
+/* Shows the running call's length, and ticks once a second while one
+ * runs.  The button's name changes only when the call starts or stops:
+ * a screen reader is told the time when it asks (win.say-call-time), not
+ * every second. */
+void
+_sih_window_update_call (SihWindow *self)
+{
+  gboolean help_desk = self->kase != NULL && _sih_window_help_desk_mode (self);
+  const SihCall *call = help_desk ? sih_case_get_running_call (self->kase) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->call_button), help_desk);
+  gtk_widget_set_visible (GTK_WIDGET (self->ticket_button), help_desk);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-call", help_desk);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.say-call-time", help_desk);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-ticket", help_desk);
+
+  if (call != NULL)
+    {
+      g_autoptr(GDateTime) now = sih_case_now (self->kase);
+      g_autofree char *clock = sih_time_format_clock (g_date_time_difference (now, call->start));
+
+      gtk_label_set_text (self->call_label, clock);
+      if (self->call_tick_id == 0)
+        self->call_tick_id = g_timeout_add (1000, call_tick_cb, self);
+    }
+  else
+    g_clear_handle_id (&self->call_tick_id, g_source_remove);
+
+  if (self->call_shown == (call != NULL) && gtk_widget_get_visible (GTK_WIDGET (self->call_label)) == (call != NULL))
+    return;
+
+  self->call_shown = call != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->call_label), call != NULL);
+  gtk_image_set_from_icon_name (self->call_icon, call != NULL ? "call-stop-symbolic" : "call-start-symbolic");
+  sih_accessible_set_label (GTK_WIDGET (self->call_button), call != NULL ? _("Stop Call") : _("Start Call"));
+  sih_accessible_set_description (GTK_WIDGET (self->call_button), NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->call_button),
+                               call != NULL ? _("Stop Call (Ctrl+Shift+C)") : _("Start Call (Ctrl+Shift+C)"));
+  if (call != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->call_button), "sih-call-running");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->call_button), "sih-call-running");
+}
+
+/* Outcomes, notes, statuses and calls record who made them: the agent's
+ * name from Preferences, in help-desk mode only. */
+static void
+update_agent (SihWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->kase == NULL)
+    return;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (_sih_window_help_desk_mode (self) && g_settings_schema_has_key (schema, "agent-name"))
+    name = g_settings_get_string (self->settings, "agent-name");
+  sih_case_set_agent (self->kase, name);
+}
+
+static void
+help_desk_changed_cb (SihWindow *self)
+{
+  update_agent (self);
+  update_case_title (self);
+  _sih_window_update_call (self);
+  if (!_sih_window_help_desk_mode (self) && self->ticket_window != NULL)
+    gtk_window_destroy (self->ticket_window);
+}
+
 static void
 case_notify_cb (SihWindow *self)
 {
   update_actions (self);
   update_case_title (self);
+}
+
+static void
+case_changed_cb (SihWindow *self)
+{
+  update_case_title (self);
+  _sih_window_update_call (self);
 }
 
 void
@@ -1067,6 +1183,13 @@ sih_window_dispose (GObject *object)
 
   if (self->kase != NULL)
     g_signal_handlers_disconnect_by_data (self->kase, self);
+  g_clear_handle_id (&self->call_tick_id, g_source_remove);
+  if (self->ticket_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->ticket_window), (gpointer *)&self->ticket_window);
+      gtk_window_destroy (self->ticket_window);
+      self->ticket_window = NULL;
+    }
   if (self->pack_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->pack_toast), (gpointer *)&self->pack_toast);
   self->pack_toast = NULL;
@@ -1117,6 +1240,10 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, save_banner);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, save_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, call_button);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, call_icon);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, call_label);
+  gtk_widget_class_bind_template_child (widget_class, SihWindow, ticket_button);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_unbind_cb);
@@ -1162,6 +1289,12 @@ sih_window_init (SihWindow *self)
   g_settings_bind (self->settings, "help-desk-mode", self->cause_page, "help-desk",
                    G_SETTINGS_BIND_GET);
   _sih_window_watch_help_desk_mode (self);
+  g_signal_connect_object (self->settings, "changed::help-desk-mode",
+                           G_CALLBACK (help_desk_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::agent-name",
+                           G_CALLBACK (update_agent), self, G_CONNECT_SWAPPED);
+  self->call_shown = TRUE;  /* so that the first update names the button */
+  _sih_window_update_call (self);
 }
 
 SihWindow *
@@ -1327,7 +1460,12 @@ sih_window_set_case (SihWindow *self,
 
   if (self->kase != NULL)
     g_signal_handlers_disconnect_by_data (self->kase, self);
+  /* The ticket window shows one case. */
+  if (self->ticket_window != NULL && (kase == NULL || kase != self->kase))
+    gtk_window_destroy (self->ticket_window);
   g_set_object (&self->kase, kase);
+  update_agent (self);
+  _sih_window_update_call (self);
 
   if (self->pack == NULL)
     return;
@@ -1345,6 +1483,8 @@ sih_window_set_case (SihWindow *self,
       g_signal_connect_object (kase, "notify::solved", G_CALLBACK (case_notify_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (kase, "notify::title", G_CALLBACK (case_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (kase, "changed", G_CALLBACK (case_changed_cb), self,
                                G_CONNECT_SWAPPED);
       cause_id = g_strdup (sih_case_get_cause_id (kase));
       g_settings_set_string (self->settings, "last-case", sih_case_get_id (kase));

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "ui/sih-application.h"
+#include "ui/sih-cause-page.h"
+#include "ui/sih-step-row.h"
 #include "ui/sih-summary-preview.h"
 #include "ui/sih-summary-window.h"
 #include "ui/sih-ticket-window.h"
@@ -349,6 +351,172 @@ test_help_desk_live_call (Fixture       *f,
   gtk_window_destroy (summary);
 }
 
+static void
+read_text_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &text);
+  while (text == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (text);
+  return text;
+}
+
+/* A key pressed where the focus is: as GTK does, the first key binding
+ * for it from the focused widget up through its ancestors. */
+static void
+press_on_focus (GtkWindow       *window,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  for (GtkWidget *widget = focus_of (window); widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (sih_test_activate_shortcut (widget, keyval, modifiers))
+      {
+        g_test_message ("%s took the key", G_OBJECT_TYPE_NAME (widget));
+        sih_test_iterate ();
+        return;
+      }
+  g_error ("Nothing from the focus up has a binding for key %u", keyval);
+}
+
+static SihStepRow *
+step_row (SihCausePage *page,
+          guint         index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (sih_cause_page_get_step_list (page), index);
+
+  g_assert_true (SIH_IS_STEP_ROW (row));
+  return SIH_STEP_ROW (row);
+}
+
+/* A whole call, from the keyboard alone, as an agent takes it: start the
+ * clock, note the ticket, find the cause from what the caller says, read
+ * the first step's words aloud and record what happened, step by step,
+ * escalate to the pack's official route, stop the clock, and copy the
+ * summary for the ticket. */
+static void
+test_help_desk_whole_call (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (f->window);
+  SihCausePage *page = SIH_CAUSE_PAGE (sih_test_find_widget (GTK_WIDGET (f->window), "cause_page"));
+  GtkWidget *search_entry = sih_test_find_widget (GTK_WIDGET (f->window), "cause_search_entry");
+  SihCause *cause = sih_pack_find_cause (f->pack, "account-locked");
+  g_autoptr(SihStep) first = g_list_model_get_item (sih_cause_get_steps (cause), 0);
+  g_autoptr(SihStep) second = g_list_model_get_item (sih_cause_get_steps (cause), 1);
+  GtkWindow *ticket, *summary;
+  GtkWidget *say_label;
+  g_autofree char *copied = NULL;
+  gint64 deadline;
+
+  /* Ctrl+Shift+C: the call starts. */
+  press (GTK_WIDGET (window), GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_nonnull (sih_case_get_running_call (f->kase));
+
+  /* Ctrl+I: the ticket number, then Escape. */
+  press (GTK_WIDGET (window), GDK_KEY_i, GDK_CONTROL_MASK);
+  ticket = find_toplevel (SIH_TYPE_TICKET_WINDOW);
+  g_assert_nonnull (ticket);
+  tab_to (ticket, sih_test_find_widget (GTK_WIDGET (ticket), "ticket_row"));
+  type_text (ticket, "HD-4711");
+  press (GTK_WIDGET (ticket), GDK_KEY_Escape, 0);
+  g_assert_null (find_toplevel (SIH_TYPE_TICKET_WINDOW));
+
+  /* Ctrl+F and the caller's words; Enter opens the best match. */
+  press (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), search_entry));
+  type_text (window, "says unusual activity");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      GListModel *listed = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
+                             sih_test_find_widget (GTK_WIDGET (f->window), "cause_list"))));
+      g_autoptr(SihCause) best = g_list_model_get_n_items (listed) > 0 ? g_list_model_get_item (listed, 0) : NULL;
+
+      if (best == cause)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_emit_by_name (search_entry, "activate");
+  sih_test_iterate ();
+  g_assert_true (sih_cause_page_get_cause (page) == cause);
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), GTK_WIDGET (page)));
+
+  /* Enter on the first step opens it: what to read to the caller comes
+   * first, on screen and to a screen reader. */
+  tab_to (window, GTK_WIDGET (step_row (page, 0)));
+  press_on_focus (window, GDK_KEY_Return, 0);
+  sih_test_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (step_row (page, 0))));
+  say_label = sih_test_find_widget (GTK_WIDGET (step_row (page, 0)), "say_label");
+  g_assert_true (gtk_widget_get_mapped (say_label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (say_label)), ==, sih_step_get_caller_text (first));
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (say_label)) == GTK_ACCESSIBLE_ROLE_LABEL);
+
+  /* Ctrl+2: it did not work; Tab on to the next step, Ctrl+1: it did. */
+  press (GTK_WIDGET (step_row (page, 0)), GDK_KEY_2, GDK_CONTROL_MASK);
+  g_assert_cmpint (sih_case_get_outcome (f->kase, "account-locked", sih_step_get_id (first)), ==,
+                   SIH_OUTCOME_FAILED);
+  advance (f, 90);
+  tab_to (window, GTK_WIDGET (step_row (page, 1)));
+  press (GTK_WIDGET (step_row (page, 1)), GDK_KEY_3, GDK_CONTROL_MASK);
+  g_assert_cmpint (sih_case_get_outcome (f->kase, "account-locked", sih_step_get_id (second)), ==,
+                   SIH_OUTCOME_SKIPPED);
+  for (guint i = 0; i < 2; i++)
+    {
+      const SihHistoryEntry *entry = sih_case_get_history (f->kase)->pdata[i];
+
+      g_assert_cmpint (entry->kind, ==, SIH_HISTORY_OUTCOME);
+      g_assert_cmpstr (entry->agent, ==, "Sato Ken");
+    }
+
+  /* Ctrl+I again: escalated, to the pack's official route. */
+  advance (f, 60);
+  press (GTK_WIDGET (window), GDK_KEY_i, GDK_CONTROL_MASK);
+  ticket = find_toplevel (SIH_TYPE_TICKET_WINDOW);
+  tab_to (ticket, sih_ticket_window_get_status_row (SIH_TICKET_WINDOW (ticket), SIH_STATUS_ESCALATED));
+  press_space (ticket);
+  tab_to (ticket, sih_ticket_window_get_route_row (SIH_TICKET_WINDOW (ticket), "customer-service"));
+  press_space (ticket);
+  press (GTK_WIDGET (ticket), GDK_KEY_Escape, 0);
+  g_assert_cmpint (sih_case_get_status (f->kase), ==, SIH_STATUS_ESCALATED);
+  g_assert_cmpstr (sih_case_get_escalation_route (f->kase), ==, "customer-service");
+
+  /* Ctrl+Shift+C: the call ends. */
+  advance (f, 30);
+  press (GTK_WIDGET (window), GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_null (sih_case_get_running_call (f->kase));
+
+  /* Ctrl+E, then Ctrl+C: the summary for the ticket is on the clipboard. */
+  press (GTK_WIDGET (window), GDK_KEY_e, GDK_CONTROL_MASK);
+  summary = find_toplevel (SIH_TYPE_SUMMARY_WINDOW);
+  g_assert_nonnull (summary);
+  press (GTK_WIDGET (summary), GDK_KEY_c, GDK_CONTROL_MASK);
+  copied = read_clipboard (GTK_WIDGET (summary));
+  g_assert_cmpstr (copied, ==, sih_summary_window_get_text (SIH_SUMMARY_WINDOW (summary)));
+  g_assert_true (g_str_has_prefix (copied, "Ticket HD-4711: sign-in problem summary\n"));
+  g_assert_nonnull (strstr (copied, "Status: Escalated to Amazon Customer Service\n"));
+  g_assert_nonnull (strstr (copied, "Call 1: 2026-12-07 10:00–10:03 (3 min 00 s), Sato Ken\n"));
+  g_assert_nonnull (strstr (copied, sih_step_get_title (first)));
+  g_assert_nonnull (strstr (copied, "The caller cannot sign in"));
+  g_assert_null (strstr (copied, "whether you can still use it"));
+  gtk_window_destroy (summary);
+}
+
 /* The name follows Preferences, and help-desk mode. */
 static void
 test_help_desk_agent_preference (Fixture       *f,
@@ -408,6 +576,8 @@ main (int   argc,
 
   g_test_add ("/help-desk-ui/live-call", Fixture, NULL,
               fixture_set_up, test_help_desk_live_call, fixture_tear_down);
+  g_test_add ("/help-desk-ui/whole-call", Fixture, NULL,
+              fixture_set_up, test_help_desk_whole_call, fixture_tear_down);
   g_test_add ("/help-desk-ui/agent-preference", Fixture, NULL,
               fixture_set_up, test_help_desk_agent_preference, fixture_tear_down);
   g_test_add ("/help-desk-ui/running-call-restored", Fixture, NULL,

@@ -608,6 +608,10 @@ test_print_file_names (void)
   name = sih_export_file_name (kase, now);
   g_assert_cmpstr (name, ==, "HD-4711 - Sign-in problem summary 2026-11-25 - Ref 4711 Tanaka phone");
   g_clear_pointer (&name, g_free);
+  /* ...and heads every printed page. */
+  name = sih_export_document_title (kase);
+  g_assert_cmpstr (name, ==, "Ticket HD-4711 – Sign-in problem summary – Ref 4711 / Tanaka: phone");
+  g_clear_pointer (&name, g_free);
   sih_case_set_title (kase, NULL);
   sih_case_set_ticket (kase, " INC/2026:0042* ");
   name = sih_export_file_name (kase, now);

@@ -61,6 +61,13 @@ sih_export_document_title (SihCase *kase)
   g_return_val_if_fail (SIH_IS_CASE (kase), NULL);
 
   name = sih_case_format_title (sih_case_get_title (kase), sih_case_get_created (kase));
+  /* A help desk's ticket heads every page, as it heads the summary. */
+  if (sih_case_get_ticket (kase) != NULL)
+    /* Translators: the title of a printed summary and of its PDF for a
+     * help desk; %1$s is the ticket or reference number, %2$s the name of
+     * the case */
+    return g_strdup_printf (_("Ticket %1$s – Sign-in problem summary – %2$s"),
+                            sih_case_get_ticket (kase), name);
   /* Translators: the title of a printed summary and of its PDF; %s is the
    * name of the case */
   return g_strdup_printf (_("Sign-in problem summary – %s"), name);

@@ -252,6 +252,22 @@ sih_test_assert_all_named (GtkWidget  *root,
     g_error ("%s:\n%s", screen, problems->str);
 }
 
+/* A key, or one of several keys (GtkWindow's Tab is "Tab or keypad Tab"). */
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, modifiers);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
 /**
  * sih_test_find_shortcut:
  * @widget: a widget with key bindings (gtk_widget_class_add_binding_action())
@@ -280,9 +296,7 @@ sih_test_find_shortcut (GtkWidget       *widget,
           GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
           /* The controller keeps its own reference. */
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+          if (trigger_matches (trigger, keyval, modifiers))
             return shortcut;
         }
     }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/sih-case-file.h"
+#include "ui/sih-dialogs.h"
 #include "ui/sih-export.h"
 #include "ui/sih-print.h"
 #include "core/sih-summary.h"
@@ -196,6 +197,148 @@ sih_export_default_folder (void)
   if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
     return g_file_new_for_path (documents);
   return g_file_new_for_path (g_get_home_dir ());
+}
+
+/* Saving a file chosen in a dialog: the summary's text, the report's CSV */
+
+typedef struct
+{
+  GtkWindow            *parent;
+  AdwToastOverlay      *toasts;
+  GBytes               *bytes;
+  char                 *error_heading;
+  GtkFileChooserNative *dialog;
+} SaveJob;
+
+#define SAVE_JOB_KEY "sih-export-save-job"
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->parent);
+  g_clear_object (&job->toasts);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job->error_heading);
+  g_free (job);
+}
+
+/* Ends the job's dialog: after an answer, or when its window goes. */
+static void
+save_job_close_dialog (SaveJob *job)
+{
+  g_object_set_data (G_OBJECT (job->parent), SAVE_JOB_KEY, NULL);
+  g_signal_handlers_disconnect_by_data (job->parent, job);
+  g_signal_handlers_disconnect_by_data (job->dialog, job);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (job->dialog));
+  g_clear_object (&job->dialog);
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SaveJob *job = user_data;
+  GFile *file = G_FILE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (file, result, NULL, &error))
+    {
+      sih_show_error_dialog (GTK_WIDGET (job->parent), job->error_heading, error->message);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* A toast's title is markup. */
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      /* Translators: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), escaped);
+
+      adw_toast_overlay_add_toast (job->toasts, adw_toast_new (message));
+    }
+  save_job_free (job);
+}
+
+static void
+save_response_cb (SaveJob *job,
+                  int      response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (job->dialog));
+  save_job_close_dialog (job);
+  if (file == NULL)
+    {
+      save_job_free (job);
+      return;
+    }
+
+  /* Personal data: private to the user, and never half written. */
+  g_file_replace_contents_bytes_async (file, job->bytes, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, save_done_cb, job);
+}
+
+static void
+save_parent_destroyed_cb (SaveJob *job)
+{
+  save_job_close_dialog (job);
+  save_job_free (job);
+}
+
+/**
+ * sih_export_save_bytes:
+ * @parent: the window asking
+ * @toasts: where to say that it was saved
+ * @title: the dialog's title ("Save Summary")
+ * @accept_label: its button ("_Save")
+ * @name: the file name to suggest
+ * @bytes: what to write
+ * @error_heading: what an error says first ("Could Not Save the Summary")
+ *
+ * Asks where to save @bytes, starting in Documents with @name, then
+ * writes them there: private to the user (0600) and never half written.
+ * Says "Saved as …" in @toasts, or shows the error under @error_heading.
+ * One dialog per window at a time.
+ *
+ * Returns: whether the dialog was shown (not while another is open)
+ */
+gboolean
+sih_export_save_bytes (GtkWindow       *parent,
+                       AdwToastOverlay *toasts,
+                       const char      *title,
+                       const char      *accept_label,
+                       const char      *name,
+                       GBytes          *bytes,
+                       const char      *error_heading)
+{
+  g_autoptr(GFile) folder = sih_export_default_folder ();
+  SaveJob *job;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (toasts), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (g_object_get_data (G_OBJECT (parent), SAVE_JOB_KEY) != NULL)
+    return FALSE;
+
+  job = g_new0 (SaveJob, 1);
+  job->parent = g_object_ref (parent);
+  job->toasts = g_object_ref (toasts);
+  job->bytes = g_bytes_ref (bytes);
+  job->error_heading = g_strdup (error_heading);
+  job->dialog = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                             accept_label, _("_Cancel"));
+  g_object_set_data (G_OBJECT (parent), SAVE_JOB_KEY, job);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (job->dialog), TRUE);
+  /* Documents, not wherever the app was started from. */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (job->dialog), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (job->dialog), name);
+  g_signal_connect_swapped (job->dialog, "response", G_CALLBACK (save_response_cb), job);
+  g_signal_connect_swapped (parent, "destroy", G_CALLBACK (save_parent_destroyed_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (job->dialog));
+  return TRUE;
 }
 
 /* Messages from the core start with the file name already. */

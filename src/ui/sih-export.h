@@ -1,10 +1,11 @@
-/* sih-export.h: the support summary from the command line, without a window
+/* sih-export.h: the support summary from the command line, without a window;
+ * file names, folders and saving for the windows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <adwaita.h>
 
 #include "core/sih-case.h"
 #include "core/sih-device-info.h"
@@ -25,5 +26,12 @@ char          *sih_export_file_name           (SihCase      *kase,
                                                GDateTime    *now);
 char          *sih_export_safe_file_name      (const char   *text);
 GFile         *sih_export_default_folder      (void);
+gboolean       sih_export_save_bytes          (GtkWindow       *parent,
+                                               AdwToastOverlay *toasts,
+                                               const char      *title,
+                                               const char      *accept_label,
+                                               const char      *name,
+                                               GBytes          *bytes,
+                                               const char      *error_heading);
 
 G_END_DECLS

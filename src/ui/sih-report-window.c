@@ -30,7 +30,6 @@ struct _SihReportWindow
   SihReport            *report;
   SihReportPeriod       period;
   GCancellable         *cancellable;
-  GtkFileChooserNative *save_dialog;
   GPtrArray            *sections;  /* GtkWidget, in report_box */
 
   AdwToastOverlay      *toast_overlay;
@@ -425,75 +424,24 @@ period_changed_cb (SihReportWindow *self)
 /* Export CSV… */
 
 static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(SihReportWindow) self = user_data;
-  GFile *file = G_FILE (source);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (file, result, NULL, &error))
-    {
-      sih_show_error_dialog (GTK_WIDGET (self), _("Could Not Export the Report"), error->message);
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* A toast's title is markup. */
-      g_autofree char *escaped = g_markup_escape_text (name, -1);
-      /* Translators: %s is a file name */
-      g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), escaped);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-    }
-}
-
-static void
-export_response_cb (SihReportWindow *self,
-                    int              response,
-                    GtkNativeDialog *dialog)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->save_dialog);
-  if (file == NULL || self->report == NULL)
-    return;
-
-  bytes = sih_report_to_csv (self->report, sih_report_period_get_label (self->period));
-  /* Private to the user, as a saved summary is, and never half written. */
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, export_done_cb, g_object_ref (self));
-}
-
-static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   SihReportWindow *self = SIH_REPORT_WINDOW (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GFile) folder = sih_export_default_folder ();
   g_autofree char *date = sih_report_format_date (now);
   g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
-  if (self->save_dialog != NULL || self->report == NULL)
+  if (self->report == NULL)
     return;
 
   /* Translators: the suggested name of a report's spreadsheet; %s is today's date */
   name = g_strdup_printf (_("Sign-in report %s.csv"), date);
-  self->save_dialog = gtk_file_chooser_native_new (_("Export CSV"), GTK_WINDOW (self),
-                                                   GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                   _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->save_dialog), TRUE);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->save_dialog), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_dialog), name);
-  g_signal_connect_swapped (self->save_dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_dialog));
+  bytes = sih_report_to_csv (self->report, sih_report_period_get_label (self->period));
+  sih_export_save_bytes (GTK_WINDOW (self), self->toast_overlay, _("Export CSV"), _("_Export"),
+                         name, bytes, _("Could Not Export the Report"));
 }
 
 /* GObject */
@@ -512,12 +460,6 @@ sih_report_window_dispose (GObject *object)
 {
   SihReportWindow *self = SIH_REPORT_WINDOW (object);
 
-  if (self->save_dialog != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->save_dialog, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_dialog));
-      g_clear_object (&self->save_dialog);
-    }
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

@@ -28,7 +28,6 @@ struct _SihSummaryWindow
   AdwWindow             parent_instance;
 
   SihCase              *kase;
-  GtkFileChooserNative *save_dialog;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -55,78 +54,21 @@ copy_action (GtkWidget  *widget,
 }
 
 static void
-save_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(SihSummaryWindow) self = user_data;
-  GFile *file = G_FILE (source);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (file, result, NULL, &error))
-    {
-      sih_show_error_dialog (GTK_WIDGET (self), _("Could Not Save the Summary"), error->message);
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* A toast's title is markup. */
-      g_autofree char *escaped = g_markup_escape_text (name, -1);
-      /* Translators: %s is a file name */
-      g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), escaped);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-    }
-}
-
-static void
-save_response_cb (SihSummaryWindow *self,
-                  int               response,
-                  GtkNativeDialog  *dialog)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  const char *text;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->save_dialog);
-  if (file == NULL)
-    return;
-
-  text = sih_summary_preview_get_text (self->preview);
-  bytes = g_bytes_new (text, strlen (text));
-  /* Personal data: private to the user, and never half written. */
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, save_done_cb, g_object_ref (self));
-}
-
-static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   SihSummaryWindow *self = SIH_SUMMARY_WINDOW (widget);
   g_autoptr(GDateTime) now = sih_case_now (self->kase);
-  g_autoptr(GFile) folder = sih_export_default_folder ();
   g_autofree char *file_name = sih_export_file_name (self->kase, now);
   g_autofree char *name = NULL;
-
-  if (self->save_dialog != NULL)
-    return;
+  const char *text = sih_summary_preview_get_text (self->preview);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
 
   name = g_strdup_printf ("%s.%s", file_name,
                           sih_export_format_for_summary (sih_summary_preview_get_format (self->preview))->extension);
-  self->save_dialog = gtk_file_chooser_native_new (_("Save Summary"), GTK_WINDOW (self),
-                                                   GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                   _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->save_dialog), TRUE);
-  /* Documents, not wherever the app was started from. */
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->save_dialog), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_dialog), name);
-  g_signal_connect_swapped (self->save_dialog, "response", G_CALLBACK (save_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_dialog));
+  sih_export_save_bytes (GTK_WINDOW (self), self->toast_overlay, _("Save Summary"), _("_Save"),
+                         name, bytes, _("Could Not Save the Summary"));
 }
 
 /* The summary laid out on paper: headings and lists, never the text
@@ -207,12 +149,6 @@ sih_summary_window_dispose (GObject *object)
 {
   SihSummaryWindow *self = SIH_SUMMARY_WINDOW (object);
 
-  if (self->save_dialog != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->save_dialog, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_dialog));
-      g_clear_object (&self->save_dialog);
-    }
   g_clear_object (&self->kase);
 
   G_OBJECT_CLASS (sih_summary_window_parent_class)->dispose (object);

@@ -437,3 +437,35 @@ sih_test_render (GtkWidget *widget)
   gdk_texture_download (texture, data, stride);
   return g_bytes_new_take (data, stride * height);
 }
+
+static void
+read_text_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/**
+ * sih_test_read_clipboard:
+ * @widget: a widget on screen
+ *
+ * Returns: (transfer full): the text on @widget's clipboard (fails the
+ *   test when there is none within five seconds)
+ */
+char *
+sih_test_read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &text);
+  while (text == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (text);
+  return text;
+}

@@ -21,6 +21,7 @@ GtkWidget      *sih_test_find_widget       (GtkWidget  *root,
 void            sih_test_assert_all_named  (GtkWidget  *root,
                                             const char *screen,
                                             guint       at_least);
+char           *sih_test_read_clipboard    (GtkWidget       *widget);
 GtkShortcut    *sih_test_find_shortcut     (GtkWidget       *widget,
                                             guint            keyval,
                                             GdkModifierType  modifiers);

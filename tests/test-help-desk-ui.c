@@ -369,31 +369,6 @@ test_help_desk_live_call (Fixture       *f,
   gtk_window_destroy (summary);
 }
 
-static void
-read_text_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  char **text = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-read_clipboard (GtkWidget *widget)
-{
-  char *text = NULL;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &text);
-  while (text == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (text);
-  return text;
-}
-
 static SihStepRow *
 step_row (SihCausePage *page,
           guint         index)
@@ -504,7 +479,7 @@ test_help_desk_whole_call (Fixture       *f,
   summary = find_toplevel (SIH_TYPE_SUMMARY_WINDOW);
   g_assert_nonnull (summary);
   press (GTK_WIDGET (summary), GDK_KEY_c, GDK_CONTROL_MASK);
-  copied = read_clipboard (GTK_WIDGET (summary));
+  copied = sih_test_read_clipboard (GTK_WIDGET (summary));
   g_assert_cmpstr (copied, ==, sih_summary_window_get_text (SIH_SUMMARY_WINDOW (summary)));
   g_assert_true (g_str_has_prefix (copied, "Ticket HD-4711: sign-in problem summary\n"));
   g_assert_nonnull (strstr (copied, "Status: Escalated to Amazon Customer Service\n"));

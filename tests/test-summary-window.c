@@ -159,31 +159,6 @@ test_summary_window_preview (Fixture       *f,
 }
 
 static void
-read_text_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  char **text = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-read_clipboard (GtkWidget *widget)
-{
-  char *text = NULL;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &text);
-  while (text == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (text);
-  return text;
-}
-
-static void
 test_summary_window_copy (Fixture       *f,
                           gconstpointer  data)
 {
@@ -193,7 +168,7 @@ test_summary_window_copy (Fixture       *f,
   g_autofree char *expected_md = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "summary.copy", NULL));
-  copied = read_clipboard (GTK_WIDGET (f->window));
+  copied = sih_test_read_clipboard (GTK_WIDGET (f->window));
   g_assert_cmpstr (copied, ==, expected);
 
   /* In Markdown, the Markdown. */
@@ -202,7 +177,7 @@ test_summary_window_copy (Fixture       *f,
   assert_preview_is (f, expected_md);
   g_assert_true (g_str_has_prefix (expected_md, "# "));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "summary.copy", NULL));
-  copied_md = read_clipboard (GTK_WIDGET (f->window));
+  copied_md = sih_test_read_clipboard (GTK_WIDGET (f->window));
   g_assert_cmpstr (copied_md, ==, expected_md);
 }
 

@@ -862,10 +862,13 @@ test_summary_window_change_rows (Fixture       *f,
   GtkWidget *focus;
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (f, "view_stack")), "details");
+  /* The page is laid out before its first row can take the focus (under
+   * load that can take a few frames). */
+  sih_test_wait_for_frames (GTK_WIDGET (f->window), 3);
   sih_test_iterate ();
 
   /* Tab from the first change to the end of the list they are in. */
-  gtk_widget_grab_focus (first);
+  g_assert_true (gtk_widget_grab_focus (first));
   for (focus = gtk_window_get_focus (GTK_WINDOW (f->window));
        focus != NULL && gtk_widget_is_ancestor (focus, list) && stops->len < 50;
        focus = gtk_window_get_focus (GTK_WINDOW (f->window)))

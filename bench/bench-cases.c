@@ -27,27 +27,7 @@
 #include "core/sih-case-file.h"
 #include "core/sih-case-store.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *times,
-        guint   n)
-{
-  qsort (times, n, sizeof (double), compare_doubles);
-  return times[n / 2];
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
+#include "bench-util.h"
 
 /* A case such as a help desk leaves behind: a title, a dozen steps with
  * outcomes and a few notes, their history and some details. */
@@ -134,7 +114,7 @@ open_list_ms (const char *dir,
   /* Touch the first and the last entry, as a list view would. */
   g_object_unref (g_list_model_get_item (cases, 0));
   g_object_unref (g_list_model_get_item (cases, g_list_model_get_n_items (cases) - 1));
-  ms = ms_since (start);
+  ms = bench_ms_since (start);
 
   if (g_list_model_get_n_items (cases) != n_cases)
     g_error ("listed %u cases of %u", g_list_model_get_n_items (cases), n_cases);
@@ -176,11 +156,11 @@ open_async_ms (const char *dir,
       gint64 before = g_get_monotonic_time ();
 
       if (g_main_context_iteration (NULL, FALSE))
-        *stall = MAX (*stall, ms_since (before));
+        *stall = MAX (*stall, bench_ms_since (before));
       else
         g_usleep (200);
     }
-  ms = ms_since (start);
+  ms = bench_ms_since (start);
 
   if (g_list_model_get_n_items (sih_case_store_get_cases (store)) != n_cases)
     g_error ("listed %u cases of %u",
@@ -233,7 +213,7 @@ main (int   argc,
         g_error ("%s", error->message);
     }
   g_print ("generated %u cases (%.1f MB, %.1f KB each) in %.0f ms in %s\n",
-           n_cases, total_bytes / 1e6, total_bytes / 1e3 / n_cases, ms_since (start), root);
+           n_cases, total_bytes / 1e6, total_bytes / 1e3 / n_cases, bench_ms_since (start), root);
 
   cold = g_new (double, runs);
   warm = g_new (double, runs);
@@ -246,9 +226,9 @@ main (int   argc,
     warm[i] = open_list_ms (dir, n_cases);
 
   g_print ("case-list %u cases, cold (no index, every file read): %.1f ms (median of %u)\n",
-           n_cases, median (cold, runs), runs);
+           n_cases, bench_median (cold, runs), runs);
   g_print ("case-list %u cases, warm (index): %.1f ms (median of %u)\n",
-           n_cases, median (warm, runs), runs);
+           n_cases, bench_median (warm, runs), runs);
 
   {
     g_autoptr(SihCaseStore) store = sih_case_store_new (dir);
@@ -275,17 +255,17 @@ main (int   argc,
         /* In a note of every fourth step: most cases match. */
         for (guint j = 0; j < infos->len; j++)
           found += sih_case_info_matches (g_ptr_array_index (infos, j), NULL, "did not come");
-        hit[i] = ms_since (start);
+        hit[i] = bench_ms_since (start);
 
         start = g_get_monotonic_time ();
         /* Nothing matches: every text of every case is looked through. */
         for (guint j = 0; j < infos->len; j++)
           sih_case_info_matches (g_ptr_array_index (infos, j), NULL, "ｎｏ ｓｕｃｈ ｔｅｘｔ");
-        miss[i] = ms_since (start);
+        miss[i] = bench_ms_since (start);
 
         start = g_get_monotonic_time ();
         g_ptr_array_sort_with_data (infos, compare_infos, now);
-        sort[i] = ms_since (start);
+        sort[i] = bench_ms_since (start);
       }
     if (g_stat (index, &st) != 0)
       g_error ("no index");
@@ -293,7 +273,7 @@ main (int   argc,
              st.st_size / 1e3, (double)st.st_size / n_cases);
     g_print ("case-list %u cases, search (main thread, each change of the search text): "
              "%.1f ms finding %u, %.1f ms finding none; sort %.1f ms (medians of %u)\n",
-             n_cases, median (hit, runs), found, median (miss, runs), median (sort, runs), runs);
+             n_cases, bench_median (hit, runs), found, bench_median (miss, runs), bench_median (sort, runs), runs);
   }
 
   {
@@ -304,7 +284,7 @@ main (int   argc,
       ready[i] = open_async_ms (dir, n_cases, &stalls[i]);
     g_print ("case-list %u cases, warm, opened asynchronously: list ready after %.1f ms, "
              "main thread busy at most %.1f ms at once (medians of %u)\n",
-             n_cases, median (ready, runs), median (stalls, runs), runs);
+             n_cases, bench_median (ready, runs), bench_median (stalls, runs), runs);
   }
 
   /* One save of a typical case, through the store.  The write does not
@@ -329,18 +309,18 @@ main (int   argc,
 
         start = g_get_monotonic_time ();
         g_bytes_unref (sih_case_file_to_bytes (c));
-        serialize[i] = ms_since (start);
+        serialize[i] = bench_ms_since (start);
 
         start = g_get_monotonic_time ();
         if (!sih_case_store_flush (store, &error))
           g_error ("%s", error->message);
-        save[i] = ms_since (start);
+        save[i] = bench_ms_since (start);
       }
 
     g_print ("case-save serialize (main thread during autosave): %.3f ms (median of %u)\n",
-             median (serialize, save_runs), save_runs);
+             bench_median (serialize, save_runs), save_runs);
     g_print ("case-save whole save (serialize + durable write + rename): %.3f ms "
-             "(median of %u)\n", median (save, save_runs), save_runs);
+             "(median of %u)\n", bench_median (save, save_runs), save_runs);
   }
 
   /* Closing the window with 10,000 cases: one case to save, and the index
@@ -361,10 +341,10 @@ main (int   argc,
         start = g_get_monotonic_time ();
         if (!sih_case_store_flush (store, &error))
           g_error ("%s", error->message);
-        close[i] = ms_since (start);
+        close[i] = bench_ms_since (start);
       }
     g_print ("case-flush at window close, %u cases (save + index rewrite): %.1f ms "
-             "(median of %u)\n", n_cases + 1, median (close, runs), runs);
+             "(median of %u)\n", n_cases + 1, bench_median (close, runs), runs);
   }
 
   remove_tree (root);

@@ -13,14 +13,6 @@
 #include "core/sih-pack.h"
 #include "bench-util.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 static double
 median_load_ms (GBytes     *bytes,
                 const char *name,
@@ -41,8 +33,7 @@ median_load_ms (GBytes     *bytes,
         g_error ("%s", error->message);
     }
 
-  qsort (times, runs, sizeof (double), compare_doubles);
-  return times[runs / 2];
+  return bench_median (times, runs);
 }
 
 int

@@ -28,23 +28,9 @@
 #include "core/sih-case-store.h"
 #include "core/sih-report.h"
 
+#include "bench-util.h"
+
 #define TARGET_MS 1000.0
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *times,
-        guint   n)
-{
-  qsort (times, n, sizeof (double), compare_doubles);
-  return times[n / 2];
-}
 
 static SihCase *
 generate_case (SihPack   *pack,
@@ -242,7 +228,7 @@ main (int   argc,
           sih_report_clear_cache ();
           cold[i] = compute_ms (sih_case_store_get_cases (store), from, until, pack, &counted, &main_ms[i]);
         }
-      ms = median (cold, runs);
+      ms = bench_median (cold, runs);
       g_print ("report %u cases, %s (%u in it), first count (every file read): %.1f ms "
                "(median of %u; target %.0f ms: %s)\n",
                n_cases, sih_report_period_to_string (period), counted, ms, runs, TARGET_MS,
@@ -251,11 +237,11 @@ main (int   argc,
        * files are not read again. */
       for (guint i = 0; i < runs; i++)
         warm[i] = compute_ms (sih_case_store_get_cases (store), from, until, pack, &counted, &main_ms[i]);
-      ms = median (warm, runs);
+      ms = bench_median (warm, runs);
       g_print ("report %u cases, %s, counted again (files unchanged): %.1f ms "
                "(median of %u; target %.0f ms: %s); main thread busy %.1f ms before the worker\n",
                n_cases, sih_report_period_to_string (period), ms, runs, TARGET_MS,
-               ms <= TARGET_MS ? "met" : "MISSED", median (main_ms, runs));
+               ms <= TARGET_MS ? "met" : "MISSED", bench_median (main_ms, runs));
     }
 
   g_clear_object (&store);

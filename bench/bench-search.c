@@ -183,14 +183,6 @@ thread_cpu_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 static gboolean verbose;
 
 static void
@@ -219,7 +211,7 @@ measure (const char *name,
       build_ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (builds, build_ms);
     }
-  g_array_sort (builds, compare_doubles);
+  g_array_sort (builds, bench_compare_doubles);
 
   for (guint r = 0; r < runs; r++)
     for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
@@ -255,8 +247,8 @@ measure (const char *name,
             n_results += results->len;
           }
       }
-  g_array_sort (times, compare_doubles);
-  g_array_sort (cpu_times, compare_doubles);
+  g_array_sort (times, bench_compare_doubles);
+  g_array_sort (cpu_times, bench_compare_doubles);
 
   g_print ("search %s (%u causes, %u steps), index built in %.1f ms\n"
            "  per keystroke, wall: median %.3f ms, p95 %.3f ms, max %.3f ms "

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "bench-util.h"
 
 /* A valid pack of @n_causes causes with @n_steps steps each, with texts of
@@ -46,3 +48,28 @@ bench_generate_pack (guint n_causes,
   return g_string_free_to_bytes (json);
 }
 
+
+/* For qsort() and g_array_sort(): smaller first. */
+int
+bench_compare_doubles (gconstpointer a,
+                       gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* The median of @n times (sorts them). */
+double
+bench_median (double *times,
+              guint   n)
+{
+  qsort (times, n, sizeof (double), bench_compare_doubles);
+  return times[n / 2];
+}
+
+/* Milliseconds since @start, a g_get_monotonic_time(). */
+double
+bench_ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}

@@ -8,3 +8,9 @@
 
 GBytes *bench_generate_pack (guint n_causes,
                              guint n_steps);
+
+int     bench_compare_doubles (gconstpointer a,
+                               gconstpointer b);
+double  bench_median          (double       *times,
+                               guint         n);
+double  bench_ms_since        (gint64        start);

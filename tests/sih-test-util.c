@@ -469,3 +469,25 @@ sih_test_read_clipboard (GtkWidget *widget)
   g_assert_nonnull (text);
   return text;
 }
+
+/**
+ * sih_test_find_file_chooser:
+ *
+ * Without a portal, GtkFileChooserNative shows GTK's own dialog.
+ *
+ * Returns: (transfer none) (nullable): the file chooser dialog on screen
+ */
+GtkWidget *
+sih_test_find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}

@@ -22,6 +22,7 @@ void            sih_test_assert_all_named  (GtkWidget  *root,
                                             const char *screen,
                                             guint       at_least);
 char           *sih_test_read_clipboard    (GtkWidget       *widget);
+GtkWidget      *sih_test_find_file_chooser (void);
 GtkShortcut    *sih_test_find_shortcut     (GtkWidget       *widget,
                                             guint            keyval,
                                             GdkModifierType  modifiers);

@@ -261,21 +261,6 @@ test_report_ui_empty (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (sih_test_find_widget (GTK_WIDGET (f->window), "export_button")));
 }
 
-static GtkWidget *
-find_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
 static void
 test_report_ui_export (Fixture       *f,
                        gconstpointer  data)
@@ -299,7 +284,7 @@ test_report_ui_export (Fixture       *f,
   sih_test_iterate ();
 
   /* Without a portal, GtkFileChooserNative shows GTK's own dialog. */
-  chooser = find_file_chooser ();
+  chooser = sih_test_find_file_chooser ();
   if (chooser == NULL)
     {
       g_test_skip ("the file chooser is not GTK's own dialog here");

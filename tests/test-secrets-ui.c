@@ -92,21 +92,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static GtkWidget *
-find_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 has_check_button (GtkWidget  *widget,
                   const char *label)
@@ -138,7 +123,7 @@ export_case (Fixture    *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-case", NULL));
   sih_test_iterate ();
-  chooser = find_file_chooser ();
+  chooser = sih_test_find_file_chooser ();
   if (chooser == NULL)
     return NULL;
 

@@ -563,21 +563,6 @@ test_summary_window_secret (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (group));
 }
 
-static GtkWidget *
-find_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
 static void
 test_summary_window_save (Fixture       *f,
                           gconstpointer  data)
@@ -598,7 +583,7 @@ test_summary_window_save (Fixture       *f,
   sih_test_iterate ();
 
   /* Without a portal, GtkFileChooserNative shows GTK's own dialog. */
-  chooser = find_file_chooser ();
+  chooser = sih_test_find_file_chooser ();
   if (chooser == NULL)
     {
       g_test_skip ("the file chooser is not GTK's own dialog here");

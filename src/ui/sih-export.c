@@ -378,6 +378,25 @@ save_job_close_dialog (SaveJob *job)
   g_clear_object (&job->dialog);
 }
 
+/* A local file: written whole or not at all (GIO's replace, on GLib 2.74,
+ * puts an empty or cut-off file in place of the old one when the disk
+ * fills up). */
+static void
+write_file_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  GError *error = NULL;
+
+  if (sih_export_write_file (g_file_peek_path (G_FILE (source_object)),
+                             g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 static void
 save_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -386,8 +405,14 @@ save_done_cb (GObject      *source,
   SaveJob *job = user_data;
   GFile *file = G_FILE (source);
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (!g_file_replace_contents_finish (file, result, NULL, &error))
+  if (g_task_is_valid (result, source) && g_task_get_source_tag (G_TASK (result)) == write_file_thread)
+    ok = g_task_propagate_boolean (G_TASK (result), &error);
+  else
+    ok = g_file_replace_contents_finish (file, result, NULL, &error);
+
+  if (!ok)
     {
       sih_show_error_dialog (GTK_WIDGET (job->parent), job->error_heading, error->message);
     }
@@ -420,9 +445,18 @@ save_response_cb (SaveJob *job,
     }
 
   /* Personal data: private to the user, and never half written. */
-  g_file_replace_contents_bytes_async (file, job->bytes, NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, save_done_cb, job);
+  if (g_file_peek_path (file) != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (file, NULL, save_done_cb, job);
+
+      g_task_set_source_tag (task, write_file_thread);
+      g_task_set_task_data (task, g_bytes_ref (job->bytes), (GDestroyNotify)g_bytes_unref);
+      g_task_run_in_thread (task, write_file_thread);
+    }
+  else
+    g_file_replace_contents_bytes_async (file, job->bytes, NULL, FALSE,
+                                         G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                         NULL, save_done_cb, job);
 }
 
 static void

@@ -146,7 +146,8 @@ assert_no_leftovers (const char *dir)
 }
 
 static void
-take_screenshot (const char *what)
+take_screenshot (GtkWidget  *window,
+                 const char *what)
 {
   const char *dir = g_getenv ("SIH_TEST_SCREENSHOTS");
   const char *language = g_getenv ("SIH_TEST_LANGUAGE");
@@ -156,6 +157,8 @@ take_screenshot (const char *what)
 
   if (dir == NULL)
     return;
+  /* Past the banner's and the dialog's transitions. */
+  sih_test_wait_for_frames (window, 30);
   name = g_strdup_printf ("%s-%s.png", what, language != NULL ? language : "en");
   path = g_build_filename (dir, name, NULL);
   command = g_strdup_printf ("import -window root %s", path);
@@ -351,7 +354,7 @@ full_run (SihApplication *app,
   g_assert_true (gtk_revealer_get_reveal_child (sih_window_get_save_banner (window)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), _("the disk is full")));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (label), g_strerror (ENOSPC)));
-  take_screenshot ("full-disk");
+  take_screenshot (GTK_WIDGET (window), "full-disk");
 
   /* Closing is refused with the reason; the case stays open. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -359,7 +362,14 @@ full_run (SihApplication *app,
   alert = sih_alert_get_visible (GTK_WIDGET (window));
   g_assert_nonnull (alert);
   g_assert_nonnull (strstr (sih_alert_get_body (alert), g_strerror (ENOSPC)));
-  take_screenshot ("full-disk-quit");
+  {
+    /* In the person's language throughout (SIH_TEST_LANGUAGE=ja). */
+    const char *format = _("Could not save the case: %s");
+    g_autofree char *prefix = g_strndup (format, strcspn (format, "%"));
+
+    g_assert_true (g_str_has_prefix (sih_alert_get_body (alert), prefix));
+  }
+  take_screenshot (GTK_WIDGET (window), "full-disk-quit");
   sih_alert_respond (alert, "keep");
   sih_test_iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));

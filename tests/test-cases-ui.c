@@ -152,6 +152,53 @@ test_cases_restart (void)
   g_free (r.step_id);
 }
 
+/* New Case, then the cause the last case had open: the steps record into
+ * the new case, and the last one is left as it was.  (The page used to
+ * stay bound to the last case, which got the new caller's answers.) */
+static void
+new_case_same_cause_run (SihApplication *app,
+                         SihWindow      *window,
+                         gpointer        data)
+{
+  g_autoptr(SihCase) first = g_object_ref (sih_window_get_case (window));
+  SihCase *second;
+
+  sih_window_select_cause (window, "code-not-arriving");
+  sih_test_iterate ();
+  g_signal_emit_by_name (sih_test_find_widget (GTK_WIDGET (step_row (window, 0)), "failed_button"),
+                         "clicked");
+  g_assert_cmpint (sih_case_get_outcome (first, "code-not-arriving", "wait-then-newest"), ==,
+                   SIH_OUTCOME_FAILED);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL);
+  sih_test_iterate ();
+  second = sih_window_get_case (window);
+  g_assert_true (second != first);
+  sih_window_select_cause (window, "code-not-arriving");
+  sih_test_iterate ();
+  /* Nothing recorded in the new case shows. */
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sih_test_find_widget (GTK_WIDGET (step_row (window, 0)),
+                                                                                        "failed_button"))));
+  g_signal_emit_by_name (sih_test_find_widget (GTK_WIDGET (step_row (window, 0)), "worked_button"),
+                         "clicked");
+  sih_text_widget_set_text (sih_test_find_widget (GTK_WIDGET (step_row (window, 0)), "note_view"),
+                            "The second caller");
+
+  g_assert_cmpint (sih_case_get_outcome (second, "code-not-arriving", "wait-then-newest"), ==,
+                   SIH_OUTCOME_WORKED);
+  g_assert_cmpstr (sih_case_get_note (second, "code-not-arriving", "wait-then-newest"), ==,
+                   "The second caller");
+  g_assert_cmpint (sih_case_get_outcome (first, "code-not-arriving", "wait-then-newest"), ==,
+                   SIH_OUTCOME_FAILED);
+  g_assert_null (sih_case_get_note (first, "code-not-arriving", "wait-then-newest"));
+}
+
+static void
+test_cases_new_case_same_cause (void)
+{
+  run_app (new_case_same_cause_run, NULL);
+}
+
 static void
 list_run (SihApplication *app,
           SihWindow      *window,
@@ -1115,6 +1162,7 @@ main (int   argc,
     return g_test_run ();
 
   g_test_add_func ("/cases/restart", test_cases_restart);
+  g_test_add_func ("/cases/new-case-same-cause", test_cases_new_case_same_cause);
   g_test_add_func ("/cases/list", test_cases_list);
   g_test_add_func ("/cases/status-sort", test_cases_status_sort);
   g_test_add_func ("/cases/delete-undo", test_cases_delete_undo);

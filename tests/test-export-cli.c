@@ -6,8 +6,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "core/sih-case-file.h"
@@ -67,6 +70,23 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
+/* A limit on the size of the files the next run writes (RLIMIT_FSIZE),
+ * or RLIM_INFINITY. */
+static rlim_t file_size_limit = RLIM_INFINITY;
+
+static void
+limit_file_size_cb (gpointer user_data)
+{
+  struct rlimit limit;
+
+  if (file_size_limit == RLIM_INFINITY || getrlimit (RLIMIT_FSIZE, &limit) != 0)
+    return;
+  /* A write past the limit then fails with EFBIG instead of killing. */
+  signal (SIGXFSZ, SIG_IGN);
+  limit.rlim_cur = file_size_limit;
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
 /* Runs signin-helper with the arguments after @err (NULL-terminated), in
  * English and without a display, with @env (NAME, VALUE, …, NULL) set. */
 static int
@@ -100,6 +120,7 @@ run_export_env (const char * const *env,
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
     g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, limit_file_size_cb, NULL, NULL);
 
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
@@ -233,6 +254,61 @@ test_export_pdf (Fixture       *f,
   g_assert_null (strstr (text, "\n-----"));
   g_assert_nonnull (strstr (text, MASKED_EMAIL));
   g_assert_null (strstr (text, EMAIL));
+}
+
+/* A summary that cannot be written whole (here files may not grow past
+ * 100 bytes: a write fails with EFBIG, as one on a full disk fails with
+ * ENOSPC) is an error that names the file and says why, in every format,
+ * with exit status 1; nothing is left, and a file that was there is as it
+ * was.  (A PDF used to "succeed" as an empty file.) */
+static void
+test_export_write_fails (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *formats[] = { "text", "markdown", "pdf" };
+
+  for (guint with_old = 0; with_old < 2; with_old++)
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+        g_autofree char *name = g_strdup_printf ("summary.%s", formats[i]);
+        g_autofree char *path = g_build_filename (f->dir, name, NULL);
+        g_autofree char *expected = g_strdup_printf ("%s: %s\n", path, g_strerror (EFBIG));
+        g_autoptr(GDir) listing = NULL;
+        g_autoptr(GError) error = NULL;
+        const char *entry;
+        int status;
+
+        g_test_message ("%s, %s", formats[i], with_old ? "replacing a file" : "a new file");
+        if (with_old)
+          {
+            g_file_set_contents (path, "old", -1, &error);
+            g_assert_no_error (error);
+          }
+        file_size_limit = 100;
+        status = run_export (&out, &err, "--export-summary", f->case_path,
+                             "--format", formats[i], "--output", path, NULL);
+        file_size_limit = RLIM_INFINITY;
+        g_assert_cmpint (status, ==, 1);
+        g_assert_cmpstr (out, ==, "");
+        g_assert_cmpstr (err, ==, expected);
+
+        /* The case file, and the old summary if there was one. */
+        listing = g_dir_open (f->dir, 0, &error);
+        g_assert_no_error (error);
+        while ((entry = g_dir_read_name (listing)) != NULL)
+          g_assert_true (g_str_equal (entry, "case.json") || (with_old && g_str_equal (entry, name)));
+        if (with_old)
+          {
+            g_autofree char *contents = NULL;
+
+            g_file_get_contents (path, &contents, NULL, &error);
+            g_assert_no_error (error);
+            g_assert_cmpstr (contents, ==, "old");
+            g_assert_no_errno (g_remove (path));
+          }
+      }
 }
 
 /* Whose device the summary describes: the caller's leaves this
@@ -396,6 +472,8 @@ main (int   argc,
   g_test_add ("/export-cli/no-mask", Fixture, NULL, fixture_set_up, test_export_no_mask,
               fixture_tear_down);
   g_test_add ("/export-cli/output-file", Fixture, NULL, fixture_set_up, test_export_output_file,
+              fixture_tear_down);
+  g_test_add ("/export-cli/write-fails", Fixture, NULL, fixture_set_up, test_export_write_fails,
               fixture_tear_down);
   g_test_add ("/export-cli/pdf", Fixture, NULL, fixture_set_up, test_export_pdf,
               fixture_tear_down);

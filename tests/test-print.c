@@ -12,7 +12,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "ui/sih-export.h"
@@ -567,6 +570,103 @@ test_print_error (void)
   g_assert_true (g_str_has_prefix (error->message, "/nonexistent/dir/x.pdf"));
 }
 
+/* Exports with files limited to @limit bytes (RLIMIT_FSIZE): a write
+ * past it fails with EFBIG, as one on a full disk fails with ENOSPC, and
+ * needs no root.  Returns what sih_print_blocks() returned. */
+static gboolean
+export_limited (GPtrArray   *blocks,
+                const char  *path,
+                rlim_t       limit,
+                GError     **error)
+{
+  struct rlimit was, limited;
+  void (*handler) (int);
+  gboolean ok;
+
+  g_assert_no_errno (getrlimit (RLIMIT_FSIZE, &was));
+  limited = was;
+  limited.rlim_cur = limit;
+  /* Without SIGXFSZ the write fails instead of killing the process. */
+  handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &limited));
+  ok = sih_print_blocks (NULL, "Title", NULL, blocks, path, error);
+  g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &was));
+  signal (SIGXFSZ, handler);
+  return ok;
+}
+
+/* A PDF that cannot be written whole is an error that names the file and
+ * says why, wherever the write fails: at its first byte, half way, or in
+ * the last bytes cairo writes when the document is finished.  Nothing is
+ * left: no PDF, no temporary file, and a file that was there is as it
+ * was.  (GTK's export wrote through stdio and ignored cairo's error: the
+ * export "succeeded" with an empty or cut-off PDF.) */
+static void
+test_print_write_fails (void)
+{
+  g_autoptr(GPtrArray) blocks = new_blocks ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sih-print-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: %s", path, g_strerror (EFBIG));
+  GStatBuf st;
+  rlim_t size;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 40; i++)
+    g_ptr_array_add (blocks, new_block (SIH_SUMMARY_BLOCK_PARAGRAPH, 0,
+                                        "A paragraph long enough to fill a few lines of a page, "
+                                        "and with forty of them the PDF has two pages."));
+
+  /* The whole PDF's size, then the same export cut short at points from
+   * the first byte to the last. */
+  g_assert_true (sih_print_blocks (NULL, "Title", NULL, blocks, path, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_stat (path, &st));
+  size = (rlim_t)st.st_size;
+  g_assert_cmpuint (size, >, 1000);
+  g_assert_no_errno (g_remove (path));
+
+  for (guint with_old = 0; with_old < 2; with_old++)
+    {
+      rlim_t limits[] = { 0, 1, 100, size / 2, size - 100, size - 1 };
+
+      for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+        {
+          g_autoptr(GDir) listing = NULL;
+          g_autofree char *contents = NULL;
+
+          g_test_message ("limit %lu bytes, %s", (gulong)limits[i], with_old ? "replacing a file" : "a new file");
+          if (with_old)
+            {
+              g_file_set_contents (path, "old", -1, &error);
+              g_assert_no_error (error);
+            }
+          g_assert_false (export_limited (blocks, path, limits[i], &error));
+          g_assert_nonnull (error);
+          g_assert_cmpstr (error->message, ==, expected);
+          g_clear_error (&error);
+
+          listing = g_dir_open (dir, 0, &error);
+          g_assert_no_error (error);
+          if (with_old)
+            {
+              g_assert_cmpstr (g_dir_read_name (listing), ==, "summary.pdf");
+              g_file_get_contents (path, &contents, NULL, &error);
+              g_assert_no_error (error);
+              g_assert_cmpstr (contents, ==, "old");
+              g_assert_no_errno (g_remove (path));
+            }
+          g_assert_null (g_dir_read_name (listing));
+        }
+    }
+
+  /* With room again, it works. */
+  g_assert_true (export_limited (blocks, path, size, &error));
+  g_assert_no_error (error);
+  remove_export (path);
+}
+
 /* What a saved or printed summary is suggested to be called. */
 static void
 test_print_file_names (void)
@@ -674,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/print/blank-checklist", test_print_blank_checklist);
   g_test_add_func ("/print/private", test_print_private);
   g_test_add_func ("/print/error", test_print_error);
+  g_test_add_func ("/print/write-fails", test_print_write_fails);
   g_test_add_func ("/print/file-names", test_print_file_names);
   g_test_add_func ("/print/default-folder", test_print_default_folder);
 

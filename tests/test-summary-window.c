@@ -6,9 +6,13 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <errno.h>
 #include <gtk/gtkunixprint.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
+#include "ui/sih-dialogs.h"
 #include "ui/sih-export.h"
 #include "core/sih-summary.h"
 #include "ui/sih-summary-window.h"
@@ -629,6 +633,87 @@ test_summary_window_save (Fixture       *f,
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* Save, when the file cannot be written whole (here files may not grow
+ * past 16 KB: a write fails with EFBIG, as on a full disk with
+ * ENOSPC): the error is shown, naming the file and saying why, and the
+ * file that was there is as it was, with nothing beside it.  (GIO's
+ * replace put an empty file in its place on GLib 2.74.) */
+static void
+test_summary_window_save_fails (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sih-save-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "summary.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = g_strdup_printf ("%s: %s", path, g_strerror (EFBIG));
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GDir) listing = NULL;
+  struct rlimit was, limited;
+  void (*handler) (int);
+  GtkWidget *chooser;
+  SihAlert *alert = NULL;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  /* A summary well past the limit, which GTK's own small
+   * recently-used.xbel stays under. */
+  {
+    g_autoptr(GString) note = g_string_new (NULL);
+
+    while (note->len < 40000)
+      g_string_append (note, "A long note on what the caller tried. ");
+    sih_case_set_note (f->kase, "code-not-arriving", "wait-then-newest", note->str);
+    sih_test_iterate ();
+    g_assert_cmpuint (strlen (sih_summary_window_get_text (f->window)), >, 40000);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "summary.save", NULL));
+  sih_test_iterate ();
+  chooser = sih_test_find_file_chooser ();
+  if (chooser == NULL)
+    {
+      g_test_skip ("the file chooser is not GTK's own dialog here");
+      return;
+    }
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "summary.txt");
+
+  g_assert_no_errno (getrlimit (RLIMIT_FSIZE, &was));
+  limited = was;
+  limited.rlim_cur = 16384;
+  handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &limited));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* GTK's dialog may ask whether to replace the file: yes. */
+  sih_test_iterate ();
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((alert = sih_alert_get_visible (GTK_WIDGET (f->window))) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &was));
+  signal (SIGXFSZ, handler);
+
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (sih_alert_get_body (alert), ==, expected);
+  sih_alert_respond (alert, "close");
+  sih_test_iterate ();
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "old");
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "summary.txt");
+  g_assert_null (g_dir_read_name (listing));
+
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 /* The name GTK gives its "Print to File" printer, in GTK's own words. */
 static const char *
 file_printer_name (void)
@@ -1000,6 +1085,8 @@ main (int   argc,
               fixture_set_up, test_summary_window_secret, fixture_tear_down);
   g_test_add ("/summary-window/save", Fixture, NULL,
               fixture_set_up, test_summary_window_save, fixture_tear_down);
+  g_test_add ("/summary-window/save-fails", Fixture, NULL,
+              fixture_set_up, test_summary_window_save_fails, fixture_tear_down);
   g_test_add ("/summary-window/print-to-file/en", Fixture, "en",
               fixture_set_up, test_summary_window_print_to_file, fixture_tear_down);
   g_test_add ("/summary-window/print-to-file/ja", Fixture, "ja",

@@ -545,7 +545,8 @@ write_case (SihCaseStore  *self,
                                       G_FILE_SET_CONTENTS_DURABLE,
                                       0600, &local_error))
     {
-      sih_error_set_io (error, sih_error_get_io_code (local_error), "Could not save the case: %s",
+      /* Translators: %s says why, in GLib's words */
+      sih_error_set_io (error, sih_error_get_io_code (local_error), _("Could not save the case: %s"),
                         local_error->message);
       ok = FALSE;
     }
@@ -1673,7 +1674,8 @@ sih_case_store_purge (SihCaseStore  *self,
 
   if (saved_errno != 0)
     {
-      sih_error_set_io (error, g_io_error_from_errno (saved_errno), "Could not delete %s: %s",
+      /* Translators: a file and why */
+      sih_error_set_io (error, g_io_error_from_errno (saved_errno), _("Could not delete %s: %s"),
                         path, g_strerror (saved_errno));
       return FALSE;
     }
@@ -1761,7 +1763,8 @@ sih_case_store_delete_all (SihCaseStore  *self,
           int saved_errno = errno;
 
           ok = FALSE;
-          sih_error_set_io (error, g_io_error_from_errno (saved_errno), "Could not delete %s: %s",
+          /* Translators: a file and why */
+          sih_error_set_io (error, g_io_error_from_errno (saved_errno), _("Could not delete %s: %s"),
                             path, g_strerror (saved_errno));
         }
     }

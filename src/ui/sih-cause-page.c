@@ -430,6 +430,18 @@ sih_cause_page_get_cause (SihCausePage *self)
   return self->cause;
 }
 
+/**
+ * sih_cause_page_get_case:
+ *
+ * Returns: (transfer none) (nullable): the case the steps record into
+ */
+SihCase *
+sih_cause_page_get_case (SihCausePage *self)
+{
+  g_return_val_if_fail (SIH_IS_CAUSE_PAGE (self), NULL);
+  return self->kase;
+}
+
 GtkListBox *
 sih_cause_page_get_step_list (SihCausePage *self)
 {

@@ -23,6 +23,7 @@ void       sih_cause_page_show         (SihCausePage *self,
 void       sih_cause_page_set_help_desk (SihCausePage *self,
                                          gboolean      help_desk);
 SihCause  *sih_cause_page_get_cause    (SihCausePage *self);
+SihCase   *sih_cause_page_get_case     (SihCausePage *self);
 GtkListBox *sih_cause_page_get_step_list (SihCausePage *self);
 const char *sih_cause_page_get_guidance (SihCausePage *self);
 gboolean   sih_cause_page_show_note    (SihCausePage *self,

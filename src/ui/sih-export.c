@@ -11,9 +11,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/sih-case-file.h"
 #include "ui/sih-dialogs.h"
@@ -199,6 +203,147 @@ sih_export_default_folder (void)
   return g_file_new_for_path (g_get_home_dir ());
 }
 
+/* Files written whole or not at all, private to the user
+ *
+ * A summary or a PDF goes to a temporary file beside its target and is
+ * renamed over it once all of it is on disk.  A write that fails (a full
+ * disk, a file too large) removes the temporary file and leaves the
+ * target as it was, and the error names the target, not the temporary
+ * file: "summary.pdf: No space left on device". */
+
+static void
+set_file_error (GError     **error,
+                const char  *path,
+                int          saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s",
+               display, g_strerror (saved_errno));
+}
+
+/**
+ * sih_export_temp_open:
+ * @path: the file to write
+ * @temp_path: (out): the temporary file made beside it (0600)
+ *
+ * Returns: a descriptor open for writing on @temp_path, or -1 with @error
+ *   set (naming @path)
+ */
+int
+sih_export_temp_open (const char  *path,
+                      char       **temp_path,
+                      GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp_name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *temp = g_build_filename (dir, temp_name, NULL);
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+  g_return_val_if_fail (temp_path != NULL, -1);
+
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_file_error (error, path, errno);
+      return -1;
+    }
+  *temp_path = g_steal_pointer (&temp);
+  return fd;
+}
+
+/**
+ * sih_export_temp_discard:
+ *
+ * Closes @fd and removes the temporary file: @path stays as it was.
+ */
+void
+sih_export_temp_discard (int         fd,
+                         const char *temp_path)
+{
+  g_close (fd, NULL);
+  g_unlink (temp_path);
+}
+
+/**
+ * sih_export_temp_commit:
+ * @fd: from sih_export_temp_open()
+ * @write_errno: why writing to @fd failed, or 0 when it did not
+ *
+ * Puts the temporary file in place of @path once it is on disk, or, if
+ * writing it failed or its data cannot reach the disk, removes it.
+ * Closes @fd either way.
+ *
+ * Returns: %FALSE with @error set, naming @path and saying why
+ */
+gboolean
+sih_export_temp_commit (int          fd,
+                        const char  *temp_path,
+                        const char  *path,
+                        int          write_errno,
+                        GError     **error)
+{
+  int saved_errno = write_errno;
+
+  if (saved_errno == 0 && fsync (fd) != 0)
+    saved_errno = errno;
+  /* Some file systems report a failed write only when the file is closed. */
+  if (close (fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  if (saved_errno == 0 && g_rename (temp_path, path) != 0)
+    saved_errno = errno;
+  if (saved_errno != 0)
+    {
+      g_unlink (temp_path);
+      set_file_error (error, path, saved_errno);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sih_export_write_file:
+ *
+ * Writes @data to @path, private to the user, whole or not at all.
+ *
+ * Returns: %FALSE with @error set, naming @path and saying why
+ */
+gboolean
+sih_export_write_file (const char  *path,
+                       const void  *data,
+                       gsize        size,
+                       GError     **error)
+{
+  g_autofree char *temp = NULL;
+  const char *p = data;
+  int write_errno = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || size == 0, FALSE);
+
+  fd = sih_export_temp_open (path, &temp, error);
+  if (fd < 0)
+    return FALSE;
+  while (size > 0)
+    {
+      gssize written = write (fd, p, size);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          write_errno = written < 0 ? errno : ENOSPC;
+          break;
+        }
+      p += written;
+      size -= (gsize)written;
+    }
+  return sih_export_temp_commit (fd, temp, path, write_errno, error);
+}
+
 /* Saving a file chosen in a dialog: the summary's text, the report's CSV */
 
 typedef struct
@@ -233,6 +378,25 @@ save_job_close_dialog (SaveJob *job)
   g_clear_object (&job->dialog);
 }
 
+/* A local file: written whole or not at all (GIO's replace, on GLib 2.74,
+ * puts an empty or cut-off file in place of the old one when the disk
+ * fills up). */
+static void
+write_file_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  GError *error = NULL;
+
+  if (sih_export_write_file (g_file_peek_path (G_FILE (source_object)),
+                             g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 static void
 save_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -241,8 +405,14 @@ save_done_cb (GObject      *source,
   SaveJob *job = user_data;
   GFile *file = G_FILE (source);
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (!g_file_replace_contents_finish (file, result, NULL, &error))
+  if (g_task_is_valid (result, source) && g_task_get_source_tag (G_TASK (result)) == write_file_thread)
+    ok = g_task_propagate_boolean (G_TASK (result), &error);
+  else
+    ok = g_file_replace_contents_finish (file, result, NULL, &error);
+
+  if (!ok)
     {
       sih_show_error_dialog (GTK_WIDGET (job->parent), job->error_heading, error->message);
     }
@@ -275,9 +445,18 @@ save_response_cb (SaveJob *job,
     }
 
   /* Personal data: private to the user, and never half written. */
-  g_file_replace_contents_bytes_async (file, job->bytes, NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, save_done_cb, job);
+  if (g_file_peek_path (file) != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (file, NULL, save_done_cb, job);
+
+      g_task_set_source_tag (task, write_file_thread);
+      g_task_set_task_data (task, g_bytes_ref (job->bytes), (GDestroyNotify)g_bytes_unref);
+      g_task_run_in_thread (task, write_file_thread);
+    }
+  else
+    g_file_replace_contents_bytes_async (file, job->bytes, NULL, FALSE,
+                                         G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                         NULL, save_done_cb, job);
 }
 
 static void
@@ -447,8 +626,7 @@ sih_export_summary_cli (const char *case_path,
   if (output != NULL)
     {
       /* Personal data: readable by the user only, and never half written. */
-      if (!g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                     &error))
+      if (!sih_export_write_file (output, text, strlen (text), &error))
         {
           print_file_error (output, error);
           return 1;

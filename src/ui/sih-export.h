@@ -26,6 +26,20 @@ char          *sih_export_file_name           (SihCase      *kase,
                                                GDateTime    *now);
 char          *sih_export_safe_file_name      (const char   *text);
 GFile         *sih_export_default_folder      (void);
+int            sih_export_temp_open           (const char   *path,
+                                               char        **temp_path,
+                                               GError      **error);
+gboolean       sih_export_temp_commit         (int           fd,
+                                               const char   *temp_path,
+                                               const char   *path,
+                                               int           write_errno,
+                                               GError      **error);
+void           sih_export_temp_discard        (int           fd,
+                                               const char   *temp_path);
+gboolean       sih_export_write_file          (const char   *path,
+                                               const void   *data,
+                                               gsize         size,
+                                               GError      **error);
 gboolean       sih_export_save_bytes          (GtkWindow       *parent,
                                                AdwToastOverlay *toasts,
                                                const char      *title,

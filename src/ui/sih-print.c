@@ -14,8 +14,12 @@
  * renamed over it; for "Print to File" the target is made private before
  * GTK writes it, as GIO keeps a file's mode when it replaces it.
  *
- * Exporting (GTK_PRINT_OPERATION_ACTION_EXPORT) needs neither a display
- * nor gtk_init(): the command line and the tests use it headless.
+ * An export draws the same pages on a cairo PDF surface of its own, not
+ * through GtkPrintOperation's export: GTK writes that with stdio and
+ * ignores the surface's error, so a full disk gave an empty PDF and no
+ * error.  Our surface writes through write_cb, which keeps errno.  It
+ * needs neither a display nor gtk_init(): the command line and the tests
+ * use it headless.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -92,6 +96,7 @@ typedef struct
 {
   char        *title;
   GPtrArray   *blocks;         /* SihSummaryBlock */
+  PangoContext *pango;         /* what the layouts are made with */
   char        *protected_path; /* "Print to File" made this file private: NULL when not */
   gboolean     previewing;     /* only shown on screen: no file is written */
   double       header_height;  /* header and the gap under it, in points */
@@ -116,15 +121,16 @@ print_job_free (PrintJob *job)
   g_clear_pointer (&job->lines, g_array_unref);
   g_clear_pointer (&job->layouts, g_ptr_array_unref);
   g_clear_pointer (&job->pages, g_array_unref);
+  g_clear_object (&job->pango);
   g_free (job);
 }
 
 static PangoLayout *
-new_layout (GtkPrintContext *context,
-            const char      *font_name,
-            const char      *text)
+new_layout (PrintJob   *job,
+            const char *font_name,
+            const char *text)
 {
-  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
+  PangoLayout *layout = pango_layout_new (job->pango);
   PangoFontDescription *font = pango_font_description_from_string (font_name);
 
   pango_layout_set_font_description (layout, font);
@@ -183,9 +189,8 @@ marker_text (const SihSummaryBlock *block)
 
 /* Lays out the blocks, one under the other, in lines. */
 static void
-lay_out (PrintJob        *job,
-         GtkPrintContext *context,
-         double           width)
+lay_out (PrintJob *job,
+         double    width)
 {
   const BlockStyle *previous = NULL;
   double y = 0;
@@ -207,7 +212,7 @@ lay_out (PrintJob        *job,
         y += MAX (previous->space_after, style->space_before);
       previous = style;
 
-      layout = new_layout (context, style->font, "");
+      layout = new_layout (job, style->font, "");
       set_markup (layout, block->markup);
       pango_layout_set_width (layout, (int)((width - indent) * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -218,7 +223,7 @@ lay_out (PrintJob        *job,
           int marker_width;
 
           /* Right-aligned against the text: "9." and "10." line up. */
-          marker_layout = new_layout (context, style->font, marker);
+          marker_layout = new_layout (job, style->font, marker);
           pango_layout_get_pixel_size (marker_layout, &marker_width, NULL);
           marker_x = MAX (indent - MARKER_GAP - marker_width, 0);
         }
@@ -305,10 +310,8 @@ paginate (PrintJob *job,
  * viewer shows it. */
 static void
 set_pdf_title (PrintJob        *job,
-               GtkPrintContext *context)
+               cairo_surface_t *surface)
 {
-  cairo_surface_t *surface = cairo_get_target (gtk_print_context_get_cairo_context (context));
-
   if (cairo_surface_get_type (surface) != CAIRO_SURFACE_TYPE_PDF)
     return;
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, job->title);
@@ -361,18 +364,15 @@ preview_cb (GtkPrintOperation        *operation,
   return FALSE;
 }
 
+/* Lays the blocks out on pages of @width by @height points, the margins
+ * taken off. */
 static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                PrintJob          *job)
+prepare_pages (PrintJob *job,
+               double    width,
+               double    height)
 {
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-  g_autoptr(PangoLayout) header = new_layout (context, HEADER_FONT, "Page 1");
+  g_autoptr(PangoLayout) header = new_layout (job, HEADER_FONT, "Page 1");
   int header_text_height;
-
-  protect_output_file (job, operation);
-  set_pdf_title (job, context);
 
   pango_layout_get_pixel_size (header, NULL, &header_text_height);
   /* The header's text, then a rule half a line under it, then a line's gap. */
@@ -380,18 +380,32 @@ begin_print_cb (GtkPrintOperation *operation,
 
   g_array_set_size (job->lines, 0);
   g_ptr_array_set_size (job->layouts, 0);
-  lay_out (job, context, width);
+  lay_out (job, width);
   paginate (job, MAX (height - job->header_height, 1.0));
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  protect_output_file (job, operation);
+  set_pdf_title (job, cairo_get_target (gtk_print_context_get_cairo_context (context)));
+
+  g_clear_object (&job->pango);
+  /* What gtk_print_context_create_pango_layout() makes its layouts with. */
+  job->pango = gtk_print_context_create_pango_context (context);
+  pango_cairo_update_context (gtk_print_context_get_cairo_context (context), job->pango);
+  prepare_pages (job, gtk_print_context_get_width (context), gtk_print_context_get_height (context));
   gtk_print_operation_set_n_pages (operation, (int)job->pages->len);
 }
 
 static void
-draw_header (PrintJob        *job,
-             GtkPrintContext *context,
-             cairo_t         *cr,
-             int              page_nr)
+draw_header (PrintJob *job,
+             cairo_t  *cr,
+             double    width,
+             int       page_nr)
 {
-  double width = gtk_print_context_get_width (context);
   g_autofree char *page_text = NULL;
   g_autoptr(PangoLayout) page_layout = NULL;
   g_autoptr(PangoLayout) title_layout = NULL;
@@ -399,10 +413,10 @@ draw_header (PrintJob        *job,
 
   /* Translators: in the header of every printed page */
   page_text = g_strdup_printf (_("Page %d of %d"), page_nr + 1, (int)job->pages->len);
-  page_layout = new_layout (context, HEADER_FONT, page_text);
+  page_layout = new_layout (job, HEADER_FONT, page_text);
   pango_layout_get_pixel_size (page_layout, &page_width, &text_height);
 
-  title_layout = new_layout (context, HEADER_FONT, job->title);
+  title_layout = new_layout (job, HEADER_FONT, job->title);
   pango_layout_set_width (title_layout, (int)MAX ((width - page_width - 24) * PANGO_SCALE, 0));
   pango_layout_set_ellipsize (title_layout, PANGO_ELLIPSIZE_END);
 
@@ -418,20 +432,20 @@ draw_header (PrintJob        *job,
   cairo_stroke (cr);
 }
 
+/* Draws page @page_nr with its top left corner, inside the margins, at
+ * the origin of @cr. */
 static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              PrintJob          *job)
+draw_page (PrintJob *job,
+           cairo_t  *cr,
+           double    width,
+           int       page_nr)
 {
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width = gtk_print_context_get_width (context);
   const Page *page;
   guint end_line;
 
   g_assert (page_nr >= 0 && (guint)page_nr < job->pages->len);
 
-  draw_header (job, context, cr, page_nr);
+  draw_header (job, cr, width, page_nr);
 
   page = &g_array_index (job->pages, Page, page_nr);
   end_line = (guint)page_nr + 1 < job->pages->len ?
@@ -460,52 +474,131 @@ draw_page_cb (GtkPrintOperation *operation,
     }
 }
 
-/* Exports to a private temporary file beside @path, then puts it in
- * place: the PDF is never readable by others, and never half written. */
-static gboolean
-export_pdf (GtkPrintOperation  *operation,
-            const char         *path,
-            GError            **error)
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              PrintJob          *job)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp_name = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *temp = g_build_filename (dir, temp_name, NULL);
-  g_autofree char *display = g_filename_display_name (path);
-  GtkPrintOperationResult result;
+  draw_page (job, gtk_print_context_get_cairo_context (context),
+             gtk_print_context_get_width (context), page_nr);
+}
+
+/* Where an export's bytes go: the temporary file, and the first error. */
+typedef struct
+{
   int fd;
   int saved_errno;
+} Sink;
 
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->saved_errno != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  while (length > 0)
     {
-      saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s",
-                   display, g_strerror (saved_errno));
-      return FALSE;
+      ssize_t written = write (sink->fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          /* A regular file never takes 0 bytes but for want of room. */
+          sink->saved_errno = written < 0 ? errno : ENOSPC;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += written;
+      length -= (unsigned int)written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws every page on a PDF surface that writes to @sink, as GTK's export
+ * lays a page out: the paper of @page_setup, the origin at its margins,
+ * text measured in points.  Returns cairo's verdict; @sink says why a
+ * write failed. */
+static cairo_status_t
+render_pdf (PrintJob     *job,
+            GtkPageSetup *page_setup,
+            Sink         *sink)
+{
+  double paper_width = gtk_page_setup_get_paper_width (page_setup, GTK_UNIT_POINTS);
+  double paper_height = gtk_page_setup_get_paper_height (page_setup, GTK_UNIT_POINTS);
+  double left = gtk_page_setup_get_left_margin (page_setup, GTK_UNIT_POINTS);
+  double top = gtk_page_setup_get_top_margin (page_setup, GTK_UNIT_POINTS);
+  double width = gtk_page_setup_get_page_width (page_setup, GTK_UNIT_POINTS);
+  cairo_surface_t *surface;
+  cairo_font_options_t *options;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, sink, paper_width, paper_height);
+  set_pdf_title (job, surface);
+  cr = cairo_create (surface);
+
+  g_clear_object (&job->pango);
+  job->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (job->pango, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (job->pango, 72);
+  pango_cairo_update_context (cr, job->pango);
+
+  prepare_pages (job, width, gtk_page_setup_get_page_height (page_setup, GTK_UNIT_POINTS));
+  for (guint i = 0; i < job->pages->len && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, left, top);
+      draw_page (job, cr, width, (int)i);
+      cairo_restore (cr);
+      cairo_show_page (cr);
     }
 
-  /* Cairo opens the file again and truncates it, which keeps its mode. */
-  gtk_print_operation_set_export_filename (operation, temp);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_close (fd, NULL);
-      g_unlink (temp);
-      return FALSE;
-    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  /* The last of the file is written here, so its errors count too. */
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
 
-  if (fsync (fd) != 0 || g_rename (temp, path) != 0)
+/* Exports to a private temporary file beside @path, then puts it in
+ * place: the PDF is never readable by others, and never half written.
+ * When anything fails the temporary file goes and @path is as it was. */
+static gboolean
+export_pdf (PrintJob      *job,
+            GtkPageSetup  *page_setup,
+            const char    *path,
+            GError       **error)
+{
+  g_autofree char *temp = NULL;
+  cairo_status_t status;
+  Sink sink = { -1, 0 };
+
+  sink.fd = sih_export_temp_open (path, &temp, error);
+  if (sink.fd < 0)
+    return FALSE;
+
+  status = render_pdf (job, page_setup, &sink);
+  if (sink.saved_errno == 0 && status != CAIRO_STATUS_SUCCESS)
     {
-      saved_errno = errno;
-      g_close (fd, NULL);
-      g_unlink (temp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s",
-                   display, g_strerror (saved_errno));
+      /* Not the file's fault: out of memory, say. */
+      g_autofree char *display = g_filename_display_name (path);
+
+      sih_export_temp_discard (sink.fd, temp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", display,
+                   cairo_status_to_string (status));
       return FALSE;
     }
-  g_close (fd, NULL);
-  return TRUE;
+  return sih_export_temp_commit (sink.fd, temp, path, sink.saved_errno, error);
 }
 
 /* Kept for the next print dialog in this session: the same printer. */
@@ -594,27 +687,32 @@ sih_print_blocks (GtkWindow   *parent,
   job->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   job->pages = g_array_new (FALSE, FALSE, sizeof (Page));
 
-  operation = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (operation), "sih-print-job", job,
-                          (GDestroyNotify)print_job_free);
-  gtk_print_operation_set_job_name (operation, title);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-
   /* The printer's minimal margins are too narrow to read comfortably. */
   page_setup = gtk_page_setup_new ();
   gtk_page_setup_set_top_margin (page_setup, MARGIN_MM, GTK_UNIT_MM);
   gtk_page_setup_set_bottom_margin (page_setup, MARGIN_MM, GTK_UNIT_MM);
   gtk_page_setup_set_left_margin (page_setup, MARGIN_MM, GTK_UNIT_MM);
   gtk_page_setup_set_right_margin (page_setup, MARGIN_MM, GTK_UNIT_MM);
+
+  if (export_pdf_path != NULL)
+    {
+      gboolean ok = export_pdf (job, page_setup, export_pdf_path, error);
+
+      print_job_free (job);
+      return ok;
+    }
+
+  operation = gtk_print_operation_new ();
+  g_object_set_data_full (G_OBJECT (operation), "sih-print-job", job,
+                          (GDestroyNotify)print_job_free);
+  gtk_print_operation_set_job_name (operation, title);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_default_page_setup (operation, page_setup);
 
   g_signal_connect (operation, "preview", G_CALLBACK (preview_cb), job);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
-
-  if (export_pdf_path != NULL)
-    return export_pdf (operation, export_pdf_path, error);
 
   {
     g_autoptr(GtkPrintSettings) settings = dialog_settings (file_name);

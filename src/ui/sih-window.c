@@ -99,7 +99,10 @@ show_cause (SihWindow *self,
   if (self->kase == NULL)
     return;
 
-  if (sih_cause_page_get_cause (self->cause_page) != cause)
+  /* The same cause for another case (after New Case) is shown afresh:
+   * the rows would record into the case they were made for. */
+  if (sih_cause_page_get_cause (self->cause_page) != cause ||
+      sih_cause_page_get_case (self->cause_page) != self->kase)
     sih_cause_page_show (self->cause_page, self->pack, cause, self->kase);
   gtk_stack_set_visible_child_name (self->content_stack, "cause");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-checklist", TRUE);

@@ -32,6 +32,7 @@ struct _SihWindow
   SihSearchIndex       *search_index;
   GListStore           *search_results;   /* SihCause, best first */
   GHashTable           *search_matches;   /* SihCause → what matched (text) */
+  GPtrArray            *cause_rows;       /* the sidebar's rows, not owned */
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;

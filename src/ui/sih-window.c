@@ -28,7 +28,19 @@ static void
 cause_item_setup_cb (SihWindow   *self,
                      GtkListItem *item)
 {
-  gtk_list_item_set_child (item, sih_cause_row_new ());
+  GtkWidget *row = sih_cause_row_new ();
+
+  gtk_list_item_set_child (item, row);
+  g_ptr_array_add (self->cause_rows, row);
+}
+
+static void
+cause_item_teardown_cb (SihWindow   *self,
+                        GtkListItem *item)
+{
+  /* Rows go with the window too, after its own dispose. */
+  if (self->cause_rows != NULL)
+    g_ptr_array_remove_fast (self->cause_rows, gtk_list_item_get_child (item));
 }
 
 static void
@@ -1142,6 +1154,7 @@ setup_for_application (SihWindow      *self,
     }
 
   sih_start_page_set_pack (self->start_page, self->pack);
+  set_sidebar_model (self, sih_pack_get_causes (self->pack));
   if (sih_application_get_pack_warning (app) != NULL)
     {
       /* Translators: %s says why the chosen content pack could not be used */
@@ -1201,6 +1214,7 @@ sih_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
   g_clear_pointer (&self->search_index, sih_search_index_unref);
   g_clear_pointer (&self->search_matches, g_hash_table_unref);
+  g_clear_pointer (&self->cause_rows, g_ptr_array_unref);
   g_clear_object (&self->search_results);
   g_clear_object (&self->pack);
   g_clear_object (&self->settings);
@@ -1248,6 +1262,7 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihWindow, call_label);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, ticket_button);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cause_item_teardown_cb);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -1267,6 +1282,8 @@ sih_window_init (SihWindow *self)
 {
   g_autoptr(GSimpleAction) solved = NULL;
 
+  /* Before the template: the sidebar's factory adds its rows to it. */
+  self->cause_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->search_results = g_list_store_new (SIH_TYPE_CAUSE);
@@ -1473,13 +1490,11 @@ sih_window_set_case (SihWindow *self,
   if (self->pack == NULL)
     return;
 
-  /* Setting the model again rebinds every row to the new case. */
-  {
-    g_autoptr(GListModel) model = gtk_single_selection_get_model (self->selection)
-                                  ? g_object_ref (gtk_single_selection_get_model (self->selection))
-                                  : g_object_ref (sih_pack_get_causes (self->pack));
-    set_sidebar_model (self, model);
-  }
+  /* The rows there are follow the new case.  Setting the model again
+   * would do it too, but would make every row again: with a large pack,
+   * GTK 4.8 keeps two hundred of them. */
+  for (guint i = 0; i < self->cause_rows->len; i++)
+    sih_cause_row_set_case (g_ptr_array_index (self->cause_rows, i), kase);
 
   if (kase != NULL)
     {

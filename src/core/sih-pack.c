@@ -67,7 +67,24 @@ typedef struct
 {
   SihJsonReader  reader;
   const char    *domain;
+  GHashTable    *official_uris;  /* links already checked, owned */
 } Loader;
+
+/* Whether @uri may be linked to, as sih_link_is_official() says; a help
+ * desk's pack links the same few pages from thousands of steps, so each
+ * address is checked once per load. */
+static gboolean
+link_is_official (Loader      *loader,
+                  const char  *uri,
+                  char       **why)
+{
+  if (g_hash_table_contains (loader->official_uris, uri))
+    return TRUE;
+  if (!sih_link_is_official (uri, why))
+    return FALSE;
+  g_hash_table_add (loader->official_uris, g_strdup (uri));
+  return TRUE;
+}
 
 static void
 set_text (Loader     *loader,
@@ -123,7 +140,7 @@ read_links (Loader     *loader,
         {
           read_text (loader, link_object, "label", TRUE, &link->label, context);
           uri = sih_json_reader_get_string (reader, link_object, "uri", TRUE);
-          if (uri != NULL && !sih_link_is_official (uri, &why))
+          if (uri != NULL && !link_is_official (loader, uri, &why))
             {
               gsize uri_mark = sih_json_reader_push_member (reader, "uri");
               sih_json_reader_fail (reader, SIH_ERROR_LINK, "the link “%s” %s", uri, why);
@@ -1019,10 +1036,13 @@ sih_pack_new_from_bytes (GBytes      *bytes,
   sih_json_reader_init (&loader.reader, display_name);
   loader.reader.max_array = MAX_SMALL_ARRAY;
   loader.domain = text_domain;
+  loader.official_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   root_object = sih_json_reader_object (&loader.reader, root);
   if (root_object != NULL)
     read_pack (&loader, root_object, pack);
+
+  g_hash_table_unref (loader.official_uris);
 
   if (sih_json_reader_failed (&loader.reader))
     {

@@ -89,7 +89,24 @@ find_structure_error (const char  *data,
 
       if (in_string)
         {
-          int unit = unicode_escape_at (data, len, i);
+          int unit;
+
+          /* Most of a document is plain text in strings: skip to the next
+           * backslash or quote (a NUL is refused before this scan). */
+          if (ch != '\\' && ch != '"')
+            {
+              const char *stop = memchr (data + i, '"', len - i);
+              const char *bs = memchr (data + i, '\\', (stop != NULL ? stop : data + len) - (data + i));
+
+              if (bs != NULL)
+                stop = bs;
+              if (stop == NULL)
+                break;
+              i = stop - data;
+              ch = *stop;
+            }
+
+          unit = ch == '\\' ? unicode_escape_at (data, len, i) : -1;
 
           if (unit >= 0xD800 && unit <= 0xDBFF)
             {

@@ -14,12 +14,14 @@
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/sih-detail.h"
 #include "core/sih-error.h"
 #include "core/sih-json-reader.h"
 #include "core/sih-link.h"
+#include "core/sih-pack-contexts.h"
 #include "core/sih-pack-private.h"
 #include "core/sih-triage.h"
 
@@ -67,7 +69,48 @@ typedef struct
 {
   SihJsonReader  reader;
   const char    *domain;
+  gboolean       app_domain;     /* @domain is the app's: sih-pack-contexts.h applies */
+  GHashTable    *official_uris;  /* links already checked, owned */
 } Loader;
+
+static int
+compare_contexts (const void *a,
+                  const void *b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Whether @context can be in the catalogue: the app's catalogue has only
+ * the bundled pack's contexts (the test pack-contexts-cover-catalogue
+ * checks), and a failed lookup costs as much as the rest of reading a
+ * string, thousands of times for a help desk's pack. */
+static gboolean
+context_may_be_translated (Loader     *loader,
+                           const char *context)
+{
+  if (!loader->app_domain)
+    return TRUE;
+
+  return bsearch (&context, sih_pack_catalogue_contexts,
+                  G_N_ELEMENTS (sih_pack_catalogue_contexts),
+                  sizeof sih_pack_catalogue_contexts[0], compare_contexts) != NULL;
+}
+
+/* Whether @uri may be linked to, as sih_link_is_official() says; a help
+ * desk's pack links the same few pages from thousands of steps, so each
+ * address is checked once per load. */
+static gboolean
+link_is_official (Loader      *loader,
+                  const char  *uri,
+                  char       **why)
+{
+  if (g_hash_table_contains (loader->official_uris, uri))
+    return TRUE;
+  if (!sih_link_is_official (uri, why))
+    return FALSE;
+  g_hash_table_add (loader->official_uris, g_strdup (uri));
+  return TRUE;
+}
 
 static void
 set_text (Loader     *loader,
@@ -78,7 +121,7 @@ set_text (Loader     *loader,
   text->source = g_strdup (source);
   if (source == NULL)
     text->text = NULL;
-  else if (loader->domain != NULL)
+  else if (loader->domain != NULL && context_may_be_translated (loader, context))
     text->text = g_dpgettext2 (loader->domain, context, text->source);
   else
     text->text = text->source;
@@ -123,7 +166,7 @@ read_links (Loader     *loader,
         {
           read_text (loader, link_object, "label", TRUE, &link->label, context);
           uri = sih_json_reader_get_string (reader, link_object, "uri", TRUE);
-          if (uri != NULL && !sih_link_is_official (uri, &why))
+          if (uri != NULL && !link_is_official (loader, uri, &why))
             {
               gsize uri_mark = sih_json_reader_push_member (reader, "uri");
               sih_json_reader_fail (reader, SIH_ERROR_LINK, "the link “%s” %s", uri, why);
@@ -1019,10 +1062,14 @@ sih_pack_new_from_bytes (GBytes      *bytes,
   sih_json_reader_init (&loader.reader, display_name);
   loader.reader.max_array = MAX_SMALL_ARRAY;
   loader.domain = text_domain;
+  loader.app_domain = g_strcmp0 (text_domain, GETTEXT_PACKAGE) == 0;
+  loader.official_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   root_object = sih_json_reader_object (&loader.reader, root);
   if (root_object != NULL)
     read_pack (&loader, root_object, pack);
+
+  g_hash_table_unref (loader.official_uris);
 
   if (sih_json_reader_failed (&loader.reader))
     {

@@ -1122,6 +1122,11 @@ store_ready_cb (SihWindow      *self,
       g_autoptr(SihCase) kase = sih_application_open_last_case (app);
       sih_window_set_case (self, kase);
     }
+
+  /* The arrow keys go through the causes from the start, as in a
+   * sidebar they should, unless something else has the focus already. */
+  if (gtk_root_get_focus (GTK_ROOT (self)) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cause_list));
 }
 
 /* "application" is not a construct property, so this runs once it is set. */
@@ -1523,4 +1528,20 @@ sih_window_set_case (SihWindow *self,
     }
   else
     _sih_window_show_start (self);
+}
+
+/* For bench/ (src/ui/sih-bench-probe.c): the cause selected in the
+ * sidebar and the page shown, to check that a key did what it should. */
+char *
+sih_window_describe_for_bench (GtkWindow *window)
+{
+  SihWindow *self = SIH_WINDOW (window);
+  SihCause *cause = gtk_single_selection_get_selected_item (self->selection);
+
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return g_strdup_printf ("selected=%s page=%s focus=%s",
+                          cause != NULL ? sih_cause_get_id (cause) : "none",
+                          gtk_stack_get_visible_child_name (self->content_stack),
+                          focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "none");
 }

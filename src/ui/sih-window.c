@@ -62,12 +62,62 @@ cause_item_unbind_cb (SihWindow   *self,
   sih_cause_row_unbind (SIH_CAUSE_ROW (gtk_list_item_get_child (item)));
 }
 
+/* The sidebar lists a large pack a few causes a frame.  GTK (4.8 to 4.18
+ * at least) makes a row for each of the first two hundred causes at once,
+ * whether they fit in the window or not: for a pack of a thousand causes
+ * that was most of the time to the first frame.  Listed a few at a time,
+ * the first frame has the rows it shows, and each later frame makes a
+ * few more, staying well within one frame's time. */
+#define FIRST_LISTED  40  /* more than a tall window shows */
+#define LISTED_A_FRAME 8
+
+static void
+stop_listing (SihWindow *self)
+{
+  if (self->listing_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->cause_list), self->listing_id);
+  self->listing_id = 0;
+}
+
+static void
+list_every_cause (SihWindow *self)
+{
+  stop_listing (self);
+  if (self->all_causes != NULL)
+    gtk_slice_list_model_set_size (self->all_causes, G_MAXUINT);
+}
+
+static gboolean
+list_more_causes_cb (GtkWidget     *list,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  SihWindow *self = user_data;
+  GListModel *causes = gtk_slice_list_model_get_model (self->all_causes);
+  guint size = gtk_slice_list_model_get_size (self->all_causes);
+
+  /* Past the rows GTK makes at once, the rest costs nothing. */
+  if (size + LISTED_A_FRAME >= MIN (g_list_model_get_n_items (causes), 256))
+    {
+      self->listing_id = 0;
+      gtk_slice_list_model_set_size (self->all_causes, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->all_causes, size + LISTED_A_FRAME);
+  return G_SOURCE_CONTINUE;
+}
+
 static guint
 find_position (SihWindow  *self,
                const char *cause_id)
 {
   GListModel *causes = gtk_single_selection_get_model (self->selection);
-  guint n = g_list_model_get_n_items (causes);
+  guint n;
+
+  /* A cause further down than listed yet: list them all now. */
+  if (causes == G_LIST_MODEL (self->all_causes))
+    list_every_cause (self);
+  n = g_list_model_get_n_items (causes);
 
   for (guint i = 0; i < n; i++)
     {
@@ -215,8 +265,8 @@ end_search (SihWindow *self)
     return;
   g_hash_table_remove_all (self->search_matches);
   g_list_store_remove_all (self->search_results);
-  if (gtk_single_selection_get_model (self->selection) != sih_pack_get_causes (self->pack))
-    set_sidebar_model (self, sih_pack_get_causes (self->pack));
+  if (gtk_single_selection_get_model (self->selection) != G_LIST_MODEL (self->all_causes))
+    set_sidebar_model (self, G_LIST_MODEL (self->all_causes));
 }
 
 /**
@@ -1159,7 +1209,12 @@ setup_for_application (SihWindow      *self,
     }
 
   sih_start_page_set_pack (self->start_page, self->pack);
-  set_sidebar_model (self, sih_pack_get_causes (self->pack));
+  self->all_causes = gtk_slice_list_model_new (g_object_ref (sih_pack_get_causes (self->pack)),
+                                               0, FIRST_LISTED);
+  set_sidebar_model (self, G_LIST_MODEL (self->all_causes));
+  if (g_list_model_get_n_items (sih_pack_get_causes (self->pack)) > FIRST_LISTED)
+    self->listing_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->cause_list),
+                                                     list_more_causes_cb, self, NULL);
   if (sih_application_get_pack_warning (app) != NULL)
     {
       /* Translators: %s says why the chosen content pack could not be used */
@@ -1220,6 +1275,8 @@ sih_window_dispose (GObject *object)
   g_clear_pointer (&self->search_index, sih_search_index_unref);
   g_clear_pointer (&self->search_matches, g_hash_table_unref);
   g_clear_pointer (&self->cause_rows, g_ptr_array_unref);
+  stop_listing (self);
+  g_clear_object (&self->all_causes);
   g_clear_object (&self->search_results);
   g_clear_object (&self->pack);
   g_clear_object (&self->settings);

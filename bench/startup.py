@@ -10,10 +10,11 @@ Each program is measured by the same probe (src/ui/sih-bench-probe.c):
   first frame is drawn;
 - first frame to interactive: once the first frame is drawn, Down is
   pressed (xdotool); the time until the frame that shows what it did.  In
-  the app the sidebar has the focus, so Down selects the second cause and
-  its checklist opens; the bare window shows the key's name;
+  the app the sidebar has the focus, so Down selects a cause and its
+  checklist opens; the bare window shows the key's name;
 - the key's own time, from reaching the window to that frame: for the app,
-  opening a cause (7 steps in the bundled pack, 20 in the generated one).
+  opening a cause (7 or 8 steps in the bundled pack, 20 in the generated
+  one).
 
 Prints medians and ratios to the bare window; needs a display (bench/run
 starts Xvfb when there is none) and, for the key lines, xdotool.
@@ -75,7 +76,7 @@ def key_response(argv, expect):
         if line[:2] != ["key", "Down"]:
             sys.exit(f"{argv[0]}: the key did not arrive ({line})")
         received, painted, what = int(line[2]), int(line[3]), " ".join(line[4:])
-        if expect not in what:
+        if expect not in what or "selected=none" in what:
             sys.exit(f"{argv[0]}: Down showed “{what}”, not “{expect}”")
     finally:
         if proc.wait(timeout=60) != 0:
@@ -91,9 +92,10 @@ programs = {
     # name: (argv, what Down shows, what the key's own time is)
     "bare libadwaita window": ([os.path.join(build, "bench", "bare-window")], "label=Down",
                                "the label changed"),
-    "signin-helper": ([app], "selected=password-reset page=cause",
-                      "a cause of 7 steps opened"),
-    "signin-helper, 1000x20 pack": ([app, "--pack", large_pack], "selected=cause-1 page=cause",
+    # GTK 4.8 gives the focus to the first cause, so Down opens the second;
+    # GTK 4.18 to the list, so Down opens the first.
+    "signin-helper": ([app], "page=cause", "a cause of 7 or 8 steps opened"),
+    "signin-helper, 1000x20 pack": ([app, "--pack", large_pack], "page=cause",
                                     "a cause of 20 steps opened"),
 }
 keys = shutil.which("xdotool") is not None

@@ -1,26 +1,35 @@
 /* bare-window.c: the baseline for bench/run — a bare libadwaita window
  *
- * AdwApplicationWindow with a header bar and a label, quitting after its
- * first frame like the app does under SIGNIN_HELPER_QUIT_AFTER_FIRST_FRAME.
+ * AdwApplicationWindow with a header bar and a label, measured by the same
+ * probe as the app (src/ui/sih-bench-probe.c): it quits after its first
+ * frame, or answers keys by showing their names.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <adwaita.h>
 
-static void
-first_frame_cb (GdkFrameClock *clock,
-                GApplication  *app)
+#include "ui/sih-bench-probe.h"
+
+/* What a key changed: the label's text. */
+static char *
+describe (GtkWindow *window)
 {
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, app);
-  g_application_quit (app);
+  GtkWidget *box = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+
+  return g_strdup_printf ("label=%s", gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (box))));
 }
 
-static void
-realized_cb (GtkWidget    *window,
-             GApplication *app)
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkLabel              *label)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (first_frame_cb), app);
+  gtk_label_set_label (label, gdk_keyval_name (keyval));
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -28,12 +37,17 @@ activate_cb (GApplication *app)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new ("Hello");
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 680);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), gtk_label_new ("Hello"));
+  gtk_box_append (GTK_BOX (box), label);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  g_signal_connect (window, "realize", G_CALLBACK (realized_cb), app);
+  /* A key shows its name: the bare window's answer to a key. */
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), label);
+  gtk_widget_add_controller (window, keys);
+  sih_bench_probe_attach (GTK_WINDOW (window), G_APPLICATION (app), describe);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -350,6 +350,70 @@ test_window_keyboard (Fixture       *f,
     }
 }
 
+/* Opening another case keeps the sidebar's rows: each follows the new
+ * case (its progress, and its changes), none is made again. */
+static void
+test_window_rows_follow_case (Fixture       *f,
+                              gconstpointer  data)
+{
+  SihCause *cause = sih_pack_find_cause (f->pack, "wrong-credentials");
+  g_autoptr(SihStep) first = g_list_model_get_item (sih_cause_get_steps (cause), 0);
+  g_autoptr(SihCase) other = sih_case_new (sih_pack_get_id (f->pack), sih_pack_get_version (f->pack));
+  g_autofree char *none = g_strdup_printf ("0 of %u tried", sih_cause_get_n_steps (cause));
+  g_autofree char *one = g_strdup_printf ("1 of %u tried", sih_cause_get_n_steps (cause));
+  SihCauseRow *row;
+  gpointer kept;
+
+  sih_case_set_outcome (f->kase, "wrong-credentials", sih_step_get_id (first), SIH_OUTCOME_FAILED);
+  row = sidebar_row (f, "wrong-credentials");
+  g_assert_cmpstr (sih_cause_row_get_progress (row), ==, one);
+  kept = row;
+  g_object_add_weak_pointer (G_OBJECT (row), &kept);
+
+  sih_window_set_case (f->window, other);
+  sih_test_iterate ();
+  g_assert_true (kept == row);
+  g_assert_true (sidebar_row (f, "wrong-credentials") == row);
+  g_assert_cmpstr (sih_cause_row_get_progress (row), ==, none);
+
+  /* It follows the new case, and no longer the old one. */
+  sih_case_set_outcome (other, "wrong-credentials", sih_step_get_id (first), SIH_OUTCOME_WORKED);
+  g_assert_true (g_str_has_suffix (sih_cause_row_get_progress (row), ", 1 worked"));
+  sih_case_set_outcome (f->kase, "wrong-credentials", sih_step_get_id (first), SIH_OUTCOME_NOT_TRIED);
+  g_assert_true (g_str_has_suffix (sih_cause_row_get_progress (row), ", 1 worked"));
+
+  g_object_remove_weak_pointer (G_OBJECT (row), &kept);
+}
+
+/* A wrapping label measures its narrowest width by laying its text out
+ * one character to a line, which costs the square of its length: the
+ * sidebar's titles say how narrow they may be instead, and that is less
+ * than the sidebar ever gives them, so the sidebar stays as wide as it
+ * asks to be. */
+static void
+test_window_sidebar_title_width (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *sidebar = sih_test_find_widget (GTK_WIDGET (f->window), "sidebar");
+  int width_request, minimum;
+
+  collect_rows (GTK_WIDGET (f->cause_list), rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkLabel *title = GTK_LABEL (sih_test_find_widget (rows->pdata[i], "title_label"));
+
+      g_assert_true (gtk_label_get_wrap (title));
+      g_assert_cmpint (gtk_label_get_width_chars (title), >, 0);
+    }
+
+  gtk_widget_get_size_request (sidebar, &width_request, NULL);
+  g_assert_cmpint (width_request, >, 0);
+  gtk_widget_measure (sidebar, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, ==, width_request);
+}
+
 static void
 test_window_narrow_folds (Fixture       *f,
                           gconstpointer  data)
@@ -592,6 +656,10 @@ main (int   argc,
               fixture_set_up, test_window_all_failed_points_to_support, fixture_tear_down);
   g_test_add ("/window/keyboard", Fixture, NULL,
               fixture_set_up, test_window_keyboard, fixture_tear_down);
+  g_test_add ("/window/rows-follow-case", Fixture, NULL,
+              fixture_set_up, test_window_rows_follow_case, fixture_tear_down);
+  g_test_add ("/window/sidebar-title-width", Fixture, NULL,
+              fixture_set_up, test_window_sidebar_title_width, fixture_tear_down);
   g_test_add ("/window/narrow-folds", Fixture, NULL,
               fixture_set_up_narrow, test_window_narrow_folds, fixture_tear_down);
   g_test_add ("/window/narrow-fits", Fixture, NULL,

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/sih-application.h"
+#include "ui/sih-bench-probe.h"
 #include "core/sih-device-info.h"
 #include "ui/sih-export.h"
 #include "ui/sih-icons.h"
@@ -353,23 +354,6 @@ sih_application_startup (GApplication *app)
     g_message ("The bundled content could not be loaded: %s", self->pack_error->message);
 }
 
-/* For bench/: quit as soon as the first frame has been drawn. */
-static void
-first_frame_cb (GdkFrameClock *clock,
-                GApplication  *app)
-{
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, app);
-  g_application_quit (app);
-}
-
-static void
-window_realized_cb (GtkWidget    *window,
-                    GApplication *app)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (first_frame_cb), app);
-}
-
 static void
 sih_application_activate (GApplication *app)
 {
@@ -380,8 +364,8 @@ sih_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (sih_window_new (self));
-      if (g_getenv ("SIGNIN_HELPER_QUIT_AFTER_FIRST_FRAME") != NULL)
-        g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), app);
+      /* For bench/: nothing unless the environment asks. */
+      sih_bench_probe_attach (window, app, sih_window_describe_for_bench);
     }
 
   gtk_window_present (window);

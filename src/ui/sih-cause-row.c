@@ -198,14 +198,34 @@ sih_cause_row_bind (SihCauseRow *self,
       break;
     }
 
-  if (kase != NULL)
-    {
-      self->kase = g_object_ref (kase);
-      g_signal_connect_object (kase, "step-changed", G_CALLBACK (step_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+  sih_cause_row_set_case (self, kase);
+}
 
-  update_progress (self);
+/**
+ * sih_cause_row_set_case:
+ * @kase: (nullable): the case whose progress the row shows
+ *
+ * Shows the progress recorded in @kase, and follows it.  Cheaper than
+ * binding the row again: the window calls it on every row when another
+ * case is opened.
+ */
+void
+sih_cause_row_set_case (SihCauseRow *self,
+                        SihCase     *kase)
+{
+  g_return_if_fail (SIH_IS_CAUSE_ROW (self));
+  g_return_if_fail (kase == NULL || SIH_IS_CASE (kase));
+
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+  g_set_object (&self->kase, kase);
+  if (kase != NULL)
+    g_signal_connect_object (kase, "step-changed", G_CALLBACK (step_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  /* An unbound row shows nothing, and has nothing to update. */
+  if (self->cause != NULL)
+    update_progress (self);
 }
 
 void

@@ -20,6 +20,8 @@ void        sih_cause_row_bind          (SihCauseRow *self,
                                          SihCause    *cause,
                                          SihCase     *kase);
 void        sih_cause_row_unbind        (SihCauseRow *self);
+void        sih_cause_row_set_case      (SihCauseRow *self,
+                                         SihCase     *kase);
 SihCause   *sih_cause_row_get_cause     (SihCauseRow *self);
 const char *sih_cause_row_get_progress  (SihCauseRow *self);
 void        sih_cause_row_set_match     (SihCauseRow *self,

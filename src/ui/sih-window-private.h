@@ -32,6 +32,9 @@ struct _SihWindow
   SihSearchIndex       *search_index;
   GListStore           *search_results;   /* SihCause, best first */
   GHashTable           *search_matches;   /* SihCause → what matched (text) */
+  GPtrArray            *cause_rows;       /* the sidebar's rows, not owned */
+  GtkSliceListModel    *all_causes;       /* every cause, listed a few at a time */
+  guint                 listing_id;       /* tick callback growing all_causes */
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;

@@ -28,7 +28,19 @@ static void
 cause_item_setup_cb (SihWindow   *self,
                      GtkListItem *item)
 {
-  gtk_list_item_set_child (item, sih_cause_row_new ());
+  GtkWidget *row = sih_cause_row_new ();
+
+  gtk_list_item_set_child (item, row);
+  g_ptr_array_add (self->cause_rows, row);
+}
+
+static void
+cause_item_teardown_cb (SihWindow   *self,
+                        GtkListItem *item)
+{
+  /* Rows go with the window too, after its own dispose. */
+  if (self->cause_rows != NULL)
+    g_ptr_array_remove_fast (self->cause_rows, gtk_list_item_get_child (item));
 }
 
 static void
@@ -50,12 +62,62 @@ cause_item_unbind_cb (SihWindow   *self,
   sih_cause_row_unbind (SIH_CAUSE_ROW (gtk_list_item_get_child (item)));
 }
 
+/* The sidebar lists a large pack a few causes a frame.  GTK (4.8 to 4.18
+ * at least) makes a row for each of the first two hundred causes at once,
+ * whether they fit in the window or not: for a pack of a thousand causes
+ * that was most of the time to the first frame.  Listed a few at a time,
+ * the first frame has the rows it shows, and each later frame makes a
+ * few more, staying well within one frame's time. */
+#define FIRST_LISTED  40  /* more than a tall window shows */
+#define LISTED_A_FRAME 8
+
+static void
+stop_listing (SihWindow *self)
+{
+  if (self->listing_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->cause_list), self->listing_id);
+  self->listing_id = 0;
+}
+
+static void
+list_every_cause (SihWindow *self)
+{
+  stop_listing (self);
+  if (self->all_causes != NULL)
+    gtk_slice_list_model_set_size (self->all_causes, G_MAXUINT);
+}
+
+static gboolean
+list_more_causes_cb (GtkWidget     *list,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  SihWindow *self = user_data;
+  GListModel *causes = gtk_slice_list_model_get_model (self->all_causes);
+  guint size = gtk_slice_list_model_get_size (self->all_causes);
+
+  /* Past the rows GTK makes at once, the rest costs nothing. */
+  if (size + LISTED_A_FRAME >= MIN (g_list_model_get_n_items (causes), 256))
+    {
+      self->listing_id = 0;
+      gtk_slice_list_model_set_size (self->all_causes, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->all_causes, size + LISTED_A_FRAME);
+  return G_SOURCE_CONTINUE;
+}
+
 static guint
 find_position (SihWindow  *self,
                const char *cause_id)
 {
   GListModel *causes = gtk_single_selection_get_model (self->selection);
-  guint n = g_list_model_get_n_items (causes);
+  guint n;
+
+  /* A cause further down than listed yet: list them all now. */
+  if (causes == G_LIST_MODEL (self->all_causes))
+    list_every_cause (self);
+  n = g_list_model_get_n_items (causes);
 
   for (guint i = 0; i < n; i++)
     {
@@ -203,8 +265,8 @@ end_search (SihWindow *self)
     return;
   g_hash_table_remove_all (self->search_matches);
   g_list_store_remove_all (self->search_results);
-  if (gtk_single_selection_get_model (self->selection) != sih_pack_get_causes (self->pack))
-    set_sidebar_model (self, sih_pack_get_causes (self->pack));
+  if (gtk_single_selection_get_model (self->selection) != G_LIST_MODEL (self->all_causes))
+    set_sidebar_model (self, G_LIST_MODEL (self->all_causes));
 }
 
 /**
@@ -1110,6 +1172,11 @@ store_ready_cb (SihWindow      *self,
       g_autoptr(SihCase) kase = sih_application_open_last_case (app);
       sih_window_set_case (self, kase);
     }
+
+  /* The arrow keys go through the causes from the start, as in a
+   * sidebar they should, unless something else has the focus already. */
+  if (gtk_root_get_focus (GTK_ROOT (self)) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cause_list));
 }
 
 /* "application" is not a construct property, so this runs once it is set. */
@@ -1142,6 +1209,12 @@ setup_for_application (SihWindow      *self,
     }
 
   sih_start_page_set_pack (self->start_page, self->pack);
+  self->all_causes = gtk_slice_list_model_new (g_object_ref (sih_pack_get_causes (self->pack)),
+                                               0, FIRST_LISTED);
+  set_sidebar_model (self, G_LIST_MODEL (self->all_causes));
+  if (g_list_model_get_n_items (sih_pack_get_causes (self->pack)) > FIRST_LISTED)
+    self->listing_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->cause_list),
+                                                     list_more_causes_cb, self, NULL);
   if (sih_application_get_pack_warning (app) != NULL)
     {
       /* Translators: %s says why the chosen content pack could not be used */
@@ -1201,6 +1274,9 @@ sih_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
   g_clear_pointer (&self->search_index, sih_search_index_unref);
   g_clear_pointer (&self->search_matches, g_hash_table_unref);
+  g_clear_pointer (&self->cause_rows, g_ptr_array_unref);
+  stop_listing (self);
+  g_clear_object (&self->all_causes);
   g_clear_object (&self->search_results);
   g_clear_object (&self->pack);
   g_clear_object (&self->settings);
@@ -1248,6 +1324,7 @@ sih_window_class_init (SihWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SihWindow, call_label);
   gtk_widget_class_bind_template_child (widget_class, SihWindow, ticket_button);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cause_item_teardown_cb);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, cause_item_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
@@ -1267,6 +1344,8 @@ sih_window_init (SihWindow *self)
 {
   g_autoptr(GSimpleAction) solved = NULL;
 
+  /* Before the template: the sidebar's factory adds its rows to it. */
+  self->cause_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->search_results = g_list_store_new (SIH_TYPE_CAUSE);
@@ -1473,13 +1552,11 @@ sih_window_set_case (SihWindow *self,
   if (self->pack == NULL)
     return;
 
-  /* Setting the model again rebinds every row to the new case. */
-  {
-    g_autoptr(GListModel) model = gtk_single_selection_get_model (self->selection)
-                                  ? g_object_ref (gtk_single_selection_get_model (self->selection))
-                                  : g_object_ref (sih_pack_get_causes (self->pack));
-    set_sidebar_model (self, model);
-  }
+  /* The rows there are follow the new case.  Setting the model again
+   * would do it too, but would make every row again: with a large pack,
+   * GTK 4.8 keeps two hundred of them. */
+  for (guint i = 0; i < self->cause_rows->len; i++)
+    sih_cause_row_set_case (g_ptr_array_index (self->cause_rows, i), kase);
 
   if (kase != NULL)
     {
@@ -1508,4 +1585,20 @@ sih_window_set_case (SihWindow *self,
     }
   else
     _sih_window_show_start (self);
+}
+
+/* For bench/ (src/ui/sih-bench-probe.c): the cause selected in the
+ * sidebar and the page shown, to check that a key did what it should. */
+char *
+sih_window_describe_for_bench (GtkWindow *window)
+{
+  SihWindow *self = SIH_WINDOW (window);
+  SihCause *cause = gtk_single_selection_get_selected_item (self->selection);
+
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return g_strdup_printf ("selected=%s page=%s focus=%s",
+                          cause != NULL ? sih_cause_get_id (cause) : "none",
+                          gtk_stack_get_visible_child_name (self->content_stack),
+                          focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "none");
 }

@@ -32,4 +32,6 @@ GtkRevealer *sih_window_get_save_banner (SihWindow *self);
 AdwToast  *sih_window_get_unreadable_toast (SihWindow *self);
 AdwToast  *sih_window_get_pack_toast (SihWindow *self);
 
+char      *sih_window_describe_for_bench (GtkWindow *window);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "bench-util.h"
 
@@ -72,4 +73,21 @@ double
 bench_ms_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* A memory figure of this process from /proc/self/status ("VmRSS",
+ * "VmHWM"), in MiB; 0 where there is no /proc. */
+double
+bench_proc_status_mib (const char *field)
+{
+  g_autofree char *status = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], field) && lines[i][strlen (field)] == ':')
+      return g_ascii_strtod (lines[i] + strlen (field) + 1, NULL) / 1024;
+  return 0;
 }

@@ -14,3 +14,4 @@ int     bench_compare_doubles (gconstpointer a,
 double  bench_median          (double       *times,
                                guint         n);
 double  bench_ms_since        (gint64        start);
+double  bench_proc_status_mib (const char   *field);

@@ -545,8 +545,7 @@ write_case (SihCaseStore  *self,
                                       G_FILE_SET_CONTENTS_DURABLE,
                                       0600, &local_error))
     {
-      sih_error_set_io (error, sih_error_get_io_code (local_error), "Could not save the case: %s",
-                        local_error->message);
+      sih_error_set_io_on_file (error, "Could not save the case", job->path, local_error);
       ok = FALSE;
     }
   else

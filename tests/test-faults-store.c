@@ -585,7 +585,7 @@ fixture_set_up (Fixture       *f,
   const char *names[] = { FAULT_CASE_A, FAULT_CASE_B, FAULT_CASE_C };
 
   f->op = data;
-  f->base = g_dir_make_tmp ("sih-faults-XXXXXX", &error);
+  f->base = sih_fault_make_tmp_dir ("sih-faults", &error);
   g_assert_no_error (error);
   f->template = g_build_filename (f->base, "template", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

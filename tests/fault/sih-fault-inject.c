@@ -47,6 +47,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -374,6 +375,12 @@ fail_errno (void)
 
 /* Control, for a process that drives the shim itself (sih-fault.h) */
 
+EXPORT void          sih_fault_arm   (const char *folder, unsigned long at, const char *error);
+EXPORT void          sih_fault_pause (int pause);
+EXPORT unsigned long sih_fault_count (void);
+EXPORT unsigned long sih_fault_fired (void);
+EXPORT char         *sih_fault_log   (void);
+
 EXPORT void
 sih_fault_arm (const char    *folder,
                unsigned long  at,
@@ -433,7 +440,12 @@ sih_fault_log (void)
   return text;
 }
 
-/* Opening */
+/* Opening: glibc's fortified headers call these */
+
+EXPORT int __open_2     (const char *path, int flags);
+EXPORT int __open64_2   (const char *path, int flags);
+EXPORT int __openat_2   (int dirfd, const char *path, int flags);
+EXPORT int __openat64_2 (int dirfd, const char *path, int flags);
 
 static Kind
 open_kind (int flags)
@@ -1001,6 +1013,8 @@ fflush (FILE *stream)
   REAL (fflush);
   if (stream_ours (stream) && count_call (K_STDIO_FLUSH, NULL, fileno (stream)) != ACT_NONE)
     {
+      /* What was buffered never reaches the disk. */
+      __fpurge (stream);
       errno = fail_errno ();
       return EOF;
     }
@@ -1020,6 +1034,9 @@ fclose (FILE *stream)
   REAL (fclose);
   if (stream_ours (stream))
     action = count_call (K_STDIO_CLOSE, NULL, fileno (stream));
+  /* A close that fails did not write what was buffered. */
+  if (action != ACT_NONE)
+    __fpurge (stream);
   track_stream (stream, 0);
   inside++;
   result = real_fclose (stream);

@@ -433,10 +433,7 @@ run_binary (Fixture    *f,
   g_autofree char *at_text = g_strdup_printf ("%lu", at);
   g_autofree char *log_text = NULL;
   g_auto(GStrv) env = g_get_environ ();
-  const char *asan = g_environ_getenv (env, "ASAN_OPTIONS");
-  g_autofree char *asan_options = g_strdup_printf ("%s%sverify_asan_link_order=0",
-                                                   asan != NULL ? asan : "",
-                                                   asan != NULL && *asan != '\0' ? ":" : "");
+  g_autofree char *asan_options = sih_fault_asan_options (g_environ_getenv (env, "ASAN_OPTIONS"));
   const char *argv[] = { g_getenv ("SIH_BINARY"), "--export-summary", f->case_path,
                          "--format", f->format, "--output", f->output, NULL };
   g_autoptr(GError) error = NULL;
@@ -560,27 +557,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The injector must be in this process from the start: run again with
-   * it preloaded.  AddressSanitizer wants to come first; it must allow
-   * the shim before it. */
-  if (!sih_fault_loaded () && g_getenv ("SIH_FAULT_REEXEC") == NULL)
-    {
-      g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-      g_autofree char *folder = g_path_get_dirname (self);
-      g_autofree char *shim = g_build_filename (folder, "libsih-fault-inject.so", NULL);
-      const char *asan = g_getenv ("ASAN_OPTIONS");
-      g_autofree char *asan_options = g_strdup_printf ("%s%sverify_asan_link_order=0",
-                                                       asan != NULL ? asan : "",
-                                                       asan != NULL && *asan != '\0' ? ":" : "");
-
-      g_setenv ("ASAN_OPTIONS", asan_options, TRUE);
-      g_setenv ("LD_PRELOAD", shim, TRUE);
-      g_setenv ("SIH_FAULT_REEXEC", "1", TRUE);
-      execv (self, argv);
-      g_error ("Could not run %s again: %s", self, g_strerror (errno));
-    }
-  /* Not for the programs this one starts. */
-  g_unsetenv ("LD_PRELOAD");
+  /* The injector must be in this process from the start. */
+  sih_fault_preload_self (argv);
 
   g_test_init (&argc, &argv, NULL);
 

@@ -12,10 +12,13 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/sih-case-file.h"
+#include "core/sih-error.h"
 #include "ui/sih-dialogs.h"
 #include "ui/sih-export.h"
 #include "ui/sih-print.h"
@@ -234,15 +237,11 @@ save_job_close_dialog (SaveJob *job)
 }
 
 static void
-save_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+save_finished (SaveJob      *job,
+               GFile        *file,
+               const GError *error)
 {
-  SaveJob *job = user_data;
-  GFile *file = G_FILE (source);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (file, result, NULL, &error))
+  if (error != NULL)
     {
       sih_show_error_dialog (GTK_WIDGET (job->parent), job->error_heading, error->message);
     }
@@ -259,11 +258,68 @@ save_done_cb (GObject      *source,
   save_job_free (job);
 }
 
+/* A file that is not on this computer (no path): GIO writes it. */
+static void
+replace_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents_finish (G_FILE (source), result, NULL, &error);
+  save_finished (user_data, G_FILE (source), error);
+}
+
+/* GLib's g_file_replace_contents_async() puts the temporary file in place
+ * even when writing it failed: a full disk left an empty file where the
+ * older one was.  A local file is written like the cases are instead:
+ * to a temporary file, synced, renamed over the older one only when all
+ * of it is there. */
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autofree char *path = g_file_get_path (G_FILE (source_object));
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes = task_data;
+  GError *error = NULL;
+  GStatBuf st;
+
+  /* GLib 2.84 keeps the mode of a file it replaces: one readable by
+   * others is made private first. */
+  if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 0777) != 0600)
+    g_chmod (path, 0600);
+
+  if (g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  /* The message names the file, whatever GLib's does. */
+  sih_error_set_io_on_file (&error, NULL, path, local_error);
+  g_task_return_error (task, error);
+}
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  save_finished (user_data, G_FILE (source), error);
+}
+
 static void
 save_response_cb (SaveJob *job,
                   int      response)
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (job->dialog));
@@ -275,9 +331,17 @@ save_response_cb (SaveJob *job,
     }
 
   /* Personal data: private to the user, and never half written. */
-  g_file_replace_contents_bytes_async (file, job->bytes, NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, save_done_cb, job);
+  if (!g_file_is_native (file))
+    {
+      g_file_replace_contents_bytes_async (file, job->bytes, NULL, FALSE,
+                                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                           NULL, replace_done_cb, job);
+      return;
+    }
+  task = g_task_new (file, NULL, write_done_cb, job);
+  g_task_set_source_tag (task, save_response_cb);
+  g_task_set_task_data (task, g_bytes_ref (job->bytes), (GDestroyNotify)g_bytes_unref);
+  g_task_run_in_thread (task, write_thread);
 }
 
 static void

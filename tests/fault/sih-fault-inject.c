@@ -15,6 +15,7 @@
  *
  * Environment:
  *   SIH_FAULT_DIR      the folder; without it nothing is counted
+ *   SIH_FAULT_WRITES_ONLY  if set, opening to read is not counted
  *   SIH_FAULT_LOG      where to write, at exit, one line per counted call:
  *                      "N KIND ERRORS PATH" (ERRORS: those the call can
  *                      return, comma-separated), and "FIRED N ERROR" if the
@@ -118,6 +119,7 @@ static char dir[PATH_MAX];
 static size_t dir_len;
 static int active;
 static int paused;
+static int writes_only;
 static unsigned long count;
 static unsigned long fail_at;
 static char fail_error[16];
@@ -212,6 +214,7 @@ init (void)
   const char *error = getenv ("SIH_FAULT_ERROR");
 
   set_dir (getenv ("SIH_FAULT_DIR"));
+  writes_only = getenv ("SIH_FAULT_WRITES_ONLY") != NULL;
   fail_at = at != NULL ? strtoul (at, NULL, 10) : 0;
   snprintf (fail_error, sizeof fail_error, "%s", error != NULL ? error : "EIO");
 }
@@ -331,6 +334,9 @@ count_call (Kind kind, const char *path, int fd)
   char where[PATH_MAX];
   int action = ACT_NONE;
 
+  if (writes_only && (kind == K_OPEN_READ || kind == K_CLOSE_READ))
+    return ACT_NONE;
+
   if (path == NULL && fd >= 0)
     {
       char proc[64];
@@ -377,6 +383,7 @@ fail_errno (void)
 
 EXPORT void          sih_fault_arm   (const char *folder, unsigned long at, const char *error);
 EXPORT void          sih_fault_pause (int pause);
+EXPORT void          sih_fault_set_writes_only (int only);
 EXPORT unsigned long sih_fault_count (void);
 EXPORT unsigned long sih_fault_fired (void);
 EXPORT char         *sih_fault_log   (void);
@@ -403,6 +410,16 @@ sih_fault_pause (int pause)
 {
   pthread_mutex_lock (&lock);
   paused = pause;
+  pthread_mutex_unlock (&lock);
+}
+
+/* Reading is left alone: a file chooser reads the folder it shows, as
+ * much as it likes, in the background. */
+EXPORT void
+sih_fault_set_writes_only (int only)
+{
+  pthread_mutex_lock (&lock);
+  writes_only = only;
   pthread_mutex_unlock (&lock);
 }
 

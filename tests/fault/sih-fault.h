@@ -9,6 +9,7 @@
 #pragma once
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <stdlib.h>
 
 #include <glib.h>
@@ -50,6 +51,15 @@ sih_fault_pause (gboolean pause)
 
   if (fn != NULL)
     fn (pause);
+}
+
+static inline void
+sih_fault_set_writes_only (gboolean only)
+{
+  void (*fn) (int) = (void (*) (int))dlsym (RTLD_DEFAULT, "sih_fault_set_writes_only");
+
+  if (fn != NULL)
+    fn (only);
 }
 
 static inline gboolean
@@ -99,6 +109,38 @@ sih_fault_log (void)
 
   free (text);
   return copy;
+}
+
+/* "verify_asan_link_order=0" added to ASAN_OPTIONS: AddressSanitizer
+ * wants to come first among the libraries, and the shim must come before
+ * it to be seen. */
+static inline char *
+sih_fault_asan_options (const char *options)
+{
+  return g_strdup_printf ("%s%sverify_asan_link_order=0", options != NULL ? options : "",
+                          options != NULL && *options != '\0' ? ":" : "");
+}
+
+/* Runs this program again with the shim (beside it in the build tree)
+ * preloaded, unless it is already; returns in the process that has it,
+ * with LD_PRELOAD unset for the programs it starts. */
+static inline void
+sih_fault_preload_self (char **argv)
+{
+  if (!sih_fault_loaded () && g_getenv ("SIH_FAULT_REEXEC") == NULL)
+    {
+      g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+      g_autofree char *folder = g_path_get_dirname (self);
+      g_autofree char *shim = g_build_filename (folder, "libsih-fault-inject.so", NULL);
+      g_autofree char *asan_options = sih_fault_asan_options (g_getenv ("ASAN_OPTIONS"));
+
+      g_setenv ("ASAN_OPTIONS", asan_options, TRUE);
+      g_setenv ("LD_PRELOAD", shim, TRUE);
+      g_setenv ("SIH_FAULT_REEXEC", "1", TRUE);
+      execv (self, argv);
+      g_error ("Could not run %s again: %s", self, g_strerror (errno));
+    }
+  g_unsetenv ("LD_PRELOAD");
 }
 
 /**

@@ -290,12 +290,7 @@ driver_environment (const char *folder,
   char **env = g_get_environ ();
   g_autofree char *shim = g_test_build_filename (G_TEST_BUILT, "libsih-fault-inject.so", NULL);
   g_autofree char *at_text = g_strdup_printf ("%lu", at);
-  const char *asan = g_environ_getenv (env, "ASAN_OPTIONS");
-  g_autofree char *asan_options = NULL;
-
-  /* AddressSanitizer wants to come first; the shim must, to be seen. */
-  asan_options = g_strdup_printf ("%s%sverify_asan_link_order=0", asan != NULL ? asan : "",
-                                  asan != NULL && *asan != '\0' ? ":" : "");
+  g_autofree char *asan_options = sih_fault_asan_options (g_environ_getenv (env, "ASAN_OPTIONS"));
   env = g_environ_setenv (env, "ASAN_OPTIONS", asan_options, TRUE);
   env = g_environ_setenv (env, "LD_PRELOAD", shim, TRUE);
   env = g_environ_setenv (env, "SIH_FAULT_DIR", folder, TRUE);

@@ -1029,7 +1029,7 @@ sih_case_file_save_to_path (SihCase     *c,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, &local_error))
     {
-      sih_error_set_io (error, sih_error_get_io_code (local_error), "%s", local_error->message);
+      sih_error_set_io_on_file (error, NULL, path, local_error);
       return FALSE;
     }
 

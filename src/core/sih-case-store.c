@@ -545,9 +545,13 @@ write_case (SihCaseStore  *self,
                                       G_FILE_SET_CONTENTS_DURABLE,
                                       0600, &local_error))
     {
-      /* Translators: %s says why, in GLib's words */
-      sih_error_set_io (error, sih_error_get_io_code (local_error), _("Could not save the case: %s"),
-                        local_error->message);
+      /* GLib's message names the file, except when closing it failed. */
+      g_autoptr(GError) on_file = NULL;
+
+      sih_error_set_io_on_file (&on_file, NULL, job->path, local_error);
+      /* Translators: %s says why, in GLib's words, with the file */
+      sih_error_set_io (error, sih_error_get_io_code (on_file), _("Could not save the case: %s"),
+                        on_file->message);
       ok = FALSE;
     }
   else

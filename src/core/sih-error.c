@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "core/sih-error.h"
 
 typedef struct
@@ -84,4 +86,40 @@ sih_error_get_io_code (const GError *error)
   if (error->domain == G_FILE_ERROR)
     return g_io_error_from_file_error (error->code);
   return G_IO_ERROR_FAILED;
+}
+
+/**
+ * sih_error_set_io_on_file:
+ * @error: (nullable): where to put the error
+ * @what: (nullable): what was being done, "Could not save the case"
+ * @path: the file it was done to
+ * @cause: what GLib said; its code is kept
+ *
+ * Sets a %SIH_ERROR_IO error that names the file, whatever GLib said.
+ * GLib names the file (or the temporary file beside it) in most of its
+ * messages, but not when closing it fails: then its message is only
+ * "No space left on device", and the person cannot tell which file.
+ */
+void
+sih_error_set_io_on_file (GError       **error,
+                          const char    *what,
+                          const char    *path,
+                          const GError  *cause)
+{
+  g_autofree char *folder = NULL;
+  gboolean named;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cause != NULL);
+
+  folder = g_path_get_dirname (path);
+  named = strstr (cause->message, folder) != NULL;
+  if (what != NULL && named)
+    sih_error_set_io (error, sih_error_get_io_code (cause), "%s: %s", what, cause->message);
+  else if (what != NULL)
+    sih_error_set_io (error, sih_error_get_io_code (cause), "%s %s: %s", what, path, cause->message);
+  else if (named)
+    sih_error_set_io (error, sih_error_get_io_code (cause), "%s", cause->message);
+  else
+    sih_error_set_io (error, sih_error_get_io_code (cause), "%s: %s", path, cause->message);
 }

@@ -52,6 +52,10 @@ void         sih_error_set_io      (GError       **error,
                                     GIOErrorEnum   io_code,
                                     const char    *format,
                                     ...) G_GNUC_PRINTF (3, 4);
+void         sih_error_set_io_on_file (GError       **error,
+                                       const char    *what,
+                                       const char    *path,
+                                       const GError  *cause);
 GIOErrorEnum sih_error_get_io_code (const GError  *error);
 
 G_END_DECLS

@@ -392,6 +392,34 @@ count_frame_cb (GtkWidget     *widget,
 }
 
 /**
+ * sih_test_make_active:
+ *
+ * Presents @window and waits (up to three seconds) for it to be the active
+ * window.  Without a window manager the windows of tests running at the
+ * same time on the display take the focus in turns, and GTK 4.18 moves
+ * the focus with Tab only inside the active window; libadwaita 1.2's
+ * entry rows show (and expose) their pencil while their window is not
+ * active.
+ *
+ * Returns: whether @window is active
+ */
+gboolean
+sih_test_make_active (GtkWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (!gtk_window_is_active (window) && g_get_monotonic_time () < deadline)
+    {
+      gtk_window_present (window);
+      sih_test_wait_for_frames (GTK_WIDGET (window), 1);
+    }
+  sih_test_iterate ();
+  if (!gtk_window_is_active (window))
+    g_test_message ("%s never became the active window", G_OBJECT_TYPE_NAME (window));
+  return gtk_window_is_active (window);
+}
+
+/**
  * sih_test_wait_for_frames:
  *
  * Runs the main loop until @widget's window has drawn @n_frames frames:

@@ -33,6 +33,7 @@ GPtrArray      *sih_test_tab_stops         (GtkWindow        *window,
                                             GtkDirectionType  direction);
 guint           sih_test_count_inside      (GPtrArray        *widgets,
                                             GtkWidget        *ancestor);
+gboolean        sih_test_make_active       (GtkWindow        *window);
 void            sih_test_wait_for_frames   (GtkWidget        *widget,
                                             guint             n_frames);
 GBytes         *sih_test_render            (GtkWidget        *widget);

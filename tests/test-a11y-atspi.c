@@ -147,29 +147,12 @@ wait_until_shown (GtkWidget *widget)
   sih_test_iterate ();
 }
 
-/* Waits (up to three seconds) for @window to be the active window: an
- * entry row of libadwaita 1.2 shows its pencil, and exposes it, while its
- * window is not active, and without a window manager the windows of tests
- * running at the same time on the display take the focus in turns. */
-static void
-wait_until_active (GtkWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-
-  while (!gtk_window_is_active (window) && g_get_monotonic_time () < deadline)
-    {
-      gtk_window_present (window);
-      sih_test_wait_for_frames (GTK_WIDGET (window), 1);
-    }
-  sih_test_iterate ();
-}
-
 static void
 present_and_wait (GtkWindow *window)
 {
   gtk_window_present (window);
   wait_until_shown (GTK_WIDGET (window));
-  wait_until_active (window);
+  sih_test_make_active (window);
 }
 
 static SihWindow *
@@ -411,7 +394,7 @@ test_a11y_atspi_help_desk (void)
     gtk_editable_insert_text (GTK_EDITABLE (reason), " out", -1, &position);
     wait_until_shown (reason);
   }
-  wait_until_active (ticket);
+  sih_test_make_active (ticket);
   check_window (ticket, "ticket");
   close_window (ticket);
 

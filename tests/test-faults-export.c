@@ -182,21 +182,49 @@ without_digits (const char *text,
   return copy;
 }
 
-/* A PDF whose bytes are all where its cross-reference table says: the
- * "startxref" at its end gives the table's offset, which any byte lost
- * or written twice before it moves. */
+/* A PDF whose bytes are all where its cross-reference says: the
+ * "startxref" at its end gives the offset of the cross-reference table
+ * (cairo 1.16) or stream (cairo 1.18: "N 0 obj" of /Type /XRef), which any
+ * byte lost or written twice before it moves. */
+/* The last @needle in @length bytes of @data, NUL bytes and all (the
+ * g_str*_len() functions stop at a NUL, and a PDF has them). */
+static const char *
+find_last (const char *data,
+           gsize       length,
+           const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = length >= n ? length - n + 1 : 0; i-- > 0;)
+    if (memcmp (data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
 static gboolean
 pdf_is_whole (const char *contents,
               gsize       length)
 {
-  const char *tail = length > 64 ? contents + length - 64 : contents;
-  const char *startxref = g_strrstr_len (tail, contents + length - tail, "startxref");
+  gsize tail_length = MIN (length, 64);
+  const char *tail = contents + length - tail_length;
+  const char *startxref = find_last (tail, tail_length, "startxref");
+  const char *at;
   guint64 offset;
 
-  if (startxref == NULL || g_strrstr_len (tail, contents + length - tail, "%%EOF") == NULL)
+  if (startxref == NULL || find_last (tail, tail_length, "%%EOF") == NULL)
     return FALSE;
   offset = g_ascii_strtoull (startxref + strlen ("startxref"), NULL, 10);
-  return offset > 0 && offset + 4 < length && strncmp (contents + offset, "xref", 4) == 0;
+  if (offset == 0 || offset + 64 >= length)
+    return FALSE;
+  at = contents + offset;
+  if (strncmp (at, "xref", 4) == 0)
+    return TRUE;
+  /* An object's header, starting right there, whose dictionary is a
+   * cross-reference stream's. */
+  if (!g_ascii_isdigit (at[0]) || g_ascii_isdigit (at[-1]))
+    return FALSE;
+  return find_last (at, 64, " obj") != NULL &&
+         find_last (at, MIN (200, length - offset), "/XRef") != NULL;
 }
 
 /* The whole new summary: the reference's text, or for a PDF a whole one

@@ -142,25 +142,6 @@ press_on_focus (GtkWindow       *window,
 /* Presses Tab until the focus is in @target; fails if it never gets there.
  * Rows just shown (the routes, once Escalated is chosen) are laid out
  * first: GTK 4.18 orders the focus by where widgets are. */
-/* Waits (a little) for @window to be the active window.  GTK 4.18 moves
- * the focus with Tab only in the active window; without a window manager
- * (Xvfb) a window is not made active again when a modal window above it
- * closes, and the windows of tests running at the same time on the same
- * display take the focus in turns. */
-static void
-make_active (GtkWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-
-  if (gtk_window_is_active (window))
-    return;
-  gtk_window_present (window);
-  while (!gtk_window_is_active (window) && g_get_monotonic_time () < deadline)
-    sih_test_wait_for_frames (GTK_WIDGET (window), 1);
-  if (!gtk_window_is_active (window))
-    g_test_message ("%s never became the active window", G_OBJECT_TYPE_NAME (window));
-}
-
 static void
 tab_to (GtkWindow *window,
         GtkWidget *target)
@@ -170,7 +151,7 @@ tab_to (GtkWindow *window,
     {
       GtkWidget *focus = focus_of (window);
 
-      make_active (window);
+      sih_test_make_active (window);
 
       if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
         return;

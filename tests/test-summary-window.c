@@ -972,20 +972,6 @@ test_summary_window_change_rows (Fixture       *f,
     }
 }
 
-/* Waits (a little) for @window to be the active window: a window shows
- * where its focus is only while it is active, and other tests' windows on
- * the same display take that in turns. */
-static gboolean
-make_active (GtkWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-
-  gtk_window_present (window);
-  while (!gtk_window_is_active (window) && g_get_monotonic_time () < deadline)
-    sih_test_wait_for_frames (GTK_WIDGET (window), 1);
-  return gtk_window_is_active (window);
-}
-
 /* The text fields show where the focus is, as entries do: a text view
  * draws no outline, and the read-only summary no caret either, so the
  * person at the keyboard could not see that the focus was there. */
@@ -1005,7 +991,7 @@ test_summary_window_text_focus (Fixture       *f,
       g_autoptr(GBytes) focused = NULL;
 
       gtk_widget_grab_focus (elsewhere);
-      if (!make_active (GTK_WINDOW (f->window)))
+      if (!sih_test_make_active (GTK_WINDOW (f->window)))
         continue;
       sih_test_wait_for_frames (GTK_WIDGET (f->window), 2);
       unfocused = sih_test_render (frame);

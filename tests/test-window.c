@@ -619,7 +619,7 @@ test_window_sidebar_one_tab_stop (Fixture       *f,
   /* The list makes the selected cause's row when it is next laid out:
    * under load that can be a few frames later. */
   sih_test_wait_for_frames (GTK_WIDGET (f->window), 3);
-  sih_test_iterate ();
+  sih_test_make_active (GTK_WINDOW (f->window));
 
   for (guint i = 0; i < G_N_ELEMENTS (directions); i++)
     {

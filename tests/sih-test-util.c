@@ -344,6 +344,7 @@ sih_test_tab_stops (GtkWindow        *window,
                     GtkDirectionType  direction)
 {
   GPtrArray *stops = g_ptr_array_new ();
+  guint first;
 
   for (guint i = 0; i < 1000; i++)
     {
@@ -354,9 +355,16 @@ sih_test_tab_stops (GtkWindow        *window,
       focus = gtk_window_get_focus (window);
       if (focus == NULL)
         continue;
-      if (stops->len > 0 && focus == stops->pdata[0])
-        return stops;
-      g_assert_false (g_ptr_array_find (stops, focus, NULL));
+      /* Back where a round began: the round is from there on.  Where the
+       * focus started may be outside the round (the list itself, before
+       * one of its rows took the focus): it is dropped. */
+      if (g_ptr_array_find (stops, focus, &first))
+        {
+          for (guint j = 0; j < first; j++)
+            g_test_message ("Tab does not come back to %s", G_OBJECT_TYPE_NAME (stops->pdata[j]));
+          g_ptr_array_remove_range (stops, 0, first);
+          return stops;
+        }
       g_ptr_array_add (stops, focus);
     }
 

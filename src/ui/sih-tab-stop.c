@@ -41,6 +41,15 @@ find_selected (GtkWidget *widget)
 }
 
 static gboolean
+focus_is_inside (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, widget);
+}
+
+static gboolean
 sih_tab_stop_focus (GtkWidget        *widget,
                     GtkDirectionType  direction)
 {
@@ -54,8 +63,12 @@ sih_tab_stop_focus (GtkWidget        *widget,
   if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
     return gtk_widget_child_focus (child, direction);
 
-  /* In the list already: Tab and Shift+Tab leave it. */
-  if (gtk_widget_get_focus_child (widget) != NULL)
+  /* In the list already: Tab and Shift+Tab leave it.  Asked of the
+   * window, not of the focus child GTK keeps on the way down to the
+   * focus: on GTK 4.8 that can be left set after the focus has gone (seen
+   * under load, with other windows taking the focus in turns), and the
+   * list was then never entered again. */
+  if (focus_is_inside (widget))
     return FALSE;
 
   /* Coming in, from either side: on the selected item, or else where the

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "ui/sih-accessible.h"
 #include "ui/sih-application.h"
 #include "ui/sih-cause-page.h"
 #include "ui/sih-window.h"
@@ -82,6 +83,60 @@ test_a11y_narrow (void)
   sih_test_iterate ();
 }
 
+static GtkWidget *
+find_image (GtkWidget *root)
+{
+  if (GTK_IS_IMAGE (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_image (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An image hidden from screen readers stays hidden when it is shown again:
+ * GTK exposes a widget each time it is shown, and libadwaita 1.2 shows an
+ * entry row's pencil again when its window stops being the active one. */
+static void
+test_a11y_hidden_image_stays_hidden (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *image = gtk_image_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *row = adw_entry_row_new ();
+
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  sih_test_iterate ();
+
+  sih_accessible_hide_images (box);
+  gtk_test_accessible_assert_state (image, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+  gtk_widget_set_visible (image, FALSE);
+  gtk_widget_set_visible (image, TRUE);
+  sih_test_iterate ();
+  gtk_test_accessible_assert_state (image, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+
+  /* The entry row's own images too, however it shows them. */
+  for (GtkWidget *pencil = find_image (row); pencil != NULL; pencil = NULL)
+    {
+      gtk_widget_set_visible (pencil, FALSE);
+      gtk_widget_set_visible (pencil, TRUE);
+      sih_test_iterate ();
+      gtk_test_accessible_assert_state (pencil, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sih_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -91,6 +146,7 @@ main (int   argc,
 
   g_test_add_func ("/a11y/main-window", test_a11y_main_window);
   g_test_add_func ("/a11y/narrow", test_a11y_narrow);
+  g_test_add_func ("/a11y/hidden-image-stays-hidden", test_a11y_hidden_image_stays_hidden);
 
   return g_test_run ();
 }

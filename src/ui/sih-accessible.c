@@ -178,18 +178,43 @@ sih_accessible_announce (GtkWidget  *widget,
  * sih_accessible_hide_images:
  * @root: a widget whose images only decorate
  *
- * Hides every image inside @root from screen readers: the arrows and
- * icons of libadwaita's rows and view switchers, which libadwaita 1.2
- * exposes as images without a name.  Images of one's own are made
+ * Hides every image inside @root from screen readers, for good: the
+ * arrows and icons of libadwaita's rows and view switchers, which
+ * libadwaita 1.2 exposes as images without a name.  Images of one's own are made
  * decorative when they are made (sih_decorative_image_new()).
  */
+/* GTK exposes a widget again each time it is shown, and libadwaita 1.2
+ * shows an entry row's pencil again whenever the row loses the focus or
+ * its window stops being the active one. */
+static gboolean
+hide_again_cb (gpointer user_data)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (user_data), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK marks the image as shown only once "show" and its handlers are done:
+ * hidden again before anything else runs. */
+static void
+keep_hidden_cb (GtkWidget *image)
+{
+  g_idle_add_full (G_PRIORITY_HIGH, hide_again_cb, g_object_ref (image), g_object_unref);
+}
+
 void
 sih_accessible_hide_images (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
   if (GTK_IS_IMAGE (root))
-    gtk_accessible_update_state (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    {
+      gtk_accessible_update_state (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      if (g_object_get_data (G_OBJECT (root), "sih-kept-hidden") == NULL)
+        {
+          g_signal_connect (root, "show", G_CALLBACK (keep_hidden_cb), NULL);
+          g_object_set_data (G_OBJECT (root), "sih-kept-hidden", GINT_TO_POINTER (TRUE));
+        }
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;

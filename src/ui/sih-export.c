@@ -255,6 +255,36 @@ sih_export_temp_open (const char  *path,
 }
 
 /**
+ * sih_export_temp_write:
+ * @fd: from sih_export_temp_open()
+ *
+ * Writes all of @data to @fd, writing again after a short write.
+ *
+ * Returns: 0, or why it could not (a regular file takes nothing only for
+ *   want of room: %ENOSPC)
+ */
+int
+sih_export_temp_write (int         fd,
+                       const void *data,
+                       gsize       size)
+{
+  const char *p = data;
+
+  while (size > 0)
+    {
+      gssize written = write (fd, p, size);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return written < 0 ? errno : ENOSPC;
+      p += written;
+      size -= (gsize)written;
+    }
+  return 0;
+}
+
+/**
  * sih_export_temp_discard:
  *
  * Closes @fd and removes the temporary file: @path stays as it was.
@@ -317,8 +347,7 @@ sih_export_write_file (const char  *path,
                        GError     **error)
 {
   g_autofree char *temp = NULL;
-  const char *p = data;
-  int write_errno = 0;
+  int write_errno;
   int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -327,20 +356,7 @@ sih_export_write_file (const char  *path,
   fd = sih_export_temp_open (path, &temp, error);
   if (fd < 0)
     return FALSE;
-  while (size > 0)
-    {
-      gssize written = write (fd, p, size);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        {
-          write_errno = written < 0 ? errno : ENOSPC;
-          break;
-        }
-      p += written;
-      size -= (gsize)written;
-    }
+  write_errno = sih_export_temp_write (fd, data, size);
   return sih_export_temp_commit (fd, temp, path, write_errno, error);
 }
 

@@ -29,6 +29,9 @@ GFile         *sih_export_default_folder      (void);
 int            sih_export_temp_open           (const char   *path,
                                                char        **temp_path,
                                                GError      **error);
+int            sih_export_temp_write          (int           fd,
+                                               const void   *data,
+                                               gsize         size);
 gboolean       sih_export_temp_commit         (int           fd,
                                                const char   *temp_path,
                                                const char   *path,

@@ -498,24 +498,9 @@ write_cb (void                *closure,
 {
   Sink *sink = closure;
 
-  if (sink->saved_errno != 0)
-    return CAIRO_STATUS_WRITE_ERROR;
-  while (length > 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        {
-          /* A regular file never takes 0 bytes but for want of room. */
-          sink->saved_errno = written < 0 ? errno : ENOSPC;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += written;
-      length -= (unsigned int)written;
-    }
-  return CAIRO_STATUS_SUCCESS;
+  if (sink->saved_errno == 0)
+    sink->saved_errno = sih_export_temp_write (sink->fd, data, length);
+  return sink->saved_errno == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* Draws every page on a PDF surface that writes to @sink, as GTK's export
